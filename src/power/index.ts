@@ -1,0 +1,16 @@
+/** Pure power maths: shares, cumulative curve, Nakamoto coefficient, Top-N threshold, caps. */
+export { cumulativeCurve, nakamotoCoefficient, ratio, shares, sortDescending, sumPowers } from './shares.js';
+export type { CumulativePoint } from './shares.js';
+export { countInTopN, minPowerInTopN } from './top-n.js';
+export { capPowers } from './power-cap.js';
+export type { Powered } from './power-cap.js';
+export { activeValidators, computeConsumerSet, sortBonded } from './consumer-set.js';
+export type {
+  ConsumerSetInput,
+  ConsumerSetMember,
+  ConsumerSetResult,
+  ExclusionReason,
+  PowerShaping,
+  ProviderValidatorState,
+} from './consumer-set.js';
+export { formatDec, legacyQuo, parseDec } from './legacy-dec.js';
