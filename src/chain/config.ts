@@ -1,0 +1,106 @@
+/** Provider chain configuration: what a page or app tells the core about the chain it reads. */
+import { IcsError } from './errors.js';
+import type { Bech32Prefixes } from '../staking/address.js';
+import { prefixesFor } from '../staking/address.js';
+
+export interface ProviderConfigInput {
+  /** REST (gRPC-gateway) endpoints, tried in order; later ones are failovers. */
+  rest: string | readonly string[];
+  /** CometBFT RPC endpoints, used for signing and broadcasting. */
+  rpc?: string | readonly string[];
+  /** Expected chain id; read from the node when not given. */
+  chainId?: string;
+  /** Bech32 account prefix (default "cosmos"). */
+  bech32Prefix?: string;
+  /** Staking (base) denom, default "uatom". */
+  stakingDenom?: string;
+  /** Display denom and its exponent, default "ATOM" and 6. */
+  displayDenom?: string;
+  displayExponent?: number;
+  /** Gas price for transactions, e.g. "0.005uatom". */
+  gasPrice?: string;
+  /** Read every number at this block height (an archive node can answer for the past). */
+  height?: number;
+  /** Per-request timeout in ms (default 10 000). */
+  timeoutMs?: number;
+  /** How long a read stays fresh in the cache, in ms (default 6 000, about one block). */
+  cacheTtlMs?: number;
+  /** Most requests in flight at once per client (default 6). */
+  maxConcurrent?: number;
+  /** Page size for paginated lists (default 100, the SDK's default). */
+  pageLimit?: number;
+}
+
+export interface ProviderConfig {
+  readonly rest: readonly string[];
+  readonly rpc: readonly string[];
+  readonly chainId: string | undefined;
+  readonly prefixes: Bech32Prefixes;
+  readonly stakingDenom: string;
+  readonly displayDenom: string;
+  readonly displayExponent: number;
+  readonly gasPrice: string;
+  readonly height: number | undefined;
+  readonly timeoutMs: number;
+  readonly cacheTtlMs: number;
+  readonly maxConcurrent: number;
+  readonly pageLimit: number;
+}
+
+export const DEFAULT_TIMEOUT_MS = 10_000;
+export const DEFAULT_CACHE_TTL_MS = 6_000;
+
+/** Checks and completes a config; throws `IcsError('invalid-input')` naming the bad field. */
+export function resolveConfig(input: ProviderConfigInput): ProviderConfig {
+  const rest = endpoints(input.rest, 'rest');
+  if (rest.length === 0) throw new IcsError('invalid-input', 'At least one REST endpoint ("rest") is required.');
+  const prefix = input.bech32Prefix ?? 'cosmos';
+  if (!/^[a-z]{1,20}$/.test(prefix)) {
+    throw new IcsError('invalid-input', `"bech32Prefix" must be lowercase letters, such as "cosmos"; got "${prefix}".`);
+  }
+  return {
+    rest,
+    rpc: input.rpc === undefined ? [] : endpoints(input.rpc, 'rpc'),
+    chainId: input.chainId?.trim() || undefined,
+    prefixes: prefixesFor(prefix),
+    stakingDenom: input.stakingDenom ?? 'uatom',
+    displayDenom: input.displayDenom ?? 'ATOM',
+    displayExponent: wholeNumber(input.displayExponent, 'displayExponent', 6, 0, 30),
+    gasPrice: input.gasPrice ?? `0.005${input.stakingDenom ?? 'uatom'}`,
+    height: input.height === undefined ? undefined : wholeNumber(input.height, 'height', 0, 1),
+    timeoutMs: wholeNumber(input.timeoutMs, 'timeoutMs', DEFAULT_TIMEOUT_MS, 1),
+    cacheTtlMs: wholeNumber(input.cacheTtlMs, 'cacheTtlMs', DEFAULT_CACHE_TTL_MS, 0),
+    maxConcurrent: wholeNumber(input.maxConcurrent, 'maxConcurrent', 6, 1, 64),
+    pageLimit: wholeNumber(input.pageLimit, 'pageLimit', 100, 1, 1000),
+  };
+}
+
+function endpoints(value: string | readonly string[], name: string): string[] {
+  const list = typeof value === 'string' ? value.split(/[\s,]+/) : [...value];
+  return list.filter((v) => v.trim() !== '').map((v) => endpointUrl(v.trim(), name));
+}
+
+/** An http(s) URL without a trailing slash; anything else is refused with words. */
+export function endpointUrl(value: string, name = 'endpoint'): string {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new IcsError('invalid-input', `"${name}" must be an http(s) URL such as "https://rest.example.com"; got "${value}".`);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    throw new IcsError('invalid-input', `"${name}" must use http: or https:; got "${url.protocol}".`);
+  }
+  if (url.username || url.password) {
+    throw new IcsError('invalid-input', `"${name}" must not contain credentials.`);
+  }
+  return url.href.replace(/\/+$/, '');
+}
+
+function wholeNumber(value: number | undefined, name: string, fallback: number, min: number, max = Number.MAX_SAFE_INTEGER): number {
+  if (value === undefined) return fallback;
+  if (!Number.isInteger(value) || value < min || value > max) {
+    throw new IcsError('invalid-input', `"${name}" must be a whole number from ${min} to ${max}; got ${String(value)}.`);
+  }
+  return value;
+}

@@ -1,0 +1,24 @@
+/**
+ * ics-elements core: typed, cached reads of an ICS provider chain over REST with plain `fetch`.
+ * No DOM, no Lit, no cosmjs: usable from Node, workers and any framework.
+ */
+export { ProviderClient } from './client.js';
+export type { BondStatusFilter, ClientOptions, ClientStats, ReadOptions, ValidatorIdentity } from './client.js';
+export { resolveConfig, endpointUrl } from './chain/config.js';
+export type { ProviderConfig, ProviderConfigInput } from './chain/config.js';
+export { IcsError, isIcsError } from './chain/errors.js';
+export type { IcsErrorKind } from './chain/errors.js';
+export type { FetchLike } from './chain/transport.js';
+export type { IcsAvailability, IcsStatus } from './ics/detect.js';
+export { CONSUMER_PHASES } from './ics/models.js';
+export type * from './ics/models.js';
+export type { StakingParams, StakingPool, StakingValidator } from './staking/models.js';
+export {
+  accountToValidator,
+  addressKind,
+  consensusAddressFromEd25519,
+  decodeAddress,
+  prefixesFor,
+  validatorToAccount,
+} from './staking/address.js';
+export type { AddressKind, Bech32Prefixes } from './staking/address.js';
