@@ -1,0 +1,92 @@
+// The one test command: typecheck, lint, Node tests (core, devnet, e2e), browser tests. It
+// prints each runner's output as it goes and ends with one line, "N passed, N failed", summing
+// every runner, so CI can tell a suite that ran from one that ran nothing.
+import { spawn } from 'node:child_process';
+import { existsSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+
+const totals = { passed: 0, failed: 0 };
+
+function run(name, command, args, env = {}) {
+  return new Promise((resolve) => {
+    console.log(`\n▶ ${name}: ${command} ${args.join(' ')}`);
+    let output = '';
+    const child = spawn(command, args, { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    child.stdout.on('data', (chunk) => {
+      output += chunk;
+      process.stdout.write(chunk);
+    });
+    child.stderr.on('data', (chunk) => {
+      output += chunk;
+      process.stderr.write(chunk);
+    });
+    child.on('close', (code) => resolve({ code: code ?? 1, output }));
+  });
+}
+
+/** A check that has no test count of its own (typecheck, lint) counts as one test. */
+async function check(name, command, args) {
+  const { code } = await run(name, command, args);
+  if (code === 0) totals.passed++;
+  else totals.failed++;
+  console.log(`${code === 0 ? '✔' : '✘'} ${name}`);
+}
+
+/** Every *.test.ts below the folders (Node 20's runner takes no globs). */
+function testFiles(dirs) {
+  const found = [];
+  const walk = (dir) => {
+    if (!existsSync(dir)) return;
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) walk(path);
+      else if (entry.name.endsWith('.test.ts')) found.push(path);
+    }
+  };
+  dirs.forEach(walk);
+  return found.sort();
+}
+
+/** Node's test runner (spec reporter) ends with "ℹ pass N" and "ℹ fail N". */
+async function nodeTests(name, dirs) {
+  const files = testFiles(dirs);
+  if (files.length === 0) return;
+  const { code, output } = await run(name, process.execPath, [
+    '--import',
+    'tsx',
+    '--test',
+    '--test-reporter=spec',
+    ...files,
+  ]);
+  const passed = Number(/ℹ pass (\d+)/.exec(output)?.[1] ?? 0);
+  const failed = Number(/ℹ fail (\d+)/.exec(output)?.[1] ?? 0);
+  totals.passed += passed;
+  // A runner that crashed before reporting still fails the suite.
+  totals.failed += failed + (code !== 0 && failed === 0 ? 1 : 0);
+}
+
+async function browserTests() {
+  const results = '.cache/wtr-results.json';
+  rmSync(results, { force: true });
+  const { code } = await run('browser tests (Chromium)', process.execPath, [
+    '--import',
+    'tsx',
+    'node_modules/@web/test-runner/dist/bin.js',
+  ]);
+  if (!existsSync(results)) {
+    totals.failed++;
+    return;
+  }
+  const counts = JSON.parse(readFileSync(results, 'utf8'));
+  totals.passed += counts.passed;
+  totals.failed += counts.failed + (code !== 0 && counts.failed === 0 ? 1 : 0);
+}
+
+await check('typecheck', process.execPath, ['node_modules/typescript/bin/tsc', '--noEmit', '-p', 'tsconfig.json']);
+await check('lint', process.execPath, ['node_modules/eslint/bin/eslint.js', '--max-warnings=0', '.']);
+await nodeTests('node tests (core, devnet)', ['test/core', 'test/devnet']);
+await browserTests();
+await nodeTests('end-to-end tests (demo in Chromium)', ['test/e2e']);
+
+console.log(`\n${totals.passed} passed, ${totals.failed} failed`);
+process.exit(totals.failed === 0 && totals.passed > 0 ? 0 : 1);

@@ -1,0 +1,90 @@
+// Browser tests: @web/test-runner in Debian's headless Chromium (never a downloaded browser),
+// TypeScript through esbuild, and a devnet started once for the run. Loaded under tsx (see the
+// `test:browser` script) so that it can import the devnet's TypeScript directly.
+import { writeFileSync, mkdirSync } from 'node:fs';
+import { defaultReporter } from '@web/test-runner';
+import { chromeLauncher } from '@web/test-runner-chrome';
+import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { startDevnet, generateScenario } from './src/devnet/index.ts';
+
+export const CHROME_FLAGS = [
+  '--no-sandbox',
+  '--headless=new',
+  '--disable-gpu',
+  '--disable-dev-shm-usage',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
+
+/** Starts the devnets the browser tests read and tells each test page where they are. */
+function devnetPlugin() {
+  const devnets = {};
+  return {
+    name: 'ics-devnet',
+    async serverStart() {
+      devnets.main = await startDevnet({ blockTimeMs: 0 });
+      devnets.many = await startDevnet({ blockTimeMs: 0, scenario: generateScenario({ chains: 260 }) });
+    },
+    async serverStop() {
+      await Promise.all(Object.values(devnets).map((d) => d.stop()));
+    },
+    urls() {
+      return { rest: devnets.main.restUrl, manyChainsRest: devnets.many.restUrl };
+    },
+  };
+}
+
+/** Writes pass/fail counts where scripts/test.mjs reads them for the closing line. */
+function countingReporter(file) {
+  const count = (suite, totals) => {
+    for (const test of suite.tests) {
+      if (test.skipped) totals.skipped++;
+      else if (test.passed) totals.passed++;
+      else totals.failed++;
+    }
+    for (const child of suite.suites) count(child, totals);
+  };
+  return {
+    onTestRunFinished({ sessions }) {
+      const totals = { passed: 0, failed: 0, skipped: 0 };
+      for (const session of sessions) {
+        if (session.testResults) count(session.testResults, totals);
+        // A file that failed to load or threw outside a test ran nothing: count it as a failure.
+        if (session.errors.length > 0 || !session.testResults) totals.failed++;
+      }
+      mkdirSync('.cache', { recursive: true });
+      writeFileSync(file, JSON.stringify(totals));
+    },
+  };
+}
+
+const devnet = devnetPlugin();
+
+export default {
+  files: ['test/browser/**/*.test.ts'],
+  nodeResolve: true,
+  // One file at a time: they share the devnet and reset it between tests.
+  concurrency: 1,
+  testsFinishTimeout: 120_000,
+  testFramework: { config: { timeout: 10_000 } },
+  browsers: [
+    chromeLauncher({
+      launchOptions: {
+        executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
+        headless: true,
+        args: CHROME_FLAGS,
+      },
+    }),
+  ],
+  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' }), devnet],
+  testRunnerHtml: (testFramework) => `<!doctype html>
+<html lang="en">
+  <body>
+    <script>window.__ICS_DEVNET__ = ${JSON.stringify(devnet.urls())};</script>
+    <script type="module" src="${testFramework}"></script>
+  </body>
+</html>`,
+  reporters: [defaultReporter(), countingReporter('.cache/wtr-results.json')],
+};
