@@ -1,0 +1,46 @@
+// `npm run size`: the gzip size of what a page loads for each public entry (Vite production
+// build, minified, gzip -9), against the budgets of design §7. Prints figures; exits non-zero
+// when an entry is over its budget.
+import { build } from 'vite';
+import { gzipSync } from 'node:zlib';
+import { readFileSync, rmSync } from 'node:fs';
+
+interface Entry {
+  name: string;
+  source: string;
+  /** Budget in bytes, gzip. */
+  budget: number;
+}
+
+const ENTRIES: Entry[] = [
+  // The read path alone: a page that reads the chain without any element.
+  { name: 'core (read path)', source: 'src/index.ts', budget: 15 * 1024 },
+  { name: 'power maths', source: 'src/power/index.ts', budget: 4 * 1024 },
+];
+
+const outDir = '.cache/size';
+rmSync(outDir, { recursive: true, force: true });
+let over = false;
+for (const entry of ENTRIES) {
+  const fileName = entry.source.replace(/\W+/g, '_');
+  await build({
+    configFile: false,
+    logLevel: 'silent',
+    build: {
+      outDir: `${outDir}/${fileName}`,
+      emptyOutDir: true,
+      minify: true,
+      target: 'es2022',
+      lib: { entry: entry.source, formats: ['es'], fileName },
+    },
+  });
+  const code = readFileSync(`${outDir}/${fileName}/${fileName}.js`);
+  const gzip = gzipSync(code, { level: 9 }).length;
+  const ok = gzip <= entry.budget;
+  over ||= !ok;
+  console.log(
+    `${ok ? '✔' : '✘'} ${entry.name.padEnd(22)} ${(code.length / 1024).toFixed(1).padStart(6)} KB min  ` +
+      `${(gzip / 1024).toFixed(2).padStart(6)} KB gzip  (budget ${(entry.budget / 1024).toFixed(0)} KB)`,
+  );
+}
+process.exit(over ? 1 : 0);
