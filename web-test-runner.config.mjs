@@ -63,7 +63,7 @@ function countingReporter(file) {
 const devnet = devnetPlugin();
 
 export default {
-  files: ['test/browser/**/*.test.ts'],
+  files: ['test/browser/**/*.test.ts', 'test/components/**/*.test.ts'],
   nodeResolve: true,
   // One file at a time: they share the devnet and reset it between tests.
   concurrency: 1,
