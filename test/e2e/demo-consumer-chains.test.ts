@@ -1,0 +1,64 @@
+// End to end: the demo's consumer-chain page in Chromium, reading the devnet over HTTP.
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdirSync } from 'node:fs';
+import type { Browser, Page } from 'playwright-core';
+import { startDevnet } from '../../src/devnet/index.js';
+import type { Devnet } from '../../src/devnet/index.js';
+import { ProviderClient } from '../../src/index.js';
+import { launchChromium } from '../helpers/chromium.js';
+import { startDemoServer } from '../helpers/demo-server.js';
+
+describe('demo: consumer chains page', () => {
+  let devnet: Devnet;
+  let demo: Awaited<ReturnType<typeof startDemoServer>>;
+  let browser: Browser;
+  let page: Page;
+
+  before(async () => {
+    devnet = await startDevnet({ blockTimeMs: 0 });
+    demo = await startDemoServer();
+    browser = await launchChromium();
+    page = await browser.newPage({ viewport: { width: 1100, height: 800 } });
+  });
+  after(async () => {
+    await browser?.close();
+    await demo?.server.close();
+    await devnet?.stop();
+  });
+
+  const open = (rest: string) => page.goto(`${demo.url}?rest=${encodeURIComponent(rest)}`);
+
+  it('lists the launched consumer chains with their ids, names as text', async () => {
+    await open(devnet.restUrl);
+    await page.waitForSelector('#chains tbody tr', { timeout: 15_000 });
+    const expected = await new ProviderClient({ rest: devnet.restUrl }).consumerChains({ phase: 'launched' });
+    const rows = await page.$$eval('#chains tbody tr', (trs) => trs.map((tr) => [...(tr as HTMLTableRowElement).cells].map((td) => td.textContent ?? '')));
+    assert.equal(rows.length, expected.length);
+    assert.deepEqual(
+      rows.map((r) => [r[1], r[2]]),
+      expected.map((c) => [c.consumerId, c.chainId]),
+    );
+    assert.match((await page.textContent('#status')) ?? '', new RegExp(`${expected.length} consumer chains`));
+    mkdirSync('demo/screenshots', { recursive: true });
+    await page.screenshot({ path: 'demo/screenshots/demo-consumer-chains.png', fullPage: true });
+  });
+
+  it('renders hostile metadata as inert text in the "all" view', async () => {
+    await page.selectOption('#phase', 'all');
+    await page.waitForFunction(() => /\(all\)/.test(document.querySelector('#status')?.textContent ?? ''));
+    assert.equal(await page.$$eval('#chains img, #chains script, #chains a', (els) => els.length), 0);
+    const names = await page.$$eval('#chains td.name', (tds) => tds.map((td) => td.textContent ?? ''));
+    assert.ok(names.some((n) => n.includes('<img')), 'the markup shows as text');
+    assert.ok(names.every((n) => !/[\u202A-\u202E\u200B]/.test(n)), 'bidi and zero-width characters are made visible');
+  });
+
+  it('says in words when the provider has no ICS module', async () => {
+    devnet.setIcsMode('absent');
+    await open(devnet.restUrl);
+    await page.waitForFunction(() => /not available/.test(document.querySelector('#status')?.textContent ?? ''));
+    assert.match((await page.textContent('#status')) ?? '', /ICS is not available on provider-devnet-1/);
+    assert.equal(await page.isHidden('#chains'), true);
+    devnet.setIcsMode('v7');
+  });
+});
