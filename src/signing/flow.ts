@@ -1,0 +1,281 @@
+/**
+ * The transaction flow for one button: check against the chain what it would refuse, connect
+ * the wallet, then (only then) load cosmjs, simulate, sign, broadcast, wait for the block, and
+ * forget the cached reads the transaction changed. One transaction at a time per flow.
+ */
+import type { ProviderClient } from '../client.js';
+import { isIcsError } from '../chain/errors.js';
+import type {
+  AssignConsumerKeyAction,
+  IcsAction,
+  OptInAction,
+  OptOutAction,
+  PrecheckResult,
+  SetConsumerCommissionRateAction,
+  TxResult,
+  TxStage,
+} from './actions.js';
+import type { BroadcastInput } from './cosmjs-tx.js';
+import type { IcsMessage } from './message-types.js';
+import {
+  MSG_ASSIGN_CONSUMER_KEY_TYPE_URL,
+  MSG_OPT_IN_TYPE_URL,
+  MSG_OPT_OUT_TYPE_URL,
+  MSG_SET_CONSUMER_COMMISSION_RATE_TYPE_URL,
+} from './message-types.js';
+import type { PrecheckState } from './precheck.js';
+import { checkAgainstState, checkFormat, checkSigner } from './precheck.js';
+import type { Wallet, WalletSigner } from './wallet.js';
+import { isWalletRejection } from './wallet.js';
+
+/** The cosmjs half, as the flow sees it (replaceable in tests). */
+export interface TxBackend {
+  signAndBroadcast(input: BroadcastInput): Promise<TxResult>;
+}
+
+export interface TxFlowOptions {
+  client: ProviderClient;
+  wallet: Wallet;
+  /** Simulated gas × this (default 1.4). */
+  gasMultiplier?: number;
+  /** Wait this long for inclusion in a block (default 60 000 ms). */
+  inclusionTimeoutMs?: number;
+  /** Poll the RPC this often while waiting (default 1 000 ms). */
+  pollIntervalMs?: number;
+  memo?: string;
+  /** Progress, for a status line. */
+  onStage?: (stage: TxStage) => void;
+  /** Where the cosmjs half comes from (default: a dynamic import of `cosmjs-tx.js`). */
+  loadBackend?: () => Promise<TxBackend>;
+}
+
+/** Default Cosmos power reduction: consensus power = bonded tokens / 10^6 (x/staking). */
+const POWER_REDUCTION = 10n ** 6n;
+
+type Without<T> = Omit<T, 'type'>;
+
+export class TxFlow {
+  private busy = false;
+  private readonly options: TxFlowOptions;
+
+  constructor(options: TxFlowOptions) {
+    this.options = options;
+  }
+
+  /** A transaction of this flow is between its first check and its result. */
+  get pending(): boolean {
+    return this.busy;
+  }
+
+  optIn(action: Without<OptInAction>): Promise<TxResult> {
+    return this.submit({ ...action, type: 'opt-in' });
+  }
+
+  optOut(action: Without<OptOutAction>): Promise<TxResult> {
+    return this.submit({ ...action, type: 'opt-out' });
+  }
+
+  assignConsumerKey(action: Without<AssignConsumerKeyAction>): Promise<TxResult> {
+    return this.submit({ ...action, type: 'assign-consumer-key' });
+  }
+
+  setConsumerCommissionRate(action: Without<SetConsumerCommissionRateAction>): Promise<TxResult> {
+    return this.submit({ ...action, type: 'set-consumer-commission-rate' });
+  }
+
+  /**
+   * What the chain would refuse, read from the chain now, without touching the wallet; with a
+   * `signer`, also whether it is the operator account. For showing a refusal before a click.
+   */
+  async check(action: IcsAction, signer?: string): Promise<PrecheckResult> {
+    const prefixes = this.options.client.config.prefixes;
+    const format = checkFormat(action, prefixes);
+    if (!format.ok) return format;
+    if (signer !== undefined) {
+      const signerCheck = checkSigner(action.validator, signer, prefixes);
+      if (!signerCheck.ok) return signerCheck;
+    }
+    return checkAgainstState(action, await readPrecheckState(this.options.client, action));
+  }
+
+  /** Runs one action to its end. A second call while one is pending is refused, never signed. */
+  async submit(action: IcsAction): Promise<TxResult> {
+    if (this.busy) {
+      return { status: 'refused', code: 'busy', message: 'A transaction is already in progress; wait for its result.' };
+    }
+    this.busy = true;
+    try {
+      return await this.run(action);
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  private async run(action: IcsAction): Promise<TxResult> {
+    const { client, wallet } = this.options;
+    const stage = (s: TxStage) => this.options.onStage?.(s);
+    const rpcUrl = client.config.rpc[0];
+    if (rpcUrl === undefined) {
+      return { status: 'refused', code: 'not-configured', message: 'No RPC endpoint is configured for this chain, so nothing can be sent.' };
+    }
+
+    stage('checking');
+    let chainId: string;
+    try {
+      const checked = await this.check(action);
+      if (!checked.ok) return { status: 'refused', code: checked.code, message: checked.message };
+      chainId = await client.chainId();
+    } catch (error) {
+      return readFailure(error);
+    }
+
+    stage('connecting');
+    let address: string;
+    try {
+      address = (await wallet.connect(chainId)).address;
+    } catch (error) {
+      if (isWalletRejection(error)) return { status: 'cancelled' };
+      return walletFailure(wallet, error);
+    }
+    const signerCheck = checkSigner(action.validator, address, client.config.prefixes);
+    if (!signerCheck.ok) return { status: 'refused', code: signerCheck.code, message: signerCheck.message };
+
+    stage('loading');
+    let backend: TxBackend;
+    try {
+      backend = await (this.options.loadBackend ?? loadCosmjsBackend)();
+    } catch (error) {
+      return { status: 'failed', code: 'network', codespace: '', abciCode: 0, message: `Could not load the signing code: ${text(error)}` };
+    }
+
+    let signer: WalletSigner;
+    try {
+      signer = await wallet.signer(chainId);
+    } catch (error) {
+      if (isWalletRejection(error)) return { status: 'cancelled' };
+      return walletFailure(wallet, error);
+    }
+    // The account may have been switched between connecting and now.
+    const again = checkSigner(action.validator, signer.address, client.config.prefixes);
+    if (!again.ok) return { status: 'refused', code: again.code, message: again.message };
+
+    const result = await backend.signAndBroadcast({
+      rpcUrl,
+      chainId,
+      signer: signer.signer,
+      address: signer.address,
+      messages: [toIcsMessage(action, signer.address)],
+      gasPrice: client.config.gasPrice,
+      gasMultiplier: this.options.gasMultiplier ?? 1.4,
+      memo: this.options.memo ?? '',
+      inclusionTimeoutMs: this.options.inclusionTimeoutMs ?? 60_000,
+      pollIntervalMs: this.options.pollIntervalMs ?? 1_000,
+      onStage: stage,
+    });
+    if (result.status === 'confirmed') {
+      for (const fragment of affectedReads(action)) client.invalidate(fragment);
+    }
+    return result;
+  }
+}
+
+/** The cosmjs half; a separate chunk that only a started transaction downloads. */
+function loadCosmjsBackend(): Promise<TxBackend> {
+  return import('./cosmjs-tx.js');
+}
+
+/** The one message an action sends, signed by `signer`. */
+export function toIcsMessage(action: IcsAction, signer: string): IcsMessage {
+  const base = { chainId: '', providerAddr: action.validator, signer, consumerId: action.consumerId };
+  switch (action.type) {
+    case 'opt-in':
+      return { typeUrl: MSG_OPT_IN_TYPE_URL, value: { ...base, consumerKey: action.consumerKey?.trim() ?? '' } };
+    case 'opt-out':
+      return { typeUrl: MSG_OPT_OUT_TYPE_URL, value: base };
+    case 'assign-consumer-key':
+      return { typeUrl: MSG_ASSIGN_CONSUMER_KEY_TYPE_URL, value: { ...base, consumerKey: action.consumerKey.trim() } };
+    case 'set-consumer-commission-rate':
+      return { typeUrl: MSG_SET_CONSUMER_COMMISSION_RATE_TYPE_URL, value: { ...base, rate: action.rate.trim() } };
+  }
+}
+
+/** Cache-key fragments of the reads an action changes (keys are REST paths). */
+export function affectedReads(action: IcsAction): string[] {
+  const id = action.consumerId;
+  const membership = [`/opted_in_validators/${id}`, `/consumer_validators/${id}`, '/consumer_chains_per_validator/'];
+  const key = [`/validator_consumer_addr/${id}/`, `/address_pairs/${id}`, `/consumer_validators/${id}`];
+  switch (action.type) {
+    case 'opt-in':
+      return action.consumerKey ? [...new Set([...membership, ...key])] : membership;
+    case 'opt-out':
+      return membership;
+    case 'assign-consumer-key':
+      return key;
+    case 'set-consumer-commission-rate':
+      return [`/consumer_commission_rate/${id}/`, `/consumer_validators/${id}`];
+  }
+}
+
+/** The chain state the checks need, read fresh (not from the cache). */
+export async function readPrecheckState(client: ProviderClient, action: IcsAction): Promise<PrecheckState> {
+  const fresh = { fresh: true };
+  const [validator, details, minPowerInTopN, staking] = await Promise.all([
+    orUndefined(client.validator(action.validator, fresh)),
+    orUndefined(client.consumerChain(action.consumerId, fresh)),
+    // Only opt-out needs the Top-N threshold, which only the chain list carries.
+    action.type === 'opt-out'
+      ? client
+          .consumerChains({ ...fresh, phase: 'launched' })
+          .then((chains) => chains.find((c) => c.consumerId === action.consumerId)?.minPowerInTopN)
+      : Promise.resolve(undefined),
+    action.type === 'set-consumer-commission-rate' ? client.stakingParams(fresh) : Promise.resolve(undefined),
+  ]);
+  return {
+    prefixes: client.config.prefixes,
+    validator: validator && {
+      operatorAddress: validator.operatorAddress,
+      // Last validator power: tokens / 10^6 while bonded, 0 otherwise (the provider compares this).
+      power: validator.status === 'bonded' ? validator.tokens / POWER_REDUCTION : 0n,
+    },
+    consumer: details && {
+      consumerId: details.consumerId,
+      chainId: details.chainId,
+      name: details.metadata.name,
+      phase: details.phase,
+      kind: details.kind,
+      minPowerInTopN,
+    },
+    minCommissionRate: staking?.minCommissionRate,
+  };
+}
+
+/** A read that answers "not found" is an absent thing, not a failure. */
+async function orUndefined<T>(read: Promise<T>): Promise<T | undefined> {
+  try {
+    return await read;
+  } catch (error) {
+    if (isIcsError(error) && error.kind === 'not-found') return undefined;
+    throw error;
+  }
+}
+
+function readFailure(error: unknown): TxResult {
+  if (isIcsError(error) && error.kind === 'invalid-input') {
+    return { status: 'refused', code: 'bad-address', message: error.message };
+  }
+  return {
+    status: 'failed',
+    code: 'network',
+    codespace: '',
+    abciCode: 0,
+    message: `Could not read the chain to check the transaction: ${text(error)}`,
+  };
+}
+
+function walletFailure(wallet: Wallet, error: unknown): TxResult {
+  return { status: 'failed', code: 'unknown', codespace: '', abciCode: 0, message: `${wallet.label} reported an error: ${text(error)}` };
+}
+
+function text(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
