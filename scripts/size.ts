@@ -16,6 +16,10 @@ const ENTRIES: Entry[] = [
   // The read path alone: a page that reads the chain without any element.
   { name: 'core (read path)', source: 'src/index.ts', budget: 15 * 1024 },
   { name: 'power maths', source: 'src/power/index.ts', budget: 4 * 1024 },
+  // The light signing entry (wallets, checks, flow): cosmjs stays in the chunk the flow imports
+  // on a click. Measured 3.8 KB; only the entry file is counted here, not the chunk it shares
+  // with the read path and the cosmjs chunk (@scure/base, IcsError, words: about 9 KB).
+  { name: 'signing (light)', source: 'src/signing/index.ts', budget: 5 * 1024 },
 ];
 
 const outDir = '.cache/size';
