@@ -1,0 +1,104 @@
+import { css } from 'lit';
+
+export const styles = css`
+  @layer ics {
+    :host {
+      --_height: var(--ics-consumer-list-height, 28rem);
+      --_row-gap: var(--ics-consumer-list-row-gap, 0.25rem);
+      --_row-padding: var(--ics-consumer-list-row-padding, 0.6rem 0.8rem);
+      --_selected: var(--ics-consumer-list-selected-color, color-mix(in srgb, var(--_accent) 14%, var(--_surface)));
+      min-inline-size: 0;
+    }
+    .base {
+      display: flex;
+      flex-direction: column;
+      border: 1px solid var(--_border);
+      border-radius: var(--_radius);
+      background: var(--_surface);
+      overflow: hidden;
+    }
+    .header {
+      display: flex;
+      gap: var(--_space);
+      align-items: baseline;
+      justify-content: space-between;
+      padding: 0.5rem 0.8rem;
+      border-block-end: 1px solid var(--_border);
+      background: var(--_surface-2);
+      block-size: 2.4rem;
+      white-space: nowrap;
+      overflow: hidden;
+    }
+    .header .title {
+      font-weight: 600;
+    }
+    .body {
+      block-size: var(--_height);
+      overflow: hidden;
+      display: grid;
+    }
+    .rows {
+      overflow-y: auto;
+      margin: 0;
+      padding: 0;
+    }
+    .row {
+      display: grid;
+      grid-template-columns: minmax(0, 1fr) auto;
+      row-gap: var(--_row-gap);
+      column-gap: 0.75rem;
+      padding: var(--_row-padding);
+      border-block-end: 1px solid var(--_border);
+      cursor: pointer;
+      min-block-size: 4.25rem;
+    }
+    .row:hover {
+      background: var(--_surface-2);
+    }
+    .row[aria-selected='true'] {
+      background: var(--_selected);
+      box-shadow: inset 3px 0 0 var(--_accent);
+    }
+    .row:focus-visible {
+      outline-offset: -2px;
+    }
+    .title {
+      display: flex;
+      flex-wrap: wrap;
+      align-items: baseline;
+      column-gap: 0.5rem;
+      min-inline-size: 0;
+    }
+    .name {
+      font-weight: 600;
+      max-inline-size: 100%;
+    }
+    .ids {
+      color: var(--_muted);
+      overflow-wrap: anywhere;
+    }
+    .badges {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 0.25rem;
+      justify-content: flex-end;
+      align-items: start;
+    }
+    .facts {
+      grid-column: 1 / -1;
+      display: flex;
+      flex-wrap: wrap;
+      column-gap: 1rem;
+      row-gap: 0.1rem;
+      color: var(--_muted);
+      font-size: 0.9em;
+    }
+    .facts strong {
+      color: var(--_text);
+      font-weight: 600;
+    }
+    .skeleton-row {
+      cursor: default;
+    }
+  }
+`;

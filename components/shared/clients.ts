@@ -1,0 +1,144 @@
+/**
+ * Where an element gets its `ProviderClient`, and the page-wide registry that makes elements
+ * with the same configuration share one (one cache, one set of requests).
+ *
+ * Order, first match wins:
+ * 1. the element's own `rest` attribute (with its `rpc`, `chain-id`, `height`);
+ * 2. the nearest `<ics-provider-chain>` ancestor (through `@lit/context`);
+ * 3. the page default: `configure({ rest })`, else `<meta name="ics-provider-rest" content="…">`
+ *    (with optional `ics-provider-rpc`, `ics-provider-chain-id`, `ics-provider-height` metas),
+ *    merged with the element's own `rpc`, `chain-id` and `height` when it sets them.
+ */
+import { ProviderClient, isIcsError, resolveConfig } from '../../src/index.js';
+import type { ProviderConfigInput } from '../../src/index.js';
+
+/** The four settings an element or provider can take from attributes. */
+export interface EndpointSettings {
+  rest?: string | readonly string[] | undefined;
+  rpc?: string | readonly string[] | undefined;
+  chainId?: string | undefined;
+  height?: number | undefined;
+}
+
+/** A client, or the reason there is none, naming the attribute to fix. */
+export type ClientResolution =
+  | { client: ProviderClient; problem?: undefined }
+  | { client?: undefined; problem: AttributeProblem };
+
+export interface AttributeProblem {
+  /** The attribute (or setting) to fix, e.g. "rest". */
+  attribute: string;
+  message: string;
+  /** True when nothing was set (no endpoint anywhere): shown, but not warned about. */
+  missing?: boolean;
+}
+
+interface Registry {
+  clients: Map<string, ProviderClient>;
+  defaults: ProviderConfigInput | undefined;
+}
+
+/** Kept on globalThis under a registered symbol, so two copies of the bundle share clients too. */
+const REGISTRY_KEY = Symbol.for('ics-elements/client-registry');
+
+function registry(): Registry {
+  const holder = globalThis as typeof globalThis & { [REGISTRY_KEY]?: Registry };
+  return (holder[REGISTRY_KEY] ??= { clients: new Map(), defaults: undefined });
+}
+
+/** Fired on `globalThis` when `configure()` changes the page default, so live elements re-resolve. */
+export const CONFIGURE_EVENT = 'ics-elements-configure';
+
+/**
+ * Sets the page-wide provider that elements without their own `rest` and outside any
+ * `<ics-provider-chain>` use. Elements already on the page switch to it. Throws an
+ * `IcsError('invalid-input')` naming the bad field.
+ */
+export function configure(input: ProviderConfigInput | undefined): void {
+  if (input) resolveConfig(input);
+  registry().defaults = input;
+  if (typeof globalThis.dispatchEvent === 'function') globalThis.dispatchEvent(new Event(CONFIGURE_EVENT));
+}
+
+/**
+ * The one client for this configuration on the page: equal configurations (after URL
+ * normalisation) get the same instance.
+ */
+export function sharedClient(input: ProviderConfigInput): ProviderClient {
+  const config = resolveConfig(input);
+  const key = JSON.stringify([config.rest, config.rpc, config.chainId ?? null, config.height ?? null, config.prefixes.account]);
+  const clients = registry().clients;
+  let client = clients.get(key);
+  if (!client) {
+    client = new ProviderClient(config);
+    clients.set(key, client);
+  }
+  return client;
+}
+
+/** Forgets every shared client (their caches go with them). For tests and long-lived apps switching chains. */
+export function resetSharedClients(): void {
+  registry().clients.clear();
+}
+
+/** The page default from `configure()`, else from `<meta name="ics-provider-…">` tags, else undefined. */
+export function pageDefaults(): ProviderConfigInput | undefined {
+  const configured = registry().defaults;
+  if (configured) return configured;
+  if (typeof document === 'undefined') return undefined;
+  const meta = (name: string) => document.querySelector<HTMLMetaElement>(`meta[name="ics-provider-${name}"]`)?.content.trim() || undefined;
+  const rest = meta('rest');
+  if (!rest) return undefined;
+  const height = meta('height');
+  return { rest, rpc: meta('rpc'), chainId: meta('chain-id'), height: height === undefined ? undefined : Number(height) };
+}
+
+/** Applies the resolution order above. Never throws: a bad setting comes back as a problem in words. */
+export function resolveClient(own: EndpointSettings, fromContext: ProviderClient | undefined): ClientResolution {
+  const heightProblem = checkHeight(own.height);
+  if (heightProblem) return { problem: heightProblem };
+  if (own.rest !== undefined && own.rest !== '') {
+    return attempt({ rest: own.rest, rpc: own.rpc, chainId: own.chainId, height: own.height }, 'rest');
+  }
+  if (fromContext) return { client: fromContext };
+  const defaults = pageDefaults();
+  if (!defaults) {
+    return {
+      problem: {
+        attribute: 'rest',
+        missing: true,
+        message:
+          'No provider chain to read: set the "rest" attribute to its REST endpoint, place the element inside ' +
+          '<ics-provider-chain rest="…">, or add <meta name="ics-provider-rest" content="…"> to the page.',
+      },
+    };
+  }
+  return attempt(
+    {
+      ...defaults,
+      rpc: own.rpc ?? defaults.rpc,
+      chainId: own.chainId ?? defaults.chainId,
+      height: own.height ?? defaults.height,
+    },
+    'ics-provider-rest',
+  );
+}
+
+function attempt(input: ProviderConfigInput, attribute: string): ClientResolution {
+  try {
+    return { client: sharedClient(input) };
+  } catch (error) {
+    if (!isIcsError(error)) throw error;
+    // Name the attribute a person writes ("chain-id"), not the config field ("chainId").
+    const field = /^"(\w+)"/.exec(error.message)?.[1];
+    const named = field === 'chainId' ? 'chain-id' : field === 'rest' || field === 'rpc' || field === 'height' ? field : attribute;
+    return { problem: { attribute: named, message: error.message } };
+  }
+}
+
+function checkHeight(height: number | undefined): AttributeProblem | undefined {
+  if (height === undefined || height === null) return undefined;
+  if (Number.isInteger(height) && height >= 1) return undefined;
+  return { attribute: 'height', message: `"height" must be a block height, a whole number from 1; got "${String(height)}".` };
+}
+

@@ -1,0 +1,225 @@
+/**
+ * The base of the elements that read the chain: finds the client (own attributes, the nearest
+ * `<ics-provider-chain>`, the page default), loads through a `@lit/task` with its `AbortSignal`,
+ * and renders each state the same way everywhere: loading (a skeleton of the final size),
+ * empty, error with Retry, ICS absent, bad attribute; all announced in a polite live region.
+ */
+import { html, nothing } from 'lit';
+import type { PropertyValues, TemplateResult } from 'lit';
+import { state } from 'lit/decorators.js';
+import { ContextConsumer, ContextRoot } from '@lit/context';
+import { Task, TaskStatus, initialState } from '@lit/task';
+import { IcsError, isIcsError } from '../../src/index.js';
+import type { IcsStatus, ProviderClient, ReadOptions } from '../../src/index.js';
+import { IcsElement } from './ics-element.js';
+import { clientContext } from './context.js';
+import { CONFIGURE_EVENT, resolveClient } from './clients.js';
+import type { AttributeProblem, ClientResolution } from './clients.js';
+import { IcsErrorEvent } from './events.js';
+
+/** What a load produced: the data, or the chain's word that it has no (readable) ICS. */
+export type Loaded<T> = { kind: 'data'; value: T } | { kind: 'absent'; status: IcsStatus };
+
+export type ViewState = 'loading' | 'complete' | 'empty' | 'error' | 'ics-absent' | 'invalid';
+export const VIEW_STATES: readonly ViewState[] = ['loading', 'complete', 'empty', 'error', 'ics-absent', 'invalid'];
+
+const ROOT_KEY = Symbol.for('ics-elements/context-root');
+
+/**
+ * Lets a provider defined after its consumers still reach them: a `ContextRoot` on the document
+ * holds unanswered requests and replays them when a provider appears. Once per document.
+ */
+function ensureContextRoot(): void {
+  const doc = document as Document & { [ROOT_KEY]?: ContextRoot };
+  if (doc[ROOT_KEY]) return;
+  doc[ROOT_KEY] = new ContextRoot();
+  doc[ROOT_KEY].attach(document.documentElement);
+}
+
+/**
+ * Runs the detection and the load side by side; when the chain has no ICS (or only a pre-v6
+ * one) that is the answer, and the load's own failure is not.
+ */
+async function withIcs<T>(client: ProviderClient, options: ReadOptions, load: () => Promise<T>): Promise<Loaded<T>> {
+  const detection = client.detectIcs(options);
+  const data = load();
+  data.catch(() => undefined);
+  const ics = await detection;
+  if (ics.availability !== 'available') return { kind: 'absent', status: ics };
+  return { kind: 'data', value: await data };
+}
+
+export abstract class IcsDataElement<T> extends IcsElement {
+  /** The client from the nearest `<ics-provider-chain>`, when there is one. */
+  @state() protected contextClient: ProviderClient | undefined;
+
+  /** The client this element reads through, or why it has none. */
+  protected resolution: ClientResolution = { problem: { attribute: 'rest', message: '', missing: true } };
+
+  /** The problem shown instead of data (a bad or missing attribute), if any. */
+  protected problem: AttributeProblem | undefined;
+
+  /** Set by Retry: the next load skips the cache. */
+  private fresh = false;
+
+  constructor() {
+    super();
+    new ContextConsumer(this, {
+      context: clientContext,
+      subscribe: true,
+      callback: (client) => {
+        this.contextClient = client;
+      },
+    });
+  }
+
+  /** The load, as a task whose arguments are the client and `dataKey()`. */
+  protected readonly task = new Task<readonly unknown[], Loaded<T>>(this, {
+    args: () => [this.resolution.client, this.problem, ...this.dataKey()],
+    task: async ([client, problem], { signal }) => {
+      if (!client || problem) return initialState;
+      const options: ReadOptions = { signal, fresh: this.fresh };
+      this.fresh = false;
+      try {
+        return await withIcs(client as ProviderClient, options, () => this.loadData(client as ProviderClient, options));
+      } catch (error) {
+        const icsError = isIcsError(error) ? error : new IcsError('decode', `Unexpected failure: ${String(error)}`, { cause: error });
+        if (icsError.kind !== 'aborted' && !signal.aborted) this.dispatchEvent(new IcsErrorEvent({ error: icsError }));
+        throw icsError;
+      }
+    },
+  });
+
+  // ---- what each element supplies -------------------------------------------------------------
+
+  /** Inputs that need a new load when they change (primitives; search and sort are not among them). */
+  protected abstract dataKey(): readonly unknown[];
+  /** Reads the chain. Pass `options` (signal, fresh) to every client call. */
+  protected abstract loadData(client: ProviderClient, options: ReadOptions): Promise<T>;
+  /** A bad element-specific attribute, in words. `client` gives the chain's address prefixes. */
+  protected abstract checkAttributes(client: ProviderClient | undefined): AttributeProblem | undefined;
+  protected abstract isEmpty(value: T): boolean;
+  /** What the live region says once loaded, e.g. "12 consumer chains". */
+  protected abstract describe(value: T): string;
+  protected abstract emptyMessage(value: T): string;
+  /** What the element announces while loading, e.g. "Loading consumer chains…". */
+  protected abstract loadingMessage(): string;
+  protected abstract renderSkeleton(): TemplateResult;
+  protected abstract renderData(value: T): TemplateResult;
+
+  // ---- lifecycle ---------------------------------------------------------------------------
+
+  override connectedCallback(): void {
+    ensureContextRoot();
+    super.connectedCallback();
+    globalThis.addEventListener(CONFIGURE_EVENT, this.onConfigure);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    globalThis.removeEventListener(CONFIGURE_EVENT, this.onConfigure);
+  }
+
+  private readonly onConfigure = (): void => {
+    this.resolution = resolveClient(this.ownEndpoint, this.contextClient);
+    this.requestUpdate();
+  };
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (
+      !this.hasUpdated ||
+      changed.has('rest') ||
+      changed.has('rpc') ||
+      changed.has('chainId') ||
+      changed.has('height') ||
+      changed.has('contextClient' as keyof IcsDataElement<T>)
+    ) {
+      this.resolution = resolveClient(this.ownEndpoint, this.contextClient);
+    }
+    this.problem = this.resolution.problem ?? this.checkAttributes(this.resolution.client);
+    if (this.problem && !this.problem.missing) this.warnOnce(this.problem);
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
+    this.setCustomState(this.viewState, VIEW_STATES);
+  }
+
+  // ---- state ---------------------------------------------------------------------------------
+
+  /** The state shown now; also the element's custom state. */
+  protected get viewState(): ViewState {
+    if (this.problem) return 'invalid';
+    switch (this.task.status) {
+      case TaskStatus.ERROR:
+        return 'error';
+      case TaskStatus.COMPLETE: {
+        const loaded = this.task.value;
+        if (!loaded) return 'loading';
+        if (loaded.kind === 'absent') return 'ics-absent';
+        return this.isEmpty(loaded.value) ? 'empty' : 'complete';
+      }
+      default:
+        return 'loading';
+    }
+  }
+
+  /** Loads again, skipping the cache. */
+  retry(): void {
+    this.fresh = true;
+    void this.task.run();
+  }
+
+  // ---- rendering -----------------------------------------------------------------------------
+
+  /** The body for the current state. */
+  protected renderState(): TemplateResult {
+    if (this.problem) return this.renderMessage('invalid', this.problem.message);
+    return this.task.render({
+      initial: () => this.renderSkeleton(),
+      pending: () => this.renderSkeleton(),
+      complete: (loaded) => {
+        if (loaded.kind === 'absent') return this.renderMessage('ics-absent', loaded.status.message);
+        if (this.isEmpty(loaded.value)) return this.renderMessage('empty', this.emptyMessage(loaded.value));
+        return this.renderData(loaded.value);
+      },
+      error: (error) => this.renderError(error),
+    }) as TemplateResult;
+  }
+
+  protected renderMessage(kind: ViewState, text: string, action: TemplateResult | typeof nothing = nothing): TemplateResult {
+    return html`<div class="message ${kind}" part="message"><p>${text}</p>${action}</div>`;
+  }
+
+  protected renderError(error: unknown): TemplateResult {
+    const message = error instanceof Error ? error.message : String(error);
+    return this.renderMessage(
+      'error',
+      message,
+      html`<button type="button" part="button retry" @click=${() => this.retry()}>Retry</button>`,
+    );
+  }
+
+  /** The polite live region: what a screen reader hears as the state changes. */
+  protected renderLive(): TemplateResult {
+    return html`<div class="visually-hidden" role="status" aria-live="polite" aria-atomic="true">${this.liveText()}</div>`;
+  }
+
+  private liveText(): string {
+    if (this.problem) return this.problem.message;
+    switch (this.task.status) {
+      case TaskStatus.ERROR: {
+        const error = this.task.error;
+        return `Could not load: ${error instanceof Error ? error.message : String(error)}`;
+      }
+      case TaskStatus.COMPLETE: {
+        const loaded = this.task.value;
+        if (!loaded) return '';
+        if (loaded.kind === 'absent') return loaded.status.message;
+        return this.isEmpty(loaded.value) ? this.emptyMessage(loaded.value) : this.describe(loaded.value);
+      }
+      default:
+        return this.loadingMessage();
+    }
+  }
+}

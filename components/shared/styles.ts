@@ -1,0 +1,154 @@
+/**
+ * Styles every element shares. Everything sits in `@layer ics` so a page's own rules win
+ * without `!important`. Colours come from `--ics-*` tokens with light and dark defaults
+ * (`light-dark()` follows the host's `color-scheme`: the OS setting unless `theme` says otherwise);
+ * elements read them through private `--_*` properties.
+ */
+import { css } from 'lit';
+
+export const hostStyles = css`
+  @layer ics {
+    :host {
+      display: block;
+      box-sizing: border-box;
+      color-scheme: light dark;
+      --_text: var(--ics-color-text, light-dark(#1b1f24, #e6e8eb));
+      --_muted: var(--ics-color-muted, light-dark(#56606b, #a3adb8));
+      --_surface: var(--ics-color-surface, light-dark(#ffffff, #16191d));
+      --_surface-2: var(--ics-color-surface-2, light-dark(#f3f5f7, #20252b));
+      --_border: var(--ics-color-border, light-dark(#d5dae0, #363d45));
+      --_accent: var(--ics-color-accent, light-dark(#2f5bd3, #8fb0ff));
+      --_accent-text: var(--ics-color-accent-text, light-dark(#ffffff, #0b1020));
+      --_focus: var(--ics-color-focus, light-dark(#2f5bd3, #a9c1ff));
+      --_danger: var(--ics-color-danger, light-dark(#b3261e, #ffb4ab));
+      --_success: var(--ics-color-success, light-dark(#1f6f3a, #8fd8a6));
+      --_warning: var(--ics-color-warning, light-dark(#7a4d00, #f2c16b));
+      --_skeleton: var(--ics-color-skeleton, light-dark(#e6e9ed, #2a3037));
+      --_radius: var(--ics-radius, 0.5rem);
+      --_space: var(--ics-space, 0.5rem);
+      --_font: var(--ics-font-family, system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif);
+      --_mono: var(--ics-font-family-mono, ui-monospace, 'SF Mono', Menlo, Consolas, monospace);
+      --_font-size: var(--ics-font-size, 0.9375rem);
+      color: var(--_text);
+      font-family: var(--_font);
+      font-size: var(--_font-size);
+      line-height: 1.4;
+    }
+    :host([theme='light']) {
+      color-scheme: light;
+    }
+    :host([theme='dark']) {
+      color-scheme: dark;
+    }
+    :host *,
+    :host *::before,
+    :host *::after {
+      box-sizing: inherit;
+    }
+    [hidden] {
+      display: none !important;
+    }
+    .visually-hidden {
+      position: absolute;
+      inline-size: 1px;
+      block-size: 1px;
+      margin: -1px;
+      padding: 0;
+      overflow: hidden;
+      clip-path: inset(50%);
+      white-space: nowrap;
+      border: 0;
+    }
+    .mono {
+      font-family: var(--_mono);
+      font-size: 0.9em;
+    }
+    .muted {
+      color: var(--_muted);
+    }
+    .badge {
+      display: inline-flex;
+      align-items: center;
+      gap: 0.25em;
+      padding-inline: 0.5em;
+      border-radius: 999px;
+      border: 1px solid var(--_border);
+      background: var(--_surface-2);
+      font-size: 0.8em;
+      white-space: nowrap;
+    }
+    .badge.top-n {
+      border-color: color-mix(in srgb, var(--_accent) 45%, transparent);
+    }
+    .badge.warn {
+      color: var(--_warning);
+      border-color: color-mix(in srgb, var(--_warning) 50%, transparent);
+    }
+    .badge.ok {
+      color: var(--_success);
+      border-color: color-mix(in srgb, var(--_success) 50%, transparent);
+    }
+    .clip {
+      overflow: hidden;
+      text-overflow: ellipsis;
+      white-space: nowrap;
+      min-inline-size: 0;
+    }
+    .skeleton {
+      display: inline-block;
+      block-size: 0.9em;
+      inline-size: var(--_w, 6em);
+      max-inline-size: 100%;
+      border-radius: 0.25em;
+      background: var(--_skeleton);
+      vertical-align: middle;
+    }
+    @media (prefers-reduced-motion: no-preference) {
+      .skeleton {
+        animation: ics-pulse 1.4s ease-in-out infinite;
+      }
+    }
+    @keyframes ics-pulse {
+      50% {
+        opacity: 0.55;
+      }
+    }
+    /* The message shown in place of content: error, empty, ICS absent, bad attribute. */
+    .message {
+      display: flex;
+      flex-direction: column;
+      align-items: center;
+      justify-content: center;
+      gap: var(--_space);
+      block-size: 100%;
+      padding: calc(var(--_space) * 2);
+      text-align: center;
+      overflow: auto;
+    }
+    .message p {
+      margin: 0;
+      max-inline-size: 40rem;
+      overflow-wrap: anywhere;
+    }
+    .message.error p,
+    .message.invalid p {
+      color: var(--_danger);
+    }
+    button {
+      font: inherit;
+      color: var(--_accent-text);
+      background: var(--_accent);
+      border: 1px solid var(--_accent);
+      border-radius: var(--_radius);
+      padding: 0.25em 0.9em;
+      cursor: pointer;
+    }
+    :focus-visible {
+      outline: 2px solid var(--_focus);
+      outline-offset: 2px;
+    }
+    a {
+      color: var(--_accent);
+    }
+  }
+`;

@@ -1,0 +1,89 @@
+/**
+ * The reads behind `<ics-validator-chains>`: who the validator is, every active consumer chain,
+ * its validator set and opt-ins, the chains the validator has to validate, and on the chains it
+ * is part of, its consumer commission and whether it assigned a consumer key. Plain async code
+ * over the client, no DOM.
+ */
+import type { ConsumerChain, ConsumerValidator, ProviderClient, ReadOptions, ValidatorIdentity } from '../../src/index.js';
+import { ratio } from '../../src/power/index.js';
+import { isActivePhase } from '../shared/chain-text.js';
+
+export type ValidatorChainStatus =
+  /** In the chain's validator set now (for a chain not launched yet: in the set it launches with). */
+  | 'validating'
+  /** Opted in and would be in the set if the epoch ended now: active from the next epoch. */
+  | 'next-epoch'
+  /** Not opted in, but a Top-N chain requires it from the next epoch. */
+  | 'must-validate'
+  /** Opted in, but left out of the set (set cap, allowlist, denylist, minimum stake, inactive). */
+  | 'opted-in';
+
+export interface ValidatorChainRow {
+  chain: ConsumerChain;
+  status: ValidatorChainStatus;
+  /** Power on the consumer and its share of the consumer's total, when in the set. */
+  consumerPower: bigint | undefined;
+  powerShare: number | undefined;
+  /** The validator's commission on this consumer (an 18-place decimal string). */
+  consumerCommission: string;
+  /** True when the validator assigned a consumer key on this chain. */
+  keyAssigned: boolean;
+}
+
+export interface ValidatorChainsData {
+  identity: ValidatorIdentity;
+  /** Commission on the provider (an 18-place decimal string). */
+  providerCommission: string;
+  rows: ValidatorChainRow[];
+}
+
+export async function loadValidatorChains(client: ProviderClient, validator: string, options: ReadOptions): Promise<ValidatorChainsData> {
+  const identity = await client.resolveValidator(validator, options);
+  const valcons = identity.consensusAddress;
+  const [staking, chains, required] = await Promise.all([
+    client.validator(identity.operatorAddress, options),
+    client.consumerChains({ ...options, phase: 'all' }),
+    client.consumerChainsOfValidator(valcons, options),
+  ]);
+  const mustValidate = new Set(required);
+  const rows = await Promise.all(
+    chains
+      .filter((chain) => isActivePhase(chain.phase))
+      .map(async (chain): Promise<ValidatorChainRow | undefined> => {
+        const [set, optedIn] = await Promise.all([
+          client.consumerValidators(chain.consumerId, options),
+          client.optedInValidators(chain.consumerId, options),
+        ]);
+        const member = set.find((v) => v.providerAddress === valcons);
+        const status = statusOf(member, optedIn.includes(valcons), mustValidate.has(chain.consumerId));
+        if (!status) return undefined;
+        const [consumerAddress, commission] = await Promise.all([
+          client.consumerAddress(chain.consumerId, valcons, options),
+          member ? member.consumerCommissionRate : client.consumerCommissionRate(chain.consumerId, valcons, options),
+        ]);
+        return {
+          chain,
+          status,
+          consumerPower: member?.consumerPower,
+          powerShare: member ? ratio(member.consumerPower, totalPower(set)) : undefined,
+          consumerCommission: commission,
+          keyAssigned: consumerAddress !== undefined && consumerAddress !== valcons,
+        };
+      }),
+  );
+  return { identity, providerCommission: staking.commissionRate, rows: rows.filter((r): r is ValidatorChainRow => r !== undefined) };
+}
+
+function statusOf(member: ConsumerValidator | undefined, optedIn: boolean, required: boolean): ValidatorChainStatus | undefined {
+  if (member) return 'validating';
+  if (optedIn && required) return 'next-epoch';
+  if (required) return 'must-validate';
+  if (optedIn) return 'opted-in';
+  return undefined;
+}
+
+function totalPower(set: readonly ConsumerValidator[]): bigint {
+  let sum = 0n;
+  for (const v of set) sum += v.consumerPower;
+  return sum;
+}

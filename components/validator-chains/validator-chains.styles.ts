@@ -1,0 +1,96 @@
+import { css } from 'lit';
+
+export const styles = css`
+  @layer ics {
+    :host {
+      --_height: var(--ics-validator-chains-height, 24rem);
+      --_row-padding: var(--ics-validator-chains-row-padding, 0.6rem 0.8rem);
+      min-inline-size: 0;
+    }
+    .base {
+      display: flex;
+      flex-direction: column;
+      border: 1px solid var(--_border);
+      border-radius: var(--_radius);
+      background: var(--_surface);
+      overflow: hidden;
+    }
+    .header {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 0 0.75rem;
+      align-items: baseline;
+      padding: 0.5rem 0.8rem;
+      border-block-end: 1px solid var(--_border);
+      background: var(--_surface-2);
+      block-size: 3.6rem;
+      overflow: hidden;
+      align-content: center;
+    }
+    .moniker {
+      font-weight: 650;
+      max-inline-size: 100%;
+    }
+    .operator {
+      color: var(--_muted);
+      max-inline-size: 100%;
+    }
+    .body {
+      block-size: var(--_height);
+      display: grid;
+      overflow: hidden;
+    }
+    .rows {
+      list-style: none;
+      margin: 0;
+      padding: 0;
+      overflow-y: auto;
+    }
+    .row {
+      display: grid;
+      grid-template-columns: minmax(0, 1fr) auto;
+      gap: 0.25rem 0.75rem;
+      padding: var(--_row-padding);
+      border-block-end: 1px solid var(--_border);
+      min-block-size: 4.25rem;
+    }
+    .title {
+      display: flex;
+      flex-wrap: wrap;
+      column-gap: 0.5rem;
+      align-items: baseline;
+      min-inline-size: 0;
+    }
+    .name {
+      font-weight: 600;
+      max-inline-size: 100%;
+    }
+    .ids {
+      color: var(--_muted);
+      overflow-wrap: anywhere;
+    }
+    .side {
+      display: flex;
+      flex-direction: column;
+      align-items: end;
+      gap: 0.3rem;
+    }
+    .badges {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 0.25rem;
+      justify-content: flex-end;
+    }
+    .facts {
+      display: flex;
+      flex-wrap: wrap;
+      column-gap: 1rem;
+      color: var(--_muted);
+      font-size: 0.9em;
+    }
+    .facts strong {
+      color: var(--_text);
+      font-weight: 600;
+    }
+  }
+`;

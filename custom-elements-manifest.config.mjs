@@ -1,0 +1,34 @@
+// `npm run manifest`: custom-elements.json from the elements' JSDoc (@summary @fires @csspart
+// @cssprop @cssstate @slot), Lit-aware. Only the element sources: never tests or build output.
+
+/**
+ * Keeps the manifest to the public API: drops private and protected members (internals a page
+ * cannot use) and the nameless events the analyzer infers from `dispatchEvent(new X())` calls,
+ * which the class's `@fires` tags already describe by name.
+ */
+function publicApiOnly() {
+  return {
+    name: 'ics-public-api-only',
+    packageLinkPhase({ customElementsManifest }) {
+      for (const mod of customElementsManifest.modules ?? []) {
+        for (const declaration of mod.declarations ?? []) {
+          if (declaration.members) {
+            declaration.members = declaration.members.filter((m) => m.privacy !== 'private' && m.privacy !== 'protected');
+          }
+          if (declaration.events) declaration.events = declaration.events.filter((e) => e.name);
+        }
+      }
+    },
+  };
+}
+
+export default {
+  globs: ['components/**/*.ts'],
+  exclude: ['components/**/*.test.ts', 'dist/**', 'node_modules/**'],
+  outdir: '.',
+  litelement: true,
+  dependencies: false,
+  // package.json gets its "customElements" field by hand: the analyzer would rewrite the file.
+  packagejson: false,
+  plugins: [publicApiOnly()],
+};
