@@ -1,0 +1,200 @@
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { Bip39 } from '@cosmjs/crypto';
+import type { ProviderClient } from '../../src/client.js';
+import { resolveConfig } from '../../src/chain/config.js';
+import { IcsError } from '../../src/chain/errors.js';
+import type { ConsumerChain, ConsumerChainDetails } from '../../src/ics/models.js';
+import type { StakingValidator } from '../../src/staking/models.js';
+import { accountToValidator } from '../../src/staking/address.js';
+import { TxFlow } from '../../src/signing/flow.js';
+import type { TxBackend } from '../../src/signing/flow.js';
+import type { BroadcastInput } from '../../src/signing/cosmjs-tx.js';
+import type { TxResult } from '../../src/signing/actions.js';
+import { extensionWallet } from '../../src/signing/wallet.js';
+import type { Wallet } from '../../src/signing/wallet.js';
+import { TestWallet } from '../../src/signing/test-wallet.js';
+
+const CHAIN = 'provider';
+const MNEMONIC_A = Bip39.encode(new Uint8Array(16).fill(3)).toString();
+const MNEMONIC_B = Bip39.encode(new Uint8Array(16).fill(4)).toString();
+
+interface Chain {
+  phase: ConsumerChainDetails['phase'];
+  kind: ConsumerChainDetails['kind'];
+  minPowerInTopN?: bigint;
+}
+
+/** A ProviderClient stand-in answering from plain state, recording invalidations. */
+function fakeClient(valoper: string, chain: Chain, options: { rpc?: string[]; tokens?: bigint } = {}) {
+  const invalidated: string[] = [];
+  const config = resolveConfig({ rest: 'http://rest.invalid', rpc: options.rpc ?? ['http://rpc.invalid'], chainId: CHAIN });
+  const client = {
+    config,
+    invalidated,
+    invalidate: (fragment?: string) => invalidated.push(fragment ?? '*'),
+    chainId: async () => CHAIN,
+    validator: async (address: string) => {
+      if (address !== valoper) throw new IcsError('not-found', `No validator ${address}.`);
+      return { operatorAddress: valoper, status: 'bonded', tokens: options.tokens ?? 5_000_000_000n } as StakingValidator;
+    },
+    consumerChain: async (id: string) => {
+      if (id !== '4') throw new IcsError('not-found', `No consumer ${id}.`);
+      return { consumerId: '4', chainId: 'pion-1', metadata: { name: 'Pion', description: '', metadata: '' }, phase: chain.phase, kind: chain.kind } as ConsumerChainDetails;
+    },
+    consumerChains: async () => [{ consumerId: '4', minPowerInTopN: chain.minPowerInTopN } as ConsumerChain],
+    stakingParams: async () => ({ minCommissionRate: '0.050000000000000000' }),
+  };
+  return client as typeof client & ProviderClient;
+}
+
+/** The test wallet behind the Keplr wallet layer, so every wallet call is recorded. */
+async function setup(chain: Chain, options: { connectAs?: 0 | 1; rpc?: string[] } = {}) {
+  const keplr = await TestWallet.create({ accounts: [{ mnemonic: MNEMONIC_A }, { mnemonic: MNEMONIC_B }], eventTarget: new EventTarget() });
+  const operator = keplr.address;
+  const valoper = accountToValidator(operator, resolveConfig({ rest: 'http://x.invalid' }).prefixes);
+  if (options.connectAs === 1) keplr.switchAccount(1);
+  const wallet: Wallet = extensionWallet('keplr', keplr, new EventTarget());
+  const client = fakeClient(valoper, chain, { rpc: options.rpc });
+  const sent: BroadcastInput[] = [];
+  let loads = 0;
+  let answer: (input: BroadcastInput) => Promise<TxResult> = async () => ({ status: 'confirmed', txHash: 'AB', height: 10, gasUsed: 80_000n });
+  const backend: TxBackend = {
+    signAndBroadcast: (input) => {
+      sent.push(input);
+      return answer(input);
+    },
+  };
+  const flow = new TxFlow({
+    client,
+    wallet,
+    loadBackend: async () => {
+      loads++;
+      return backend;
+    },
+  });
+  return { keplr, operator, valoper, client, flow, sent, loads: () => loads, setAnswer: (a: typeof answer) => (answer = a) };
+}
+
+describe('tx flow: refusals before the wallet is touched', () => {
+  it('Top-N opt-out by a validator in the top N', async () => {
+    const t = await setup({ phase: 'launched', kind: 'top-n', minPowerInTopN: 100n });
+    const result = await t.flow.optOut({ validator: t.valoper, consumerId: '4' });
+    assert.equal(result.status, 'refused');
+    assert.equal(result.status === 'refused' && result.code, 'top-n-opt-out');
+    assert.deepEqual(t.keplr.calls, []);
+    assert.equal(t.loads(), 0);
+  });
+
+  it('wrong phase, bad key, commission below the minimum, unknown validator, unknown chain', async () => {
+    const t = await setup({ phase: 'registered', kind: 'opt-in' });
+    const refusals = [
+      [await t.flow.optOut({ validator: t.valoper, consumerId: '4' }), 'wrong-phase'],
+      [await t.flow.assignConsumerKey({ validator: t.valoper, consumerId: '4', consumerKey: 'abc' }), 'bad-key'],
+      [await t.flow.setConsumerCommissionRate({ validator: t.valoper, consumerId: '4', rate: '0.01' }), 'commission-range'],
+      [await t.flow.optIn({ validator: 'cosmosvaloper1xyz', consumerId: '4' }), 'bad-address'],
+      [await t.flow.optIn({ validator: t.valoper, consumerId: '5' }), 'unknown-consumer'],
+    ] as const;
+    for (const [result, code] of refusals) {
+      assert.equal(result.status, 'refused');
+      assert.equal(result.status === 'refused' && result.code, code);
+    }
+    assert.deepEqual(t.keplr.calls, []);
+    assert.equal(t.loads(), 0);
+  });
+
+  it('an unknown validator', async () => {
+    const t = await setup({ phase: 'launched', kind: 'opt-in' });
+    const other = accountToValidator((await TestWallet.create({ accounts: [{ mnemonic: MNEMONIC_B }] })).address, t.client.config.prefixes);
+    const result = await t.flow.optIn({ validator: other, consumerId: '4' });
+    assert.equal(result.status === 'refused' && result.code, 'unknown-validator');
+    assert.deepEqual(t.keplr.calls, []);
+  });
+
+  it('wrong signer: refused after connecting, before any signer or cosmjs is loaded', async () => {
+    const t = await setup({ phase: 'launched', kind: 'opt-in' }, { connectAs: 1 });
+    const result = await t.flow.optIn({ validator: t.valoper, consumerId: '4' });
+    assert.equal(result.status === 'refused' && result.code, 'wrong-signer');
+    assert.deepEqual(t.keplr.calls, ['enable', 'getKey']);
+    assert.equal(t.loads(), 0);
+  });
+
+  it('no RPC endpoint: refused in words', async () => {
+    const t = await setup({ phase: 'launched', kind: 'opt-in' }, { rpc: [] });
+    const result = await t.flow.optIn({ validator: t.valoper, consumerId: '4' });
+    assert.equal(result.status === 'refused' && result.code, 'not-configured');
+  });
+});
+
+describe('tx flow: to the backend and back', () => {
+  it('sends one message signed by the operator account, with the config gas price and ×1.4, then invalidates', async () => {
+    const t = await setup({ phase: 'launched', kind: 'opt-in' });
+    const stages: string[] = [];
+    const flow = new TxFlow({ client: t.client, wallet: extensionWallet('keplr', t.keplr, new EventTarget()), onStage: (s) => stages.push(s), loadBackend: async () => ({ signAndBroadcast: async (input) => (t.sent.push(input), { status: 'confirmed', txHash: 'AB', height: 10, gasUsed: 1n }) }) });
+    const result = await flow.setConsumerCommissionRate({ validator: t.valoper, consumerId: '4', rate: ' 0.1 ' });
+    assert.deepEqual(result, { status: 'confirmed', txHash: 'AB', height: 10, gasUsed: 1n });
+    const [input] = t.sent;
+    assert.equal(input!.rpcUrl, 'http://rpc.invalid');
+    assert.equal(input!.chainId, CHAIN);
+    assert.equal(input!.address, t.operator);
+    assert.equal(input!.gasPrice, '0.005uatom');
+    assert.equal(input!.gasMultiplier, 1.4);
+    assert.deepEqual(input!.messages, [
+      {
+        typeUrl: '/interchain_security.ccv.provider.v1.MsgSetConsumerCommissionRate',
+        value: { chainId: '', providerAddr: t.valoper, signer: t.operator, consumerId: '4', rate: '0.1' },
+      },
+    ]);
+    assert.deepEqual(t.client.invalidated, ['/consumer_commission_rate/4/', '/consumer_validators/4']);
+    assert.deepEqual(stages.slice(0, 3), ['checking', 'connecting', 'loading']);
+  });
+
+  it('a Ledger account gets the amino signer', async () => {
+    const t = await setup({ phase: 'launched', kind: 'opt-in' });
+    t.keplr.isNanoLedger = true;
+    await t.flow.optIn({ validator: t.valoper, consumerId: '4' });
+    assert.ok(!('signDirect' in t.sent[0]!.signer));
+  });
+
+  it('the wallet declining to connect is a cancel, not an error', async () => {
+    const t = await setup({ phase: 'launched', kind: 'opt-in' });
+    t.keplr.rejectConnect = true;
+    assert.deepEqual(await t.flow.optIn({ validator: t.valoper, consumerId: '4' }), { status: 'cancelled' });
+    assert.equal(t.loads(), 0);
+  });
+
+  it('a failed result is passed through and nothing is invalidated', async () => {
+    const t = await setup({ phase: 'launched', kind: 'opt-in' });
+    const failed: TxResult = { status: 'failed', txHash: 'CD', code: 'key-in-use', codespace: 'provider', abciCode: 10, message: 'x' };
+    t.setAnswer(async () => failed);
+    assert.deepEqual(await t.flow.optIn({ validator: t.valoper, consumerId: '4' }), failed);
+    assert.deepEqual(t.client.invalidated, []);
+  });
+
+  it('one transaction at a time: a second call while one is pending is refused, never signed', async () => {
+    const t = await setup({ phase: 'launched', kind: 'opt-in' });
+    let release!: () => void;
+    t.setAnswer(() => new Promise((resolve) => (release = () => resolve({ status: 'confirmed', txHash: 'EF', height: 1, gasUsed: 1n }))));
+    const first = t.flow.optIn({ validator: t.valoper, consumerId: '4' });
+    assert.equal(t.flow.pending, true);
+    const second = await t.flow.optIn({ validator: t.valoper, consumerId: '4' });
+    assert.equal(second.status === 'refused' && second.code, 'busy');
+    while (t.sent.length === 0) await new Promise((r) => setTimeout(r, 1));
+    release();
+    assert.equal((await first).status, 'confirmed');
+    assert.equal(t.sent.length, 1);
+    assert.equal(t.flow.pending, false);
+    // Free again once the first one has its result.
+    t.setAnswer(async () => ({ status: 'confirmed', txHash: 'EF', height: 2, gasUsed: 1n }));
+    assert.equal((await t.flow.optOut({ validator: t.valoper, consumerId: '4' })).status, 'confirmed');
+  });
+
+  it('the default backend is loaded with a dynamic import and reports an unreachable RPC in words', async () => {
+    const t = await setup({ phase: 'launched', kind: 'opt-in' }, { rpc: ['http://127.0.0.1:9'] });
+    const flow = new TxFlow({ client: t.client, wallet: extensionWallet('keplr', t.keplr, new EventTarget()) });
+    const result = await flow.optIn({ validator: t.valoper, consumerId: '4' });
+    assert.equal(result.status, 'failed');
+    assert.equal(result.status === 'failed' && result.code, 'network');
+    assert.match(result.status === 'failed' ? result.message : '', /127\.0\.0\.1:9/);
+  });
+});
