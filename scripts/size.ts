@@ -3,7 +3,7 @@
 // when an entry is over its budget.
 import { build } from 'vite';
 import { gzipSync } from 'node:zlib';
-import { readFileSync, rmSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 
 interface Entry {
   name: string;
@@ -16,10 +16,9 @@ const ENTRIES: Entry[] = [
   // The read path alone: a page that reads the chain without any element.
   { name: 'core (read path)', source: 'src/index.ts', budget: 15 * 1024 },
   { name: 'power maths', source: 'src/power/index.ts', budget: 4 * 1024 },
-  // The light signing entry (wallets, checks, flow): cosmjs stays in the chunk the flow imports
-  // on a click. Measured 3.8 KB; only the entry file is counted here, not the chunk it shares
-  // with the read path and the cosmjs chunk (@scure/base, IcsError, words: about 9 KB).
-  { name: 'signing (light)', source: 'src/signing/index.ts', budget: 5 * 1024 },
+  // The light signing entry (wallets, checks, flow) with what it shares with the read path;
+  // cosmjs stays in the chunk the flow imports on a click (reported as "loaded on demand").
+  { name: 'signing (light)', source: 'src/signing/index.ts', budget: 15 * 1024 },
   // One read-only element each, as a page loads it: the element, Lit, the read path (design §7).
   { name: 'el: provider-chain', source: 'components/provider-chain/define.ts', budget: 20 * 1024 },
   { name: 'el: consumer-list', source: 'components/consumer-list/define.ts', budget: 20 * 1024 },
@@ -31,10 +30,34 @@ const ENTRIES: Entry[] = [
 
 const outDir = '.cache/size';
 rmSync(outDir, { recursive: true, force: true });
+
+interface Chunk {
+  fileName: string;
+  code: string;
+  imports: string[];
+  dynamicImports: string[];
+  isEntry: boolean;
+}
+
+/** The chunks a page loads before running the entry: the entry and its static imports, transitively. */
+function staticClosure(chunks: Map<string, Chunk>, entry: Chunk): Chunk[] {
+  const seen = new Map<string, Chunk>();
+  const visit = (chunk: Chunk) => {
+    if (seen.has(chunk.fileName)) return;
+    seen.set(chunk.fileName, chunk);
+    for (const name of chunk.imports) visit(chunks.get(name)!);
+  };
+  visit(entry);
+  return [...seen.values()];
+}
+
+const gzipSize = (chunks: Chunk[]) => chunks.reduce((sum, c) => sum + gzipSync(c.code, { level: 9 }).length, 0);
+const kb = (bytes: number) => `${(bytes / 1024).toFixed(2).padStart(6)} KB`;
+
 let over = false;
 for (const entry of ENTRIES) {
   const fileName = entry.source.replace(/\W+/g, '_');
-  await build({
+  const result = await build({
     configFile: false,
     logLevel: 'silent',
     build: {
@@ -42,16 +65,24 @@ for (const entry of ENTRIES) {
       emptyOutDir: true,
       minify: true,
       target: 'es2022',
+      write: false,
       lib: { entry: entry.source, formats: ['es'], fileName },
     },
   });
-  const code = readFileSync(`${outDir}/${fileName}/${fileName}.js`);
-  const gzip = gzipSync(code, { level: 9 }).length;
+  const outputs = (Array.isArray(result) ? result : [result]).flatMap((r) => ('output' in r ? r.output : []));
+  const chunks = new Map<string, Chunk>();
+  for (const out of outputs) if (out.type === 'chunk') chunks.set(out.fileName, out as unknown as Chunk);
+  const main = [...chunks.values()].find((c) => c.isEntry)!;
+  const loaded = staticClosure(chunks, main);
+  const lazy = [...chunks.values()].filter((c) => !loaded.includes(c));
+  const gzip = gzipSize(loaded);
+  const min = loaded.reduce((sum, c) => sum + c.code.length, 0);
   const ok = gzip <= entry.budget;
   over ||= !ok;
   console.log(
-    `${ok ? '✔' : '✘'} ${entry.name.padEnd(22)} ${(code.length / 1024).toFixed(1).padStart(6)} KB min  ` +
-      `${(gzip / 1024).toFixed(2).padStart(6)} KB gzip  (budget ${(entry.budget / 1024).toFixed(0)} KB)`,
+    `${ok ? '✔' : '✘'} ${entry.name.padEnd(22)} ${(min / 1024).toFixed(1).padStart(6)} KB min ${kb(gzip)} gzip` +
+      ` in ${loaded.length} file(s) (budget ${(entry.budget / 1024).toFixed(0)} KB)` +
+      (lazy.length ? `; loaded on demand: ${kb(gzipSize(lazy))} gzip` : ''),
   );
 }
 process.exit(over ? 1 : 0);
