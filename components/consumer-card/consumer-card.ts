@@ -74,7 +74,7 @@ export class IcsConsumerCard extends IcsDataElement<ConsumerCardData> {
 
   protected checkAttributes(): AttributeProblem | undefined {
     const id = this.consumerId?.trim();
-    if (!id) return { attribute: 'consumer-id', message: 'Set "consumer-id" to the chain\'s consumer id, a whole number such as "0".' };
+    if (!id) return { attribute: 'consumer-id', message: 'Set "consumer-id" to the chain\'s consumer id, a whole number such as "0".', missing: true };
     if (!/^\d{1,20}$/.test(id) || BigInt(id) > 18446744073709551615n) {
       return { attribute: 'consumer-id', message: `"consumer-id" must be a whole number such as "0" or "12"; got "${clip(id, 40).text}".` };
     }

@@ -49,6 +49,13 @@ async function withIcs<T>(client: ProviderClient, options: ReadOptions, load: ()
   return { kind: 'data', value: await data };
 }
 
+/** A problem's message, led by the attribute's name when the message does not already say it. */
+function problemText(problem: AttributeProblem): string {
+  return problem.missing || problem.message.includes(`"${problem.attribute}"`)
+    ? problem.message
+    : `Attribute "${problem.attribute}": ${problem.message}`;
+}
+
 export abstract class IcsDataElement<T> extends IcsElement {
   /** The client from the nearest `<ics-provider-chain>`, when there is one. */
   @state() protected contextClient: ProviderClient | undefined;
@@ -75,7 +82,8 @@ export abstract class IcsDataElement<T> extends IcsElement {
 
   /** The load, as a task whose arguments are the client and `dataKey()`. */
   protected readonly task = new Task<readonly unknown[], Loaded<T>>(this, {
-    args: () => [this.resolution.client, this.problem, ...this.dataKey()],
+    // Primitives and stable objects only: a new object each update would re-run the task forever.
+    args: () => [this.resolution.client, this.problem?.message, ...this.dataKey()],
     task: async ([client, problem], { signal }) => {
       if (!client || problem) return initialState;
       const options: ReadOptions = { signal, fresh: this.fresh };
@@ -174,7 +182,7 @@ export abstract class IcsDataElement<T> extends IcsElement {
 
   /** The body for the current state. */
   protected renderState(): TemplateResult {
-    if (this.problem) return this.renderMessage('invalid', this.problem.message);
+    if (this.problem) return this.renderMessage('invalid', problemText(this.problem));
     return this.task.render({
       initial: () => this.renderSkeleton(),
       pending: () => this.renderSkeleton(),
@@ -206,7 +214,7 @@ export abstract class IcsDataElement<T> extends IcsElement {
   }
 
   private liveText(): string {
-    if (this.problem) return this.problem.message;
+    if (this.problem) return problemText(this.problem);
     switch (this.task.status) {
       case TaskStatus.ERROR: {
         const error = this.task.error;

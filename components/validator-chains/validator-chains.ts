@@ -69,7 +69,11 @@ export class IcsValidatorChains extends IcsDataElement<ValidatorChainsData> {
   protected checkAttributes(client: ProviderClient | undefined): AttributeProblem | undefined {
     const validator = this.validator?.trim();
     if (!validator) {
-      return { attribute: 'validator', message: 'Set "validator" to an operator address ("cosmosvaloper1…") or consensus address ("cosmosvalcons1…").' };
+      return {
+        attribute: 'validator',
+        message: 'Set "validator" to an operator address ("cosmosvaloper1…") or consensus address ("cosmosvalcons1…").',
+        missing: true,
+      };
     }
     if (!client) return undefined;
     try {

@@ -1,0 +1,63 @@
+// The elements demo: one provider, a consumer list driving a card, and one validator's chains.
+// Query parameters: ?rest=<REST URL>&validator=<cosmosvaloper1…>&theme=light|dark&consumer=<id>.
+import '../components/all.js';
+import type { IcsConsumerCard, IcsConsumerList, IcsProviderChain, IcsValidatorChains } from '../components/all.js';
+
+const params = new URLSearchParams(location.search);
+const rest = params.get('rest') ?? 'http://127.0.0.1:1317';
+
+const provider = document.querySelector<IcsProviderChain>('#provider')!;
+const list = document.querySelector<IcsConsumerList>('#list')!;
+const card = document.querySelector<IcsConsumerCard>('#card')!;
+const chains = document.querySelector<IcsValidatorChains>('#validator')!;
+const themeSelect = document.querySelector<HTMLSelectElement>('#theme')!;
+
+provider.rest = rest;
+document.querySelector('#endpoint')!.textContent = rest;
+
+function setTheme(theme: string): void {
+  for (const el of [list, card, chains]) {
+    if (theme === 'light' || theme === 'dark') el.theme = theme;
+    else el.removeAttribute('theme');
+  }
+  if (theme) document.documentElement.dataset.theme = theme;
+  else delete document.documentElement.dataset.theme;
+  themeSelect.value = theme;
+}
+setTheme(params.get('theme') ?? '');
+themeSelect.addEventListener('change', () => setTheme(themeSelect.value));
+
+document.querySelector<HTMLSelectElement>('#phase')!.addEventListener('change', (e) => {
+  list.phase = (e.target as HTMLSelectElement).value as IcsConsumerList['phase'];
+});
+document.querySelector<HTMLInputElement>('#search')!.addEventListener('input', (e) => {
+  list.search = (e.target as HTMLInputElement).value;
+});
+document.querySelector<HTMLInputElement>('#show-empty')!.addEventListener('change', (e) => {
+  list.showEmpty = (e.target as HTMLInputElement).checked;
+});
+
+list.addEventListener('ics-select', (event) => {
+  card.consumerId = event.detail.consumerId;
+  document.querySelector('#selection')!.textContent = `Selected consumer ${event.detail.consumerId} (${event.detail.chainId}).`;
+});
+
+// The card starts on ?consumer=, else the first launched chain; the validator is ?validator=,
+// else the provider's largest validator (read through the same shared client).
+void (async () => {
+  await provider.updateComplete;
+  const client = provider.client;
+  if (!client) return;
+  const consumer = params.get('consumer');
+  const launched = consumer ? undefined : await client.consumerChains({ phase: 'launched' }).catch(() => []);
+  card.consumerId = consumer ?? launched?.[0]?.consumerId ?? '0';
+  list.selected = card.consumerId;
+  const validator = params.get('validator');
+  if (validator) {
+    chains.validator = validator;
+  } else {
+    const bonded = await client.validators().catch(() => []);
+    const largest = [...bonded].sort((a, b) => (a.tokens === b.tokens ? 0 : a.tokens > b.tokens ? -1 : 1))[0];
+    chains.validator = largest?.operatorAddress ?? '';
+  }
+})();
