@@ -22,9 +22,10 @@ const devnets: Devnet[] = [main, many];
 const dead = await deadUrl();
 
 describe('client core against the devnet (Node)', () => {
-  after(() => Promise.all(devnets.map((d) => d.stop())));
   clientSuite(
     { describe, it, before, beforeEach, after },
     { main: devnetControl(main.restUrl), many: devnetControl(many.restUrl), deadUrl: dead },
   );
+  // Registered after the suite's own hooks, which still talk to the devnets.
+  after(() => Promise.all(devnets.map((d) => d.stop())));
 });

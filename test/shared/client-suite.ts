@@ -151,9 +151,11 @@ export function clientSuite(api: SuiteApi, env: SuiteEnv): void {
     beforeEach(async () => {
       const launched = await client().consumerChains({ phase: 'launched' });
       topN = launched.find((chain) => chain.kind === 'top-n')!;
-      optIn = launched.find((chain) => chain.kind === 'opt-in' && chain.allowlist.length === 0 && chain.minStake === 0n)!;
+      optIn = launched.find(
+        (chain) => chain.kind === 'opt-in' && chain.allowlist.length === 0 && chain.minStake === 0n && chain.validatorSetCap === 0,
+      )!;
       assert.isDefined(topN, 'a launched Top-N chain');
-      assert.isDefined(optIn, 'a launched opt-in chain without allowlist or min stake');
+      assert.isDefined(optIn, 'a launched opt-in chain without allowlist, min stake or set cap');
     });
 
     it('a Top-N chain is secured by the validators at or above min_power_in_top_N', async () => {
@@ -174,18 +176,21 @@ export function clientSuite(api: SuiteApi, env: SuiteEnv): void {
 
     it('an opt-in is visible at once; the set changes at the next epoch end', async () => {
       const c = client();
-      const bonded = await c.validators();
+      const params = await c.providerParams();
+      // An active validator (in the provider's top by stake) that has not opted in yet.
+      const active = (await c.validators())
+        .sort((a, b) => (a.tokens > b.tokens ? -1 : 1))
+        .slice(0, params.maxProviderConsensusValidators);
       const opted = new Set(await c.optedInValidators(optIn.consumerId));
-      const newcomer = bonded.find((v) => !opted.has(v.consensusAddress) && !optIn.denylist.includes(v.consensusAddress))!;
+      const newcomer = active.find((v) => !opted.has(v.consensusAddress) && !optIn.denylist.includes(v.consensusAddress))!;
       await main.optIn(optIn.consumerId, newcomer.operatorAddress);
       assert.include(await c.optedInValidators(optIn.consumerId), newcomer.consensusAddress);
       const before = await c.consumerValidators(optIn.consumerId);
       assert.notInclude(before.map((v) => v.providerAddress), newcomer.consensusAddress);
       await main.advanceToEpochEnd();
       const afterEpoch = await c.consumerValidators(optIn.consumerId);
-      if (optIn.validatorSetCap === 0 || before.length < optIn.validatorSetCap) {
-        assert.include(afterEpoch.map((v) => v.providerAddress), newcomer.consensusAddress);
-      }
+      assert.include(afterEpoch.map((v) => v.providerAddress), newcomer.consensusAddress);
+      assert.equal(afterEpoch.length, before.length + 1);
       assert.include(await c.consumerChainsOfValidator(newcomer.operatorAddress), optIn.consumerId);
     });
 

@@ -1,0 +1,51 @@
+#!/usr/bin/env -S npx tsx
+// `npm run devnet`: a local ICS provider chain on loopback, until Ctrl+C.
+import { parseArgs } from 'node:util';
+import { startDevnet } from './index.js';
+import type { IcsMode } from './index.js';
+
+const { values } = parseArgs({
+  options: {
+    port: { type: 'string', default: '1317' },
+    host: { type: 'string', default: '127.0.0.1' },
+    scenario: { type: 'string' },
+    'block-time': { type: 'string', default: '1000' },
+    ics: { type: 'string', default: 'v7' },
+    latency: { type: 'string', default: '0' },
+    help: { type: 'boolean', short: 'h' },
+  },
+});
+
+if (values.help) {
+  console.log(`Usage: npm run devnet -- [--port 1317] [--host 127.0.0.1] [--scenario file.json]
+       [--block-time ms (0 = manual)] [--ics v7|absent|legacy] [--latency ms]`);
+  process.exit(0);
+}
+
+const number = (name: string, text: string): number => {
+  const value = Number(text);
+  if (!Number.isInteger(value) || value < 0) {
+    console.error(`--${name} must be a whole number, got "${text}"`);
+    process.exit(2);
+  }
+  return value;
+};
+if (!['v7', 'absent', 'legacy'].includes(values.ics)) {
+  console.error(`--ics must be v7, absent or legacy, got "${values.ics}"`);
+  process.exit(2);
+}
+
+const devnet = await startDevnet({
+  host: values.host,
+  port: number('port', values.port),
+  scenario: values.scenario,
+  blockTimeMs: number('block-time', values['block-time']),
+  ics: values.ics as IcsMode,
+  latencyMs: number('latency', values.latency),
+});
+console.log(`ICS devnet ${devnet.chainId} (ICS ${values.ics}) REST on ${devnet.restUrl}`);
+const stop = () => void devnet.stop().then(() => process.exit(0));
+process.on('SIGINT', stop);
+process.on('SIGTERM', stop);
+// Keep the process alive: the block timer is unref'd so tests can exit.
+setInterval(() => undefined, 1 << 30);

@@ -1,0 +1,47 @@
+/**
+ * Injected failures, so clients and elements can be tested against a misbehaving node: HTTP
+ * errors, answers that never come, truncated JSON, JSON of the wrong shape, dropped sockets.
+ */
+export interface FaultConfig {
+  mode?: 'error' | 'timeout' | 'malformed-json' | 'wrong-shape' | 'reset';
+  /** HTTP status for 'error' (default 500; the body is a gateway error with gRPC code 13). */
+  status?: number;
+  /** Only requests whose path starts with this (default: every non-control path). */
+  pathPrefix?: string;
+  /** Only the next N matching requests (default: until cleared). */
+  times?: number;
+  /** Extra latency for matching requests, in ms. */
+  latencyMs?: number;
+}
+
+export class Faults {
+  private config: FaultConfig | null = null;
+  private remaining = Number.POSITIVE_INFINITY;
+
+  set(config: FaultConfig | null): void {
+    this.config = config;
+    this.remaining = config?.times ?? Number.POSITIVE_INFINITY;
+  }
+
+  /** The fault for this request, if any (counting it against `times`). */
+  take(path: string): FaultConfig | undefined {
+    const config = this.config;
+    if (!config || this.remaining <= 0) return undefined;
+    if (config.pathPrefix && !path.startsWith(config.pathPrefix)) return undefined;
+    this.remaining--;
+    return config;
+  }
+}
+
+/**
+ * The same data with every integer string turned into a number: what a careless proxy or JSON
+ * re-serializer does to int64 fields, and what strict decoders must refuse.
+ */
+export function wrongShape(value: unknown): unknown {
+  if (typeof value === 'string' && /^-?\d+$/.test(value)) return Number(value);
+  if (Array.isArray(value)) return value.map(wrongShape);
+  if (value && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, wrongShape(v)]));
+  }
+  return value;
+}

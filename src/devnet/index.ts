@@ -1,0 +1,169 @@
+/**
+ * The devnet: a local ICS v7 provider chain that answers on loopback with the REST JSON of a
+ * Cosmos SDK node. Node only; used by the tests, the demo (`npm start`) and integrators' CI.
+ *
+ * ```ts
+ * const devnet = await startDevnet({ blockTimeMs: 0 });   // blocks only through advance()
+ * const client = new ProviderClient({ rest: devnet.restUrl });
+ * devnet.advanceToEpochEnd();
+ * await devnet.stop();
+ * ```
+ */
+import { fileURLToPath } from 'node:url';
+import { DevnetServer } from './server.js';
+import type { FaultConfig } from './faults.js';
+import type { IcsMode } from './routes.js';
+import { loadScenario } from './scenario.js';
+import type { ResolvedScenario, Scenario } from './scenario.js';
+import { ChainState } from './state.js';
+import type { Snapshot } from './state.js';
+
+export type { FaultConfig } from './faults.js';
+export type { IcsMode } from './routes.js';
+export type { Scenario, ScenarioConsumer, ScenarioValidator, GeneratedValidators, ResolvedScenario } from './scenario.js';
+export { loadScenario, ScenarioError } from './scenario.js';
+export { generateScenario } from './generate.js';
+export type { GenerateOptions } from './generate.js';
+
+export const DEFAULT_SCENARIO_PATH = fileURLToPath(new URL('./scenarios/default.json', import.meta.url));
+
+export interface DevnetOptions {
+  /** Default 127.0.0.1 (loopback only). */
+  host?: string;
+  /** REST port; default 0 = a free port (the CLI defaults to 1317). */
+  port?: number;
+  /** A scenario object or the path of a JSON file; default: the built-in Hub-like scenario. */
+  scenario?: Scenario | string;
+  /** Time between blocks; default 1000. 0 = manual: blocks only through `advance()`. */
+  blockTimeMs?: number;
+  /** 'v7' (default), 'absent' (no provider module, as on Gaia v28+), 'legacy' (ICS before v6). */
+  ics?: IcsMode;
+  /** Added to every answer, in ms. */
+  latencyMs?: number;
+  /** Blocks kept for reads at a past height (default 100). */
+  keepRecentHeights?: number;
+}
+
+export interface Devnet {
+  readonly restUrl: string;
+  readonly chainId: string;
+  height(): number;
+  /** Produces blocks now (default 1), running epoch ends; returns the new height. */
+  advance(blocks?: number): number;
+  /** Produces blocks up to and including the next epoch-end block. */
+  advanceToEpochEnd(): number;
+  /** Back to the scenario's start: height, chains, opt-ins; faults cleared. */
+  reset(): void;
+  setFaults(faults: FaultConfig | null): void;
+  setIcsMode(mode: IcsMode): void;
+  /** Changes without a transaction, for tests and demos. `validator`: operator or consensus address. */
+  optIn(consumerId: string, validator: string): void;
+  optOut(consumerId: string, validator: string): void;
+  setTokens(validator: string, tokens: bigint): void;
+  /** The chain's live state (tests read it; change it only through the methods above). */
+  state(): ChainState;
+  stop(): Promise<void>;
+}
+
+export async function startDevnet(options: DevnetOptions = {}): Promise<Devnet> {
+  const scenario: ResolvedScenario = loadScenario(options.scenario ?? DEFAULT_SCENARIO_PATH);
+  const blockTimeMs = options.blockTimeMs ?? 1000;
+  const keep = options.keepRecentHeights ?? 100;
+  // Chain time advances one block interval per block (a second when blocks are manual).
+  const blockSeconds = (blockTimeMs || 1000) / 1000;
+  const startTime = new Date(Math.floor(Date.now() / 1000) * 1000);
+  let icsMode: IcsMode = options.ics ?? 'v7';
+  let chain = new ChainState(scenario, startTime, blockSeconds);
+  let snapshots = new Map<number, Snapshot>();
+
+  const commit = () => {
+    snapshots.set(chain.height, chain.snapshot());
+    snapshots.delete(chain.height - keep);
+  };
+  commit();
+
+  const advance = (blocks = 1): number => {
+    if (!Number.isInteger(blocks) || blocks < 0 || blocks > 100_000) throw new Error(`blocks must be 0..100000, got ${blocks}`);
+    for (let i = 0; i < blocks; i++) {
+      chain.produceBlock();
+      commit();
+    }
+    return chain.height;
+  };
+  const advanceToEpochEnd = () => advance(scenario.blocksPerEpoch - (chain.height % scenario.blocksPerEpoch));
+
+  const server = new DevnetServer({
+    // Queries at the latest height see changes made since the last block (as a control API
+    // change would be part of the next block), so tests need not produce a block to read them.
+    latest: () => chain.snapshot(),
+    at: (height) => snapshots.get(height),
+    oldestKept: () => Math.max(0, chain.height - keep + 1),
+    icsMode: () => icsMode,
+    control: (action, body) => control(action, body),
+  });
+  server.latencyMs = options.latencyMs ?? 0;
+
+  const devnet: Devnet = {
+    restUrl: '',
+    chainId: scenario.chainId,
+    height: () => chain.height,
+    advance,
+    advanceToEpochEnd,
+    reset: () => {
+      chain = new ChainState(scenario, startTime, blockSeconds);
+      snapshots = new Map();
+      commit();
+      server.faults.set(null);
+      icsMode = options.ics ?? 'v7';
+    },
+    setFaults: (faults) => server.faults.set(faults),
+    setIcsMode: (mode) => {
+      icsMode = mode;
+    },
+    optIn: (consumerId, validator) => chain.optIn(consumerId, validator),
+    optOut: (consumerId, validator) => chain.optOut(consumerId, validator),
+    setTokens: (validator, tokens) => chain.setTokens(validator, tokens),
+    state: () => chain,
+    stop: async () => {
+      if (timer) clearInterval(timer);
+      await server.close();
+    },
+  };
+
+  function control(action: string, body: unknown): unknown {
+    const input = (body ?? {}) as Record<string, unknown>;
+    switch (action) {
+      case 'info':
+        return { chainId: scenario.chainId, height: chain.height, blocksPerEpoch: scenario.blocksPerEpoch, icsMode };
+      case 'reset':
+        devnet.reset();
+        return { height: chain.height };
+      case 'advance':
+        return { height: input.toEpochEnd === true ? advanceToEpochEnd() : advance(typeof input.blocks === 'number' ? input.blocks : 1) };
+      case 'faults':
+        server.faults.set(body === undefined || body === null ? null : (body as FaultConfig));
+        return {};
+      case 'ics':
+        if (input.mode !== 'v7' && input.mode !== 'absent' && input.mode !== 'legacy') throw new Error('mode must be v7, absent or legacy');
+        icsMode = input.mode;
+        return { icsMode };
+      case 'opt-in':
+        chain.optIn(String(input.consumerId), String(input.validator));
+        return {};
+      case 'opt-out':
+        chain.optOut(String(input.consumerId), String(input.validator));
+        return {};
+      default:
+        throw new Error(`unknown control action "${action}"`);
+    }
+  }
+
+  const restUrl = await server.listen(options.host ?? '127.0.0.1', options.port ?? 0);
+  (devnet as { restUrl: string }).restUrl = restUrl;
+  let timer: NodeJS.Timeout | undefined;
+  if (blockTimeMs > 0) {
+    timer = setInterval(() => advance(1), blockTimeMs);
+    timer.unref();
+  }
+  return devnet;
+}

@@ -1,0 +1,331 @@
+/**
+ * The REST routes: a path pattern → a handler reading one snapshot. Errors are thrown as
+ * `GrpcError`s with the codes and messages the provider and staking keepers use.
+ */
+import { WIRE_PHASES } from '../ics/wire.js';
+import { WIRE_BOND_STATUSES } from '../staking/wire.js';
+import { GrpcError, NOT_IMPLEMENTED } from './http.js';
+import { paginate } from './pagination.js';
+import type { ConsumerState, Snapshot } from './state.js';
+import { ACTIVE_PHASES } from './state.js';
+import {
+  blocksUntilNextEpoch,
+  chainJson,
+  consumerAddressOf,
+  consumerChainJson,
+  consumerValidatorsJson,
+  hasToValidate,
+  paramsJson,
+  validatorJson,
+} from './views.js';
+
+export type IcsMode = 'v7' | 'absent' | 'legacy';
+
+export interface RouteContext {
+  snapshot: Snapshot;
+  query: URLSearchParams;
+  icsMode: IcsMode;
+}
+
+type Handler = (ctx: RouteContext, ...params: string[]) => unknown;
+
+const ICS = '/interchain_security/ccv/provider';
+const STAKING = '/cosmos/staking/v1beta1';
+const TENDERMINT = '/cosmos/base/tendermint/v1beta1';
+
+function consumer(s: Snapshot, consumerId: string): ConsumerState | undefined {
+  return s.consumers.find((c) => c.consumerId === consumerId);
+}
+
+function activeConsumer(s: Snapshot, consumerId: string): ConsumerState {
+  const c = consumer(s, consumerId);
+  if (!c || !ACTIVE_PHASES.includes(c.phase)) throw new GrpcError(3, `unknown consumer chain: ${consumerId}: invalid consumer id`);
+  return c;
+}
+
+function validConsumerId(consumerId: string): string {
+  if (!/^\d+$/.test(consumerId)) throw new GrpcError(3, `invalid consumer id: ${consumerId}`);
+  return consumerId;
+}
+
+function valcons(s: Snapshot, address: string): string {
+  if (!address.startsWith(`${s.prefixes.consensus}1`)) throw new GrpcError(3, `invalid provider address: ${address}`);
+  return address;
+}
+
+function phaseFilter(text: string): number {
+  const byName = WIRE_PHASES.indexOf(text as (typeof WIRE_PHASES)[number]);
+  const value = byName >= 0 ? byName : /^\d+$/.test(text) ? Number(text) : -1;
+  if (value < 0 || value >= WIRE_PHASES.length) throw new GrpcError(3, `type mismatch, parameter: phase, error: ${text} is not valid`);
+  return value;
+}
+
+const icsRoutes: Array<[RegExp, Handler]> = [
+  [
+    /^\/consumer_chains\/([^/]+)$/,
+    ({ snapshot, query }, phaseText) => {
+      const phase = phaseFilter(phaseText!);
+      const chains = snapshot.consumers.filter((c) => phase === 0 || WIRE_PHASES[phase] === `CONSUMER_PHASE_${c.phase.toUpperCase()}`);
+      const page = paginate(chains, (c) => c.consumerId, query);
+      return { chains: page.items.map(chainJson), pagination: page.pagination };
+    },
+  ],
+  [
+    /^\/consumer_chain\/([^/]+)$/,
+    ({ snapshot }, id) => {
+      const c = consumer(snapshot, validConsumerId(id!));
+      if (!c) throw new GrpcError(3, `cannot retrieve chain id for consumer id: ${id}`);
+      return consumerChainJson(c);
+    },
+  ],
+  [
+    /^\/consumer_validators\/([^/]+)$/,
+    ({ snapshot }, id) => {
+      const c = consumer(snapshot, validConsumerId(id!));
+      if (!c) throw new GrpcError(3, `unknown consumer chain: ${id}`);
+      return { validators: consumerValidatorsJson(snapshot, c) };
+    },
+  ],
+  [
+    /^\/opted_in_validators\/([^/]+)$/,
+    ({ snapshot }, id) => {
+      const c = activeConsumer(snapshot, validConsumerId(id!));
+      return { validators_provider_addresses: [...c.optedIn].sort() };
+    },
+  ],
+  [
+    /^\/consumer_chains_per_validator\/([^/]+)$/,
+    ({ snapshot }, address) => {
+      const v = valcons(snapshot, address!);
+      const ids = snapshot.consumers.filter((c) => c.phase === 'launched' && c.clientId !== '' && hasToValidate(snapshot, c, v));
+      return { consumer_ids: ids.map((c) => c.consumerId) };
+    },
+  ],
+  [
+    /^\/consumer_commission_rate\/([^/]+)\/([^/]+)$/,
+    ({ snapshot }, id, address) => {
+      const c = activeConsumer(snapshot, validConsumerId(id!));
+      const v = snapshot.validators.find((x) => x.consensusAddress === valcons(snapshot, address!));
+      if (!v) throw new GrpcError(5, `validator with consensus address ${address} not found`);
+      const rate = c.commissions.get(v.consensusAddress) ?? v.commission;
+      return { rate: decimal(rate) };
+    },
+  ],
+  [
+    /^\/validator_consumer_addr\/([^/]+)\/([^/]+)$/,
+    ({ snapshot }, id, address) => {
+      const c = consumer(snapshot, validConsumerId(id!));
+      if (!c) throw new GrpcError(3, `unknown consumer chain: ${id}`);
+      return { consumer_address: consumerAddressOf(snapshot, c, valcons(snapshot, address!)) };
+    },
+  ],
+  [
+    /^\/validator_provider_addr\/([^/]+)\/([^/]+)$/,
+    ({ snapshot }, id, address) => {
+      const c = consumer(snapshot, validConsumerId(id!));
+      if (!c) throw new GrpcError(3, `unknown consumer chain: ${id}`);
+      for (const provider of c.consumerKeys.keys()) {
+        if (consumerAddressOf(snapshot, c, provider) === address) return { provider_address: provider };
+      }
+      return { provider_address: '' };
+    },
+  ],
+  [
+    /^\/address_pairs\/([^/]+)$/,
+    ({ snapshot }, id) => {
+      const c = consumer(snapshot, validConsumerId(id!));
+      if (!c) throw new GrpcError(3, `unknown consumer chain: ${id}`);
+      const pairs = [...c.consumerKeys.entries()].map(([provider, key]) => ({
+        provider_address: provider,
+        consumer_address: consumerAddressOf(snapshot, c, provider),
+        consumer_key: { ed25519: key },
+      }));
+      return { pair_val_con_addr: pairs };
+    },
+  ],
+  [/^\/params$/, ({ snapshot }) => ({ params: paramsJson(snapshot) })],
+  [/^\/blocks_until_next_epoch$/, ({ snapshot }) => ({ blocks_until_next_epoch: String(blocksUntilNextEpoch(snapshot)) })],
+  [
+    /^\/consumer_id\/([^/]+)$/,
+    ({ snapshot }, clientId) => {
+      const c = snapshot.consumers.find((x) => x.clientId !== '' && x.clientId === clientId);
+      if (!c) throw new GrpcError(5, `no known consumer chain for this client id: ${clientId}`);
+      return { consumer_id: c.consumerId };
+    },
+  ],
+  [
+    /^\/consumer_genesis_time\/([^/]+)$/,
+    ({ snapshot }, id) => {
+      const c = consumer(snapshot, validConsumerId(id!));
+      if (!c?.launchTime) throw new GrpcError(5, `cannot find genesis time for consumer id: ${id}`);
+      return { genesis_time: c.launchTime.toISOString() };
+    },
+  ],
+  [
+    /^\/consumer_genesis\/([^/]+)$/,
+    ({ snapshot }, id) => {
+      const c = consumer(snapshot, validConsumerId(id!));
+      if (!c || c.phase !== 'launched') throw new GrpcError(5, `cannot find genesis for consumer chain ${id}`);
+      return {
+        genesis_state: {
+          params: { enabled: true, consumer_id: c.consumerId, ccv_timeout_period: '2419200s', unbonding_period: '1728000s' },
+          provider: { client_state: null, consensus_state: null, initial_val_set: [] },
+          new_chain: true,
+          preCCV: false,
+          connection_id: '',
+        },
+      };
+    },
+  ],
+  [
+    /^\/throttle_state$/,
+    ({ snapshot }) => ({
+      slash_meter: '1500000',
+      slash_meter_allowance: '1500000',
+      next_replenish_candidate: new Date(snapshot.time.getTime() + 3_600_000).toISOString(),
+    }),
+  ],
+  [/^\/registered_consumer_reward_denoms$/, () => ({ denoms: [] })],
+];
+
+/** ICS v4/v5: chain-id keyed, no phases, no consumer ids. */
+const legacyRoutes: Array<[RegExp, Handler]> = [
+  [/^\/params$/, ({ snapshot }) => ({ params: paramsJson(snapshot, true) })],
+  [
+    /^\/consumer_chains$/,
+    ({ snapshot }) => ({
+      chains: snapshot.consumers
+        .filter((c) => c.phase === 'launched')
+        .map((c) => ({ chain_id: c.chainId, client_id: c.clientId, top_N: c.topN, min_power_in_top_N: String(c.minPowerInTopN) })),
+    }),
+  ],
+];
+
+const stakingRoutes: Array<[RegExp, Handler]> = [
+  [
+    /^\/validators$/,
+    ({ snapshot, query }) => {
+      const status = query.get('status');
+      if (status && !WIRE_BOND_STATUSES.includes(status as (typeof WIRE_BOND_STATUSES)[number])) {
+        throw new GrpcError(3, `invalid validator status ${status}`);
+      }
+      const list = [...snapshot.validators]
+        .filter((v) => !status || status === 'BOND_STATUS_UNSPECIFIED' || v.status === status)
+        .sort((a, b) => (a.operatorAddress < b.operatorAddress ? -1 : 1));
+      const page = paginate(list, (v) => v.operatorAddress, query);
+      return { validators: page.items.map(validatorJson), pagination: page.pagination };
+    },
+  ],
+  [
+    /^\/validators\/([^/]+)$/,
+    ({ snapshot }, address) => {
+      if (!address!.startsWith(`${snapshot.prefixes.validator}1`)) throw new GrpcError(3, `invalid validator address ${address}`);
+      const v = snapshot.validators.find((x) => x.operatorAddress === address);
+      if (!v) throw new GrpcError(5, `validator ${address} not found`);
+      return { validator: validatorJson(v) };
+    },
+  ],
+  [
+    /^\/pool$/,
+    ({ snapshot }) => {
+      let bonded = 0n;
+      let notBonded = 0n;
+      for (const v of snapshot.validators) {
+        if (v.status === 'BOND_STATUS_BONDED') bonded += v.tokens;
+        else notBonded += v.tokens;
+      }
+      return { pool: { not_bonded_tokens: notBonded.toString(), bonded_tokens: bonded.toString() } };
+    },
+  ],
+  [
+    /^\/params$/,
+    ({ snapshot }) => ({
+      params: {
+        unbonding_time: '1814400s',
+        max_validators: snapshot.maxValidators,
+        max_entries: 7,
+        historical_entries: 10000,
+        bond_denom: snapshot.denom,
+        min_commission_rate: decimal(snapshot.minCommissionRate),
+      },
+    }),
+  ],
+];
+
+const tendermintRoutes: Array<[RegExp, Handler]> = [
+  [
+    /^\/node_info$/,
+    ({ snapshot }) => ({
+      default_node_info: {
+        protocol_version: { p2p: '8', block: '11', app: '0' },
+        default_node_id: 'devnet0000000000000000000000000000000000',
+        listen_addr: 'tcp://127.0.0.1:26656',
+        network: snapshot.chainId,
+        version: '0.38.17',
+        channels: 'QCAhIiMwOGBhAA==',
+        moniker: 'ics-devnet',
+        other: { tx_index: 'on', rpc_address: 'tcp://127.0.0.1:26657' },
+      },
+      application_version: {
+        name: 'gaia',
+        app_name: 'gaiad',
+        version: 'v27.6.0-devnet',
+        git_commit: '',
+        build_tags: 'devnet',
+        go_version: 'go version go1.23.0 linux/amd64',
+        build_deps: [],
+        cosmos_sdk_version: 'v0.53.4',
+      },
+    }),
+  ],
+  [
+    /^\/blocks\/latest$/,
+    ({ snapshot }) => {
+      const header = {
+        version: { block: '11', app: '0' },
+        chain_id: snapshot.chainId,
+        height: String(snapshot.height),
+        time: snapshot.time.toISOString(),
+        last_block_id: { hash: '', part_set_header: { total: 0, hash: '' } },
+        proposer_address: Buffer.from(snapshot.validators[0]?.consensusKey ?? '', 'base64').subarray(0, 20).toString('base64'),
+      };
+      return {
+        block_id: { hash: Buffer.from(`block-${snapshot.height}`).toString('base64'), part_set_header: { total: 1, hash: '' } },
+        block: { header, data: { txs: [] }, evidence: { evidence: [] }, last_commit: null },
+      };
+    },
+  ],
+];
+
+function decimal(text: string): string {
+  const [whole, fraction = ''] = text.split('.');
+  return `${whole}.${fraction.padEnd(18, '0')}`;
+}
+
+function match(routes: Array<[RegExp, Handler]>, path: string): ((ctx: RouteContext) => unknown) | undefined {
+  for (const [pattern, handler] of routes) {
+    const m = pattern.exec(path);
+    if (m) return (ctx) => handler(ctx, ...m.slice(1).map(decodeURIComponent));
+  }
+  return undefined;
+}
+
+/** The handler for a GET path, or a 501 as an SDK node answers for a route it does not have. */
+export function route(path: string, icsMode: IcsMode): (ctx: RouteContext) => unknown {
+  let handler: ((ctx: RouteContext) => unknown) | undefined;
+  if (path.startsWith(`${ICS}/`)) {
+    const rest = path.slice(ICS.length);
+    if (icsMode === 'v7') handler = match(icsRoutes, rest);
+    else if (icsMode === 'legacy') handler = match(legacyRoutes, rest);
+  } else if (path.startsWith(`${STAKING}/`)) {
+    handler = match(stakingRoutes, path.slice(STAKING.length));
+  } else if (path.startsWith(`${TENDERMINT}/`)) {
+    handler = match(tendermintRoutes, path.slice(TENDERMINT.length));
+  }
+  return (
+    handler ??
+    (() => {
+      throw NOT_IMPLEMENTED();
+    })
+  );
+}

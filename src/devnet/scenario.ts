@@ -1,0 +1,354 @@
+/**
+ * Scenarios: the devnet's starting state, as JSON a person can read and write. Validators are
+ * listed or generated from a stake curve; consumer chains name validators by index in that list
+ * (or by address). `loadScenario` checks every field and names the bad one.
+ */
+import { readFileSync } from 'node:fs';
+import { sha256 } from '@noble/hashes/sha2.js';
+import { consensusAddressFromEd25519, encodeAddress, encodeBase64, prefixesFor } from '../staking/address.js';
+import type { Bech32Prefixes } from '../staking/address.js';
+import { parseDec } from '../power/legacy-dec.js';
+
+export type Phase = 'registered' | 'initialized' | 'launched' | 'stopped' | 'deleted';
+
+/** A validator by its index in the scenario's list, or by operator or consensus address. */
+export type ValidatorRef = number | string;
+
+export interface ScenarioValidator {
+  moniker?: string;
+  /** Bonded tokens in the base denom, as a decimal string. */
+  tokens: string;
+  /** Provider commission rate, e.g. "0.05". */
+  commission?: string;
+  jailed?: boolean;
+  /** Bech32 operator address; by default derived from the scenario seed and the index. */
+  operatorAddress?: string;
+  /** base64 ed25519 consensus key (32 bytes); by default derived likewise. */
+  consensusKey?: string;
+  website?: string;
+  details?: string;
+}
+
+export interface GeneratedValidators {
+  count: number;
+  /** Total bonded tokens (base denom) spread over the curve. */
+  totalTokens: string;
+  /** Share of validator i ∝ 1 / (i + offset)^exponent, with a little deterministic jitter. */
+  exponent?: number;
+  offset?: number;
+  /** Per-index changes, e.g. `{ "index": 190, "jailed": true }`. */
+  overrides?: Array<Partial<ScenarioValidator> & { index: number }>;
+}
+
+export interface ScenarioConsumer {
+  consumerId: string;
+  chainId: string;
+  phase: Phase;
+  name: string;
+  description?: string;
+  metadata?: string;
+  owner?: string;
+  clientId?: string;
+  topN?: number;
+  validatorsPowerCap?: number;
+  validatorSetCap?: number;
+  allowlist?: ValidatorRef[];
+  denylist?: ValidatorRef[];
+  prioritylist?: ValidatorRef[];
+  minStake?: string;
+  allowInactiveVals?: boolean;
+  /** Validators opted in at the start (Top-N chains add the top validators at each epoch end). */
+  optedIn?: ValidatorRef[];
+  /** Spawn time: RFC 3339, or relative to the devnet's start such as "+300s" or "-3600s". */
+  spawnTime?: string;
+  /** Per-validator consumer commission rates, by validator index or address. */
+  commissions?: Record<string, string>;
+  /** Per-validator assigned consumer keys (base64 ed25519), by validator index or address. */
+  consumerKeys?: Record<string, string>;
+}
+
+export interface Scenario {
+  chainId: string;
+  /** Seed for derived addresses and keys (default: the chain id). */
+  seed?: string;
+  bech32Prefix?: string;
+  denom?: string;
+  params?: {
+    blocksPerEpoch?: number;
+    maxProviderConsensusValidators?: number;
+    maxValidators?: number;
+    minCommissionRate?: string;
+    /** Blocks after which a stopped chain becomes deleted. */
+    stoppedToDeletedBlocks?: number;
+  };
+  validators: ScenarioValidator[] | GeneratedValidators;
+  consumers: ScenarioConsumer[];
+}
+
+/** A scenario with every default filled in and every reference resolved. */
+export interface ResolvedScenario {
+  chainId: string;
+  prefixes: Bech32Prefixes;
+  denom: string;
+  blocksPerEpoch: number;
+  maxProviderConsensusValidators: number;
+  maxValidators: number;
+  minCommissionRate: string;
+  stoppedToDeletedBlocks: number;
+  validators: ResolvedValidator[];
+  consumers: ResolvedConsumer[];
+}
+
+export interface ResolvedValidator {
+  moniker: string;
+  tokens: bigint;
+  commission: string;
+  jailed: boolean;
+  operatorAddress: string;
+  consensusKey: string;
+  consensusAddress: string;
+  website: string;
+  details: string;
+}
+
+export interface ResolvedConsumer {
+  consumerId: string;
+  chainId: string;
+  phase: Phase;
+  name: string;
+  description: string;
+  metadata: string;
+  owner: string;
+  clientId: string;
+  topN: number;
+  validatorsPowerCap: number;
+  validatorSetCap: number;
+  allowlist: string[];
+  denylist: string[];
+  prioritylist: string[];
+  minStake: bigint;
+  allowInactiveVals: boolean;
+  optedIn: string[];
+  /** Seconds from the devnet's start; undefined when not set. */
+  spawnOffsetSeconds: number | undefined;
+  /** Absolute spawn time when the scenario gave one. */
+  spawnTime: Date | undefined;
+  commissions: Map<string, string>;
+  consumerKeys: Map<string, string>;
+}
+
+export class ScenarioError extends Error {
+  override readonly name = 'ScenarioError';
+}
+
+/** Reads a scenario from a JSON file path or takes an object, checks it and resolves it. */
+export function loadScenario(input: Scenario | string): ResolvedScenario {
+  let raw: unknown = input;
+  if (typeof input === 'string') {
+    try {
+      raw = JSON.parse(readFileSync(input, 'utf8'));
+    } catch (cause) {
+      throw new ScenarioError(`Cannot read scenario ${input}: ${(cause as Error).message}`);
+    }
+  }
+  return resolveScenario(raw);
+}
+
+function fail(path: string, expected: string, got: unknown): never {
+  throw new ScenarioError(`Scenario field "${path}" should be ${expected}, got ${JSON.stringify(got)}.`);
+}
+
+function obj(value: unknown, path: string): Record<string, unknown> {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) fail(path, 'an object', value);
+  return value as Record<string, unknown>;
+}
+
+function str(value: unknown, path: string, fallback?: string): string {
+  if (value === undefined && fallback !== undefined) return fallback;
+  if (typeof value !== 'string') fail(path, 'a string', value);
+  return value;
+}
+
+function int(value: unknown, path: string, fallback: number, min = 0, max = Number.MAX_SAFE_INTEGER): number {
+  if (value === undefined) return fallback;
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max) {
+    fail(path, `a whole number from ${min} to ${max}`, value);
+  }
+  return value;
+}
+
+function bool(value: unknown, path: string): boolean {
+  if (value === undefined) return false;
+  if (typeof value !== 'boolean') fail(path, 'true or false', value);
+  return value;
+}
+
+function tokens(value: unknown, path: string, fallback?: string): bigint {
+  const text = str(value, path, fallback);
+  if (!/^\d+$/.test(text)) fail(path, 'a whole number of tokens as a string', value);
+  return BigInt(text);
+}
+
+function rate(value: unknown, path: string, fallback: string): string {
+  const text = str(value, path, fallback);
+  const dec = parseDec(text);
+  if (dec === undefined || dec < 0n || dec > 10n ** 18n) fail(path, 'a decimal from 0 to 1 such as "0.05"', value);
+  return text;
+}
+
+const PHASES: readonly Phase[] = ['registered', 'initialized', 'launched', 'stopped', 'deleted'];
+
+export function resolveScenario(raw: unknown): ResolvedScenario {
+  const s = obj(raw, '(root)');
+  const chainId = str(s.chainId, 'chainId');
+  const seed = str(s.seed, 'seed', chainId);
+  const prefix = str(s.bech32Prefix, 'bech32Prefix', 'cosmos');
+  const prefixes = prefixesFor(prefix);
+  const params = s.params === undefined ? {} : obj(s.params, 'params');
+  const validators = resolveValidators(s.validators, seed, prefixes);
+  const refs = validatorIndex(validators);
+  if (!Array.isArray(s.consumers)) fail('consumers', 'a list', s.consumers);
+  const consumers = s.consumers.map((c, i) => resolveConsumer(c, `consumers[${i}]`, refs, prefix));
+  const ids = new Set<string>();
+  for (const c of consumers) {
+    if (ids.has(c.consumerId)) fail('consumers', 'a list with unique consumer ids', c.consumerId);
+    ids.add(c.consumerId);
+  }
+  const maxProviderConsensusValidators = int(params.maxProviderConsensusValidators, 'params.maxProviderConsensusValidators', 180, 1);
+  return {
+    chainId,
+    prefixes,
+    denom: str(s.denom, 'denom', 'uatom'),
+    blocksPerEpoch: int(params.blocksPerEpoch, 'params.blocksPerEpoch', 10, 1),
+    maxProviderConsensusValidators,
+    maxValidators: int(params.maxValidators, 'params.maxValidators', Math.max(200, maxProviderConsensusValidators), 1),
+    minCommissionRate: rate(params.minCommissionRate, 'params.minCommissionRate', '0.05'),
+    stoppedToDeletedBlocks: int(params.stoppedToDeletedBlocks, 'params.stoppedToDeletedBlocks', 100, 1),
+    validators,
+    consumers,
+  };
+}
+
+/** Deterministic bytes for derived addresses and keys. */
+function derived(seed: string, kind: string, index: number, length: number): Uint8Array {
+  return sha256(new TextEncoder().encode(`${seed}/${kind}/${index}`)).slice(0, length);
+}
+
+const ADJECTIVES = ['Amber', 'Basalt', 'Cobalt', 'Dawn', 'Ember', 'Fjord', 'Granite', 'Harbor', 'Indigo', 'Juniper', 'Kestrel', 'Lumen', 'Meridian', 'Nimbus', 'Onyx', 'Prairie', 'Quartz', 'Russet', 'Summit', 'Tidal'];
+const NOUNS = ['Node', 'Stake', 'Labs', 'Validator', 'Capital', 'Guard', 'Works', 'Relay', 'Forge', 'Keep'];
+
+function resolveValidators(value: unknown, seed: string, prefixes: Bech32Prefixes): ResolvedValidator[] {
+  let list: Array<Partial<ScenarioValidator>>;
+  if (Array.isArray(value)) {
+    list = value.map((v, i) => obj(v, `validators[${i}]`) as Partial<ScenarioValidator>);
+  } else {
+    const g = obj(value, 'validators');
+    const count = int(g.count, 'validators.count', 0, 1, 10_000);
+    const total = tokens(g.totalTokens, 'validators.totalTokens');
+    const exponent = typeof g.exponent === 'number' ? g.exponent : 1.3;
+    const offset = typeof g.offset === 'number' ? g.offset : 8;
+    const weights = Array.from({ length: count }, (_, i) => {
+      const jitter = 0.85 + (derived(seed, 'jitter', i, 1)[0]! / 255) * 0.3;
+      return jitter / Math.pow(i + offset, exponent);
+    }).sort((a, b) => b - a);
+    const sum = weights.reduce((a, b) => a + b, 0);
+    // Whole ATOMs (10^6 base units), so provider power = tokens / 10^6 is exact.
+    list = weights.map((w) => ({ tokens: ((BigInt(Math.round((w / sum) * 1e12)) * total) / 10n ** 12n / 1_000_000n * 1_000_000n).toString() }));
+    const overrides = g.overrides === undefined ? [] : g.overrides;
+    if (!Array.isArray(overrides)) fail('validators.overrides', 'a list', overrides);
+    for (const [i, o] of overrides.entries()) {
+      const over = obj(o, `validators.overrides[${i}]`);
+      const index = int(over.index, `validators.overrides[${i}].index`, 0, 0, count - 1);
+      list[index] = { ...list[index], ...(over as Partial<ScenarioValidator>) };
+    }
+  }
+  return list.map((v, i) => {
+    const path = `validators[${i}]`;
+    const consensusKey = str(v.consensusKey, `${path}.consensusKey`, encodeBase64(derived(seed, 'consensus', i, 32)));
+    return {
+      moniker: str(v.moniker, `${path}.moniker`, `${ADJECTIVES[i % ADJECTIVES.length]} ${NOUNS[Math.floor(i / ADJECTIVES.length) % NOUNS.length]}${i >= 200 ? ` ${i}` : ''}`),
+      tokens: tokens(v.tokens, `${path}.tokens`),
+      commission: rate(v.commission, `${path}.commission`, ['0.05', '0.07', '0.1', '0.05', '0.08'][i % 5]!),
+      jailed: bool(v.jailed, `${path}.jailed`),
+      operatorAddress: str(v.operatorAddress, `${path}.operatorAddress`, encodeAddress(prefixes.validator, derived(seed, 'operator', i, 20))),
+      consensusKey,
+      consensusAddress: consensusAddressFromEd25519(consensusKey, prefixes),
+      website: str(v.website, `${path}.website`, ''),
+      details: str(v.details, `${path}.details`, ''),
+    };
+  });
+}
+
+/** Every way a scenario may name a validator → its consensus address. */
+function validatorIndex(validators: ResolvedValidator[]): (ref: unknown, path: string) => string {
+  const byAddress = new Map<string, string>();
+  for (const v of validators) {
+    byAddress.set(v.operatorAddress, v.consensusAddress);
+    byAddress.set(v.consensusAddress, v.consensusAddress);
+  }
+  return (ref, path) => {
+    if (typeof ref === 'number' && Number.isInteger(ref) && validators[ref]) return validators[ref].consensusAddress;
+    if (typeof ref === 'string' && /^\d+$/.test(ref) && validators[Number(ref)]) return validators[Number(ref)]!.consensusAddress;
+    if (typeof ref === 'string' && byAddress.has(ref)) return byAddress.get(ref)!;
+    // An address of a validator that is not in the list (allowlists may name anyone).
+    if (typeof ref === 'string' && /valcons1/.test(ref)) return ref;
+    return fail(path, 'a validator index or address from the scenario', ref);
+  };
+}
+
+function resolveConsumer(value: unknown, path: string, ref: (r: unknown, p: string) => string, prefix: string): ResolvedConsumer {
+  const c = obj(value, path);
+  const consumerId = str(c.consumerId, `${path}.consumerId`);
+  if (!/^\d+$/.test(consumerId)) fail(`${path}.consumerId`, 'a decimal number as a string', consumerId);
+  const phase = str(c.phase, `${path}.phase`) as Phase;
+  if (!PHASES.includes(phase)) fail(`${path}.phase`, `one of ${PHASES.join(', ')}`, phase);
+  const refs = (name: string): string[] => {
+    const list = c[name];
+    if (list === undefined) return [];
+    if (!Array.isArray(list)) fail(`${path}.${name}`, 'a list', list);
+    return list.map((r, i) => ref(r, `${path}.${name}[${i}]`));
+  };
+  const byValidator = (name: string, check: (v: unknown, p: string) => string): Map<string, string> => {
+    const record = c[name] === undefined ? {} : obj(c[name], `${path}.${name}`);
+    return new Map(Object.entries(record).map(([k, v]) => [ref(k, `${path}.${name}`), check(v, `${path}.${name}.${k}`)]));
+  };
+  const topN = int(c.topN, `${path}.topN`, 0, 0, 100);
+  if (topN !== 0 && topN < 50) fail(`${path}.topN`, '0 (opt-in) or from 50 to 100', topN);
+  let spawnOffsetSeconds: number | undefined;
+  let spawnTime: Date | undefined;
+  if (c.spawnTime !== undefined) {
+    const text = str(c.spawnTime, `${path}.spawnTime`);
+    const relative = /^([+-]\d+)s$/.exec(text);
+    if (relative) spawnOffsetSeconds = Number(relative[1]);
+    else if (!Number.isNaN(Date.parse(text))) spawnTime = new Date(text);
+    else fail(`${path}.spawnTime`, 'an RFC 3339 time or "+<seconds>s"', text);
+  }
+  const name = str(c.name, `${path}.name`);
+  return {
+    consumerId,
+    chainId: str(c.chainId, `${path}.chainId`),
+    phase,
+    name,
+    description: str(c.description, `${path}.description`, `${name} consumer chain.`),
+    metadata: str(c.metadata, `${path}.metadata`, '{"phase":"mainnet"}'),
+    owner: str(c.owner, `${path}.owner`, encodeAddress(prefix, derived('owner', consumerId, 0, 20))),
+    clientId: str(c.clientId, `${path}.clientId`, phase === 'launched' || phase === 'stopped' ? `07-tendermint-${consumerId}` : ''),
+    topN,
+    validatorsPowerCap: int(c.validatorsPowerCap, `${path}.validatorsPowerCap`, 0, 0, 100),
+    validatorSetCap: int(c.validatorSetCap, `${path}.validatorSetCap`, 0, 0, 0xffffffff),
+    allowlist: refs('allowlist'),
+    denylist: refs('denylist'),
+    prioritylist: refs('prioritylist'),
+    minStake: tokens(c.minStake, `${path}.minStake`, '0'),
+    allowInactiveVals: bool(c.allowInactiveVals, `${path}.allowInactiveVals`),
+    optedIn: refs('optedIn'),
+    spawnOffsetSeconds,
+    spawnTime,
+    commissions: byValidator('commissions', (v, p) => rate(v, p, '0')),
+    consumerKeys: byValidator('consumerKeys', (v, p) => {
+      const key = str(v, p);
+      if (!/^[A-Za-z0-9+/]{43}=$/.test(key)) fail(p, 'a base64 ed25519 key of 32 bytes', key);
+      return key;
+    }),
+  };
+}

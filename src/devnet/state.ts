@@ -1,0 +1,316 @@
+/**
+ * The provider chain's state and its block machine: staking (tokens, last power, status),
+ * consumer chains and their phases, opt-ins, assigned keys and commissions, the stored
+ * consumer sets, and the epoch-end recomputation with the module's own rules
+ * (`computeConsumerSet` from src/power). A `Snapshot` is the read-only view a query answers
+ * from; one is kept per block for historical reads.
+ */
+import { computeConsumerSet, activeValidators } from '../power/consumer-set.js';
+import type { ConsumerSetMember, ProviderValidatorState } from '../power/consumer-set.js';
+import { consensusAddressFromEd25519 } from '../staking/address.js';
+import type { Bech32Prefixes } from '../staking/address.js';
+import type { Phase, ResolvedConsumer, ResolvedScenario } from './scenario.js';
+
+export const POWER_REDUCTION = 1_000_000n;
+
+export type BondStatusName = 'BOND_STATUS_BONDED' | 'BOND_STATUS_UNBONDING' | 'BOND_STATUS_UNBONDED';
+
+export interface ValidatorState {
+  index: number;
+  operatorAddress: string;
+  consensusAddress: string;
+  consensusKey: string;
+  moniker: string;
+  website: string;
+  details: string;
+  commission: string;
+  tokens: bigint;
+  /** Staking's last validator power: tokens / 10^6 at the end of the last block, 0 when not bonded. */
+  lastPower: bigint;
+  jailed: boolean;
+  status: BondStatusName;
+}
+
+export interface ConsumerState {
+  consumerId: string;
+  chainId: string;
+  phase: Phase;
+  name: string;
+  description: string;
+  metadata: string;
+  owner: string;
+  clientId: string;
+  topN: number;
+  validatorsPowerCap: number;
+  validatorSetCap: number;
+  allowlist: string[];
+  denylist: string[];
+  prioritylist: string[];
+  minStake: bigint;
+  allowInactiveVals: boolean;
+  spawnTime: Date | undefined;
+  /** Set when the chain launched (for the genesis-time query). */
+  launchTime: Date | undefined;
+  /** Height at which the chain stopped (it is deleted some blocks later). */
+  stoppedAt: number | undefined;
+  /** -1 for opt-in chains. */
+  minPowerInTopN: bigint;
+  optedIn: Set<string>;
+  /** Consumer commission rates by provider consensus address. */
+  commissions: Map<string, string>;
+  /** Assigned consumer keys (base64 ed25519) by provider consensus address. */
+  consumerKeys: Map<string, string>;
+  /** The stored consumer set of the last epoch end (launched chains). */
+  storedSet: ConsumerSetMember[];
+}
+
+/** Everything a query reads, frozen at the end of one block. */
+export interface Snapshot {
+  chainId: string;
+  height: number;
+  time: Date;
+  prefixes: Bech32Prefixes;
+  denom: string;
+  blocksPerEpoch: number;
+  maxProviderConsensusValidators: number;
+  maxValidators: number;
+  minCommissionRate: string;
+  validators: readonly ValidatorState[];
+  consumers: readonly ConsumerState[];
+}
+
+export const ACTIVE_PHASES: readonly Phase[] = ['registered', 'initialized', 'launched'];
+
+export class ChainState {
+  /** The genesis block is height 1, as on a CometBFT chain. */
+  height = 1;
+  time: Date;
+  validators: ValidatorState[];
+  consumers: ConsumerState[];
+
+  constructor(
+    readonly scenario: ResolvedScenario,
+    readonly startTime: Date,
+    readonly blockSeconds: number,
+  ) {
+    this.time = startTime;
+    this.validators = scenario.validators.map((v, index) => ({
+      index,
+      operatorAddress: v.operatorAddress,
+      consensusAddress: v.consensusAddress,
+      consensusKey: v.consensusKey,
+      moniker: v.moniker,
+      website: v.website,
+      details: v.details,
+      commission: v.commission,
+      tokens: v.tokens,
+      lastPower: 0n,
+      jailed: v.jailed,
+      status: 'BOND_STATUS_UNBONDED',
+    }));
+    this.updateStaking();
+    this.consumers = scenario.consumers
+      .map((c) => this.consumerFromScenario(c))
+      .sort((a, b) => compareIds(a.consumerId, b.consumerId));
+    // Genesis is the end of an epoch for launched chains: their sets exist from the start.
+    for (const consumer of this.consumers) if (consumer.phase === 'launched') this.recompute(consumer);
+  }
+
+  private consumerFromScenario(c: ResolvedConsumer): ConsumerState {
+    const spawnTime =
+      c.spawnTime ?? (c.spawnOffsetSeconds === undefined ? undefined : new Date(this.startTime.getTime() + c.spawnOffsetSeconds * 1000));
+    return {
+      consumerId: c.consumerId,
+      chainId: c.chainId,
+      phase: c.phase,
+      name: c.name,
+      description: c.description,
+      metadata: c.metadata,
+      owner: c.owner,
+      clientId: c.clientId,
+      topN: c.topN,
+      validatorsPowerCap: c.validatorsPowerCap,
+      validatorSetCap: c.validatorSetCap,
+      allowlist: c.allowlist,
+      denylist: c.denylist,
+      prioritylist: c.prioritylist,
+      minStake: c.minStake,
+      allowInactiveVals: c.allowInactiveVals,
+      spawnTime: c.phase === 'registered' ? undefined : spawnTime,
+      launchTime: c.phase === 'launched' || c.phase === 'stopped' ? spawnTime ?? this.startTime : undefined,
+      stoppedAt: c.phase === 'stopped' ? 0 : undefined,
+      minPowerInTopN: -1n,
+      optedIn: new Set(c.optedIn),
+      commissions: new Map(c.commissions),
+      consumerKeys: new Map(c.consumerKeys),
+      storedSet: [],
+    };
+  }
+
+  // ---- blocks --------------------------------------------------------------------------------
+
+  /** Runs one block: BeginBlock (launches, deletions), EndBlock (staking powers, epoch end). */
+  produceBlock(): void {
+    this.height++;
+    this.time = new Date(this.startTime.getTime() + (this.height - 1) * this.blockSeconds * 1000);
+    this.beginBlock();
+    this.updateStaking();
+    if (this.height % this.scenario.blocksPerEpoch === 0) {
+      for (const consumer of this.consumers) if (consumer.phase === 'launched') this.recompute(consumer);
+    }
+  }
+
+  private beginBlock(): void {
+    for (const consumer of this.consumers) {
+      if (consumer.phase === 'initialized' && consumer.spawnTime && consumer.spawnTime <= this.time) this.launch(consumer);
+      if (consumer.phase === 'stopped' && consumer.stoppedAt !== undefined && this.height - consumer.stoppedAt >= this.scenario.stoppedToDeletedBlocks) {
+        consumer.phase = 'deleted';
+      }
+    }
+  }
+
+  /** As the module: launch only when the computed set has an active validator, else back to registered. */
+  private launch(consumer: ConsumerState): void {
+    const active = new Set(activeValidators(this.powerStates(), this.scenario.maxProviderConsensusValidators).map((v) => v.consensusAddress));
+    const set = this.computeSet(consumer);
+    if (!set.members.some((m) => active.has(m.consensusAddress))) {
+      consumer.phase = 'registered';
+      consumer.spawnTime = undefined;
+      return;
+    }
+    consumer.phase = 'launched';
+    consumer.launchTime = this.time;
+    consumer.clientId ||= `07-tendermint-${consumer.consumerId}`;
+    this.recompute(consumer);
+  }
+
+  /** Staking's EndBlock: bonded set by tokens (jailed ones out), last power = tokens / 10^6. */
+  private updateStaking(): void {
+    const ranked = this.validators
+      .filter((v) => !v.jailed && v.tokens >= POWER_REDUCTION)
+      .sort((a, b) => (a.tokens === b.tokens ? a.index - b.index : a.tokens > b.tokens ? -1 : 1));
+    const bonded = new Set(ranked.slice(0, this.scenario.maxValidators));
+    for (const v of this.validators) {
+      const wasBonded = v.status === 'BOND_STATUS_BONDED';
+      if (bonded.has(v)) {
+        v.status = 'BOND_STATUS_BONDED';
+        v.lastPower = v.tokens / POWER_REDUCTION;
+      } else {
+        v.status = wasBonded || v.jailed ? 'BOND_STATUS_UNBONDING' : 'BOND_STATUS_UNBONDED';
+        v.lastPower = 0n;
+      }
+    }
+  }
+
+  // ---- consumer sets -------------------------------------------------------------------------
+
+  powerStates(): ProviderValidatorState[] {
+    return powerStates(this.validators);
+  }
+
+  computeSet(consumer: ConsumerState) {
+    return computeSetNow(this.validators, consumer, this.scenario.maxProviderConsensusValidators);
+  }
+
+  /** The epoch end for one chain: Top-N threshold and auto opt-in, then the stored set. */
+  private recompute(consumer: ConsumerState): void {
+    const result = this.computeSet(consumer);
+    if (consumer.topN > 0) {
+      consumer.minPowerInTopN = result.minPowerInTopN ?? 0n;
+      for (const address of result.autoOptedIn) consumer.optedIn.add(address);
+    }
+    consumer.storedSet = result.members;
+  }
+
+  // ---- changes (control API now; transactions later) -------------------------------------------
+
+  consumer(consumerId: string): ConsumerState | undefined {
+    return this.consumers.find((c) => c.consumerId === consumerId);
+  }
+
+  validator(ref: string): ValidatorState | undefined {
+    return this.validators.find((v) => v.operatorAddress === ref || v.consensusAddress === ref);
+  }
+
+  optIn(consumerId: string, validatorRef: string): void {
+    const { consumer, validator } = this.pair(consumerId, validatorRef);
+    if (!ACTIVE_PHASES.includes(consumer.phase)) throw new Error(`consumer ${consumerId} is ${consumer.phase}: cannot opt in`);
+    consumer.optedIn.add(validator.consensusAddress);
+  }
+
+  optOut(consumerId: string, validatorRef: string): void {
+    const { consumer, validator } = this.pair(consumerId, validatorRef);
+    consumer.optedIn.delete(validator.consensusAddress);
+  }
+
+  setTokens(validatorRef: string, tokens: bigint): void {
+    const validator = this.validator(validatorRef);
+    if (!validator) throw new Error(`unknown validator ${validatorRef}`);
+    validator.tokens = tokens;
+  }
+
+  private pair(consumerId: string, validatorRef: string): { consumer: ConsumerState; validator: ValidatorState } {
+    const consumer = this.consumer(consumerId);
+    if (!consumer) throw new Error(`unknown consumer id ${consumerId}`);
+    const validator = this.validator(validatorRef);
+    if (!validator) throw new Error(`unknown validator ${validatorRef}`);
+    return { consumer, validator };
+  }
+
+  // ---- snapshots -----------------------------------------------------------------------------
+
+  snapshot(): Snapshot {
+    const s = this.scenario;
+    return {
+      chainId: s.chainId,
+      height: this.height,
+      time: this.time,
+      prefixes: s.prefixes,
+      denom: s.denom,
+      blocksPerEpoch: s.blocksPerEpoch,
+      maxProviderConsensusValidators: s.maxProviderConsensusValidators,
+      maxValidators: s.maxValidators,
+      minCommissionRate: s.minCommissionRate,
+      validators: this.validators.map((v) => ({ ...v })),
+      consumers: this.consumers.map((c) => ({
+        ...c,
+        allowlist: [...c.allowlist],
+        denylist: [...c.denylist],
+        prioritylist: [...c.prioritylist],
+        optedIn: new Set(c.optedIn),
+        commissions: new Map(c.commissions),
+        consumerKeys: new Map(c.consumerKeys),
+        storedSet: c.storedSet.map((m) => ({ ...m })),
+      })),
+    };
+  }
+}
+
+export function powerStates(validators: readonly ValidatorState[]): ProviderValidatorState[] {
+  return validators.map((v) => ({
+    consensusAddress: v.consensusAddress,
+    tokens: v.tokens,
+    power: v.lastPower,
+    bonded: v.status === 'BOND_STATUS_BONDED',
+  }));
+}
+
+/** The set a chain would get if the epoch ended now (no state change). */
+export function computeSetNow(validators: readonly ValidatorState[], consumer: ConsumerState, maxProviderConsensusValidators: number) {
+  return computeConsumerSet({
+    validators: powerStates(validators),
+    shaping: consumer,
+    optedIn: consumer.optedIn,
+    maxProviderConsensusValidators,
+  });
+}
+
+/** Consumer ids sort as the store keys them: by length, then by text (so numerically). */
+export function compareIds(a: string, b: string): number {
+  return a.length - b.length || (a < b ? -1 : a > b ? 1 : 0);
+}
+
+/** The consumer consensus address of an assigned key, with the provider's prefix (as the module answers). */
+export function consumerAddressOfKey(key: string, prefixes: Bech32Prefixes): string {
+  return consensusAddressFromEd25519(key, prefixes);
+}

@@ -1,0 +1,194 @@
+/**
+ * The devnet's state written as the JSON of a Cosmos SDK v0.53 REST node (ics-protocol.md §6):
+ * proto field names, int64 as strings, uint32 as numbers, enums by name, 18-place decimals.
+ * Typed with the wire types the core's decoders read, so both sides agree by construction.
+ */
+import { formatDec, parseDec } from '../power/legacy-dec.js';
+import type {
+  WireChain,
+  WireConsumerChainResponse,
+  WireConsumerValidator,
+  WireInfractionParameters,
+  WirePhase,
+  WireProviderParams,
+} from '../ics/wire.js';
+import type { WireValidator } from '../staking/wire.js';
+import type { ConsumerState, Snapshot, ValidatorState } from './state.js';
+import { computeSetNow, consumerAddressOfKey } from './state.js';
+
+export const ZERO_TIME = '0001-01-01T00:00:00Z';
+const ED25519 = '/cosmos.crypto.ed25519.PubKey';
+
+/** "0.05" → "0.050000000000000000" */
+export function dec(text: string): string {
+  return formatDec(parseDec(text) ?? 0n);
+}
+
+export function wirePhase(consumer: ConsumerState): WirePhase {
+  return `CONSUMER_PHASE_${consumer.phase.toUpperCase()}` as WirePhase;
+}
+
+const INFRACTION: WireInfractionParameters = {
+  double_sign: { slash_fraction: '0.050000000000000000', jail_duration: '9223372036.854775807s', tombstone: true },
+  downtime: { slash_fraction: '0.000000000000000000', jail_duration: '600s', tombstone: false },
+};
+
+export function chainJson(c: ConsumerState): WireChain {
+  return {
+    chain_id: c.chainId,
+    client_id: c.clientId,
+    top_N: c.topN,
+    min_power_in_top_N: c.topN > 0 ? c.minPowerInTopN.toString() : '-1',
+    validators_power_cap: c.validatorsPowerCap,
+    validator_set_cap: c.validatorSetCap,
+    allowlist: [...c.allowlist],
+    denylist: [...c.denylist],
+    phase: wirePhase(c),
+    metadata: { name: c.name, description: c.description, metadata: c.metadata },
+    min_stake: c.minStake.toString(),
+    allow_inactive_vals: c.allowInactiveVals,
+    consumer_id: c.consumerId,
+    allowlisted_reward_denoms: { denoms: [] },
+    prioritylist: [...c.prioritylist],
+    infraction_parameters: INFRACTION,
+  };
+}
+
+export function consumerChainJson(c: ConsumerState): WireConsumerChainResponse {
+  return {
+    consumer_id: c.consumerId,
+    chain_id: c.chainId,
+    owner_address: c.owner,
+    phase: wirePhase(c),
+    metadata: { name: c.name, description: c.description, metadata: c.metadata },
+    init_params: {
+      initial_height: { revision_number: '1', revision_height: '1' },
+      genesis_hash: '',
+      binary_hash: '',
+      spawn_time: c.spawnTime ? c.spawnTime.toISOString() : ZERO_TIME,
+      unbonding_period: '1728000s',
+      ccv_timeout_period: '2419200s',
+      transfer_timeout_period: '3600s',
+      consumer_redistribution_fraction: '0.75',
+      blocks_per_distribution_transmission: '1000',
+      historical_entries: '10000',
+      distribution_transmission_channel: '',
+      connection_id: '',
+    },
+    power_shaping_params: {
+      top_N: c.topN,
+      validators_power_cap: c.validatorsPowerCap,
+      validator_set_cap: c.validatorSetCap,
+      allowlist: [...c.allowlist],
+      denylist: [...c.denylist],
+      min_stake: c.minStake.toString(),
+      allow_inactive_vals: c.allowInactiveVals,
+      prioritylist: [...c.prioritylist],
+    },
+    infraction_parameters: INFRACTION,
+    client_id: c.clientId,
+  };
+}
+
+export function validatorJson(v: ValidatorState): WireValidator {
+  return {
+    operator_address: v.operatorAddress,
+    consensus_pubkey: { '@type': ED25519, key: v.consensusKey },
+    jailed: v.jailed,
+    status: v.status,
+    tokens: v.tokens.toString(),
+    delegator_shares: `${v.tokens}.000000000000000000`,
+    description: { moniker: v.moniker, identity: '', website: v.website, security_contact: '', details: v.details },
+    unbonding_height: '0',
+    unbonding_time: '1970-01-01T00:00:00Z',
+    commission: {
+      commission_rates: { rate: dec(v.commission), max_rate: '0.200000000000000000', max_change_rate: '0.010000000000000000' },
+      update_time: '2024-01-01T00:00:00Z',
+    },
+    min_self_delegation: '1',
+    unbonding_on_hold_ref_count: '0',
+    unbonding_ids: [],
+  };
+}
+
+/** The consumer's set as the query answers it: stored for launched chains, computed now before launch. */
+export function consumerSet(s: Snapshot, c: ConsumerState) {
+  if (c.phase === 'launched') return c.storedSet;
+  if (c.phase === 'registered' || c.phase === 'initialized') return computeSetNow(s.validators, c, s.maxProviderConsensusValidators).members;
+  return [];
+}
+
+/** `hasToValidate`: in the stored set, or in the set recomputed now; false for inactive chains. */
+export function hasToValidate(s: Snapshot, c: ConsumerState, valcons: string): boolean {
+  if (c.phase !== 'registered' && c.phase !== 'initialized' && c.phase !== 'launched') return false;
+  if (c.storedSet.some((m) => m.consensusAddress === valcons)) return true;
+  return computeSetNow(s.validators, c, s.maxProviderConsensusValidators).members.some((m) => m.consensusAddress === valcons);
+}
+
+export function consumerValidatorsJson(s: Snapshot, c: ConsumerState): WireConsumerValidator[] {
+  const byAddress = new Map(s.validators.map((v) => [v.consensusAddress, v]));
+  const rows: WireConsumerValidator[] = [];
+  for (const member of consumerSet(s, c)) {
+    const v = byAddress.get(member.consensusAddress);
+    if (!v) continue;
+    const key = c.consumerKeys.get(v.consensusAddress) ?? v.consensusKey;
+    rows.push({
+      provider_address: v.consensusAddress,
+      consumer_key: { ed25519: key },
+      power: '0',
+      rate: '0.000000000000000000',
+      consumer_power: member.power.toString(),
+      consumer_commission_rate: dec(c.commissions.get(v.consensusAddress) ?? v.commission),
+      provider_commission_rate: dec(v.commission),
+      description: { moniker: v.moniker, identity: '', website: v.website, security_contact: '', details: v.details },
+      provider_operator_address: v.operatorAddress,
+      jailed: v.jailed,
+      status: v.status,
+      provider_tokens: v.tokens.toString(),
+      provider_power: (v.tokens / 1_000_000n).toString(),
+      validates_current_epoch: hasToValidate(s, c, v.consensusAddress),
+    });
+  }
+  // The module orders them by provider consensus-address bytes; bech32 text of equal-length
+  // addresses with one prefix sorts the same way.
+  return rows.sort((a, b) => (a.provider_address < b.provider_address ? -1 : 1));
+}
+
+export function consumerAddressOf(s: Snapshot, c: ConsumerState, valcons: string): string {
+  const key = c.consumerKeys.get(valcons);
+  return key ? consumerAddressOfKey(key, s.prefixes) : '';
+}
+
+export function paramsJson(s: Snapshot, legacy = false): WireProviderParams | Omit<WireProviderParams, 'max_provider_consensus_validators'> {
+  const params: WireProviderParams = {
+    template_client: {
+      chain_id: '',
+      trust_level: { numerator: '1', denominator: '3' },
+      trusting_period: '0s',
+      unbonding_period: '0s',
+      max_clock_drift: '10s',
+      frozen_height: { revision_number: '0', revision_height: '0' },
+      latest_height: { revision_number: '0', revision_height: '0' },
+      proof_specs: [],
+      upgrade_path: ['upgrade', 'upgradedIBCState'],
+      allow_update_after_expiry: false,
+      allow_update_after_misbehaviour: false,
+    },
+    trusting_period_fraction: '0.66',
+    ccv_timeout_period: '2419200s',
+    slash_meter_replenish_period: '3600s',
+    slash_meter_replenish_fraction: '0.05',
+    consumer_reward_denom_registration_fee: { denom: s.denom, amount: '10000000' },
+    blocks_per_epoch: String(s.blocksPerEpoch),
+    number_of_epochs_to_start_receiving_rewards: '24',
+    max_provider_consensus_validators: String(s.maxProviderConsensusValidators),
+  };
+  if (!legacy) return params;
+  const { max_provider_consensus_validators: _dropped, ...older } = params;
+  return older;
+}
+
+export function blocksUntilNextEpoch(s: Snapshot): number {
+  const rest = s.height % s.blocksPerEpoch;
+  return rest === 0 ? 0 : s.blocksPerEpoch - rest;
+}
