@@ -39,6 +39,7 @@ const DESCRIPTION_MAX = 180;
  * @csspart stats - The figures.
  * @csspart message - The message shown for empty, error, ICS-absent and bad-attribute states.
  * @csspart button - The Retry button.
+ * @csspart link - A link from the chain's metadata (shown only for an `https:` URL).
  *
  * @cssprop --ics-consumer-card-height - Height in every state (default 15.5rem; 7.5rem compact), so the page never shifts.
  * @cssprop --ics-consumer-card-max-width - Widest the card grows (default 44rem).

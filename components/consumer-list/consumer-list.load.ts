@@ -61,7 +61,8 @@ export async function loadConsumerList(client: ProviderClient, query: ListQuery,
       }
       const [set, spawnTime] = await Promise.all([
         client.consumerValidators(chain.consumerId, options),
-        chain.phase === 'launched' ? undefined : client.consumerChain(chain.consumerId, options).then((d) => d.initParams?.spawnTime),
+        // Only an initialized chain has a spawn time (a registered one has none yet).
+        chain.phase === 'initialized' ? client.consumerChain(chain.consumerId, options).then((d) => d.initParams?.spawnTime) : undefined,
       ]);
       const opted = set.length === 0 || me ? await client.optedInValidators(chain.consumerId, options) : undefined;
       return {

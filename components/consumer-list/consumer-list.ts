@@ -298,7 +298,9 @@ export class IcsConsumerList extends IcsDataElement<ConsumerListData> {
     const { chain } = row;
     return html`<div class="badges">
       ${row.lookAlikes.length > 0
-        ? html`<span class="badge warn" part="badge">Name like #${row.lookAlikes.join(', #')}</span>`
+        ? html`<span class="badge warn" part="badge"
+            >Name like #${row.lookAlikes.slice(0, 3).join(', #')}${row.lookAlikes.length > 3 ? ` +${row.lookAlikes.length - 3}` : ''}</span
+          >`
         : nothing}
       ${row.standing ? html`<span class=${classMap({ badge: true, ok: row.standing === 'in-set' })} part="badge">${STANDING_LABEL[row.standing]}</span>` : nothing}
       <span class="badge" part="badge">${PHASE_LABEL[chain.phase]}</span>

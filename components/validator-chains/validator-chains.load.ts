@@ -6,6 +6,7 @@
  */
 import type { ConsumerChain, ConsumerValidator, ProviderClient, ReadOptions, ValidatorIdentity } from '../../src/index.js';
 import { ratio } from '../../src/power/index.js';
+import { safeHttpsUrl } from '../../src/format/index.js';
 import { isActivePhase } from '../shared/chain-text.js';
 
 export type ValidatorChainStatus =
@@ -34,6 +35,8 @@ export interface ValidatorChainsData {
   identity: ValidatorIdentity;
   /** Commission on the provider (an 18-place decimal string). */
   providerCommission: string;
+  /** The validator's website when it is an `https:` URL (anything else is dropped). */
+  website: string | undefined;
   rows: ValidatorChainRow[];
 }
 
@@ -71,7 +74,12 @@ export async function loadValidatorChains(client: ProviderClient, validator: str
         };
       }),
   );
-  return { identity, providerCommission: staking.commissionRate, rows: rows.filter((r): r is ValidatorChainRow => r !== undefined) };
+  return {
+    identity,
+    providerCommission: staking.commissionRate,
+    website: safeHttpsUrl(staking.description.website),
+    rows: rows.filter((r): r is ValidatorChainRow => r !== undefined),
+  };
 }
 
 function statusOf(member: ConsumerValidator | undefined, optedIn: boolean, required: boolean): ValidatorChainStatus | undefined {

@@ -1,4 +1,4 @@
-import { html } from 'lit';
+import { html, nothing } from 'lit';
 import type { TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import { classMap } from 'lit/directives/class-map.js';
@@ -41,6 +41,7 @@ const ORDER: Record<ValidatorChainStatus, number> = { validating: 0, 'next-epoch
  * @csspart badge - Status, phase, kind and key badges.
  * @csspart message - The message shown for empty, error, ICS-absent and bad-attribute states.
  * @csspart button - The Retry button.
+ * @csspart link - The validator's website (shown only for an `https:` URL).
  *
  * @cssprop --ics-validator-chains-height - Height of the rows area in every state (default 24rem), so the page never shifts.
  * @cssprop --ics-validator-chains-row-padding - Padding of a row (default 0.6rem 0.8rem).
@@ -129,6 +130,9 @@ export class IcsValidatorChains extends IcsDataElement<ValidatorChainsData> {
       <span class="moniker clip" title=${moniker.full}>${moniker.text}</span>
       <span class="operator mono clip" title=${data.identity.operatorAddress}>${data.identity.operatorAddress}</span>
       <span class="muted">Provider commission ${formatCommission(data.providerCommission)}</span>
+      ${data.website
+        ? html`<a class="clip" href=${data.website} rel="noopener noreferrer nofollow" part="link">${new URL(data.website).hostname}</a>`
+        : nothing}
     </div>`;
   }
 

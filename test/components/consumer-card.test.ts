@@ -1,0 +1,146 @@
+/// <reference types="mocha" />
+// <ics-consumer-card> against the devnet: the figures (checked against the client and the power
+// maths), both variants, every state, bad ids, hostile metadata, and axe in each state.
+import { assert } from 'chai';
+import { ProviderClient } from '../../src/index.js';
+import { nakamotoCoefficient } from '../../src/power/index.js';
+import '../../components/consumer-card/define.js';
+import type { IcsConsumerCard } from '../../components/consumer-card/define.js';
+import { $, $$, REST, axeViolations, captureWarnings, cleanUp, devnet, mount, shadowText, until } from './helpers.js';
+
+const client = () => new ProviderClient({ rest: REST, cacheTtlMs: 0 });
+
+function card(attributes: string): IcsConsumerCard {
+  return mount<IcsConsumerCard>(`<ics-consumer-card rest="${REST}" ${attributes}></ics-consumer-card>`);
+}
+
+/** The figure under a label, e.g. "Validators". */
+function figure(el: Element, label: string): string {
+  const stat = $$(el, '.stat').find((s) => s.querySelector('dt')?.textContent === label);
+  return stat?.querySelector('dd')?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
+}
+
+describe('<ics-consumer-card>', () => {
+  beforeEach(cleanUp);
+  after(cleanUp);
+
+  it('shows a Top-N chain: ids, phase, kind, validators, stake share, Nakamoto coefficient, next epoch', async () => {
+    const c = client();
+    const topN = (await c.consumerChains({ phase: 'launched' })).find((x) => x.kind === 'top-n')!;
+    const [set, blocks, info] = await Promise.all([c.consumerValidators(topN.consumerId), c.blocksUntilNextEpoch(), devnet.info()]);
+    const el = card(`consumer-id="${topN.consumerId}"`);
+    await until(el, 'complete');
+    const text = shadowText(el);
+    assert.include(text, `#${topN.consumerId}`);
+    assert.include(text, topN.chainId);
+    assert.include(text, 'Launched');
+    assert.include(text, `Top-N ${topN.topN}%`);
+    assert.equal(figure(el, 'Validators'), String(set.length));
+    assert.match(figure(el, 'Provider stake'), /^\d+\.\d%$/);
+    assert.equal(figure(el, 'Nakamoto coefficient'), String(nakamotoCoefficient(set.map((v) => v.consumerPower))));
+    assert.match(figure(el, 'Next epoch'), new RegExp(`^${blocks} blocks?, `));
+    assert.isAtMost(blocks, info.blocksPerEpoch);
+    assert.match($(el, '[aria-live="polite"]')!.textContent!, new RegExp(`secured by ${set.length} validators`));
+    assert.deepEqual(await axeViolations(el), []);
+  });
+
+  it('counts the epoch down as blocks pass', async () => {
+    await devnet.advanceToEpochEnd();
+    await devnet.advance(1);
+    const { blocksPerEpoch } = await devnet.info();
+    const [chain] = await client().consumerChains({ phase: 'launched' });
+    const el = card(`consumer-id="${chain!.consumerId}"`);
+    await until(el, 'complete');
+    assert.match(figure(el, 'Next epoch'), new RegExp(`^${blocksPerEpoch - 1} blocks`));
+  });
+
+  it('has a compact variant of fixed, smaller height', async () => {
+    const [chain] = await client().consumerChains({ phase: 'launched' });
+    const full = card(`consumer-id="${chain!.consumerId}"`);
+    const compact = card(`consumer-id="${chain!.consumerId}" variant="compact"`);
+    await until(full, 'complete');
+    await until(compact, 'complete');
+    assert.isBelow(compact.getBoundingClientRect().height, full.getBoundingClientRect().height);
+    assert.isNull($(compact, '.more'));
+    assert.deepEqual(await axeViolations(compact), []);
+  });
+
+  it('keeps its size from loading to loaded (no layout shift)', async () => {
+    await devnet.faults({ latencyMs: 500 });
+    const [chain] = await client().consumerChains({ phase: 'launched' });
+    const el = card(`consumer-id="${chain!.consumerId}"`);
+    await el.updateComplete;
+    assert.isTrue(el.matches(':state(loading)'));
+    const height = el.getBoundingClientRect().height;
+    assert.deepEqual(await axeViolations(el), []);
+    await until(el, 'complete');
+    assert.equal(el.getBoundingClientRect().height, height);
+  });
+
+  it('shows a chain waiting to launch with its spawn time', async () => {
+    const [initialized] = await client().consumerChains({ phase: 'initialized' });
+    const el = card(`consumer-id="${initialized!.consumerId}"`);
+    await until(el, 'complete');
+    assert.include(shadowText(el), 'Initialized');
+    assert.include(shadowText(el), 'Spawns');
+  });
+
+  it('is empty, in words, for an id no chain has', async () => {
+    const el = card('consumer-id="987654"');
+    await until(el, 'empty');
+    assert.match(shadowText(el), /no active consumer chain with id 987654/);
+    assert.deepEqual(await axeViolations(el), []);
+  });
+
+  it('names a consumer id that is not a number, once, in the element and the console', async () => {
+    let el!: IcsConsumerCard;
+    const warnings = await captureWarnings(async () => {
+      el = card('consumer-id="neutron-1"');
+      await until(el, 'invalid');
+      el.requestUpdate();
+      await el.updateComplete;
+    });
+    assert.match(shadowText(el), /"consumer-id" must be a whole number such as "0" or "12"; got "neutron-1"/);
+    assert.lengthOf(warnings, 1);
+    assert.match(warnings[0]!, /<ics-consumer-card> attribute "consumer-id"/);
+    assert.deepEqual(await axeViolations(el), []);
+  });
+
+  it('shows the error with Retry, and recovers', async () => {
+    const [chain] = await client().consumerChains({ phase: 'launched' });
+    await devnet.faults({ mode: 'error', status: 503 });
+    const el = card(`consumer-id="${chain!.consumerId}"`);
+    await until(el, 'error');
+    assert.match(shadowText(el), /HTTP 503/);
+    assert.deepEqual(await axeViolations(el), []);
+    await devnet.faults(null);
+    $<HTMLButtonElement>(el, 'button')!.click();
+    await until(el, 'complete');
+  });
+
+  it('says so when the provider has no ICS module', async () => {
+    await devnet.ics('absent');
+    const el = card('consumer-id="0"');
+    await until(el, 'ics-absent');
+    assert.match(shadowText(el), /ICS is not available/);
+    assert.deepEqual(await axeViolations(el), []);
+  });
+
+  it('renders hostile metadata as text: no markup, links only https:, bidi neutralised', async () => {
+    const all = await client().consumerChains({ phase: 'all' });
+    const hostile = all.filter((c) => /[<\u202E\u200B]|javascript:/i.test(c.metadata.name + c.metadata.description + c.metadata.metadata));
+    assert.isAbove(hostile.length, 0, 'the scenario has a hostile chain');
+    for (const chain of hostile) {
+      const el = card(`consumer-id="${chain.consumerId}" theme="dark"`);
+      await until(el, 'complete');
+      const root = el.shadowRoot!;
+      assert.equal(root.querySelectorAll('img, script, iframe, svg, object, embed').length, 0);
+      // Only https: links; the description's markup (an <a href="javascript:…"> among it) is text.
+      for (const a of root.querySelectorAll('[href], [src]')) assert.match(a.getAttribute('href') ?? '', /^https:/);
+      assert.equal(root.querySelectorAll('[onerror], [onclick], [onload]').length, 0);
+      assert.notMatch(shadowText(el), /[\u202A-\u202E\u2066-\u2069\u200B-\u200F\uFEFF]/);
+      assert.include(shadowText(el), `#${chain.consumerId}`);
+      assert.deepEqual(await axeViolations(el), []);
+    }
+  });
+});

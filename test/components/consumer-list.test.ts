@@ -1,0 +1,242 @@
+/// <reference types="mocha" />
+// <ics-consumer-list> against the devnet: every state, the spam filter, search and sort, the
+// validator's standing, keyboard navigation, hostile metadata, and axe in each state.
+import { assert } from 'chai';
+import { sendKeys } from '@web/test-runner-commands';
+import { ProviderClient } from '../../src/index.js';
+import { decodeAddress, encodeAddress } from '../../src/staking/address.js';
+import type { ConsumerChain } from '../../src/index.js';
+import '../../components/consumer-list/define.js';
+import type { IcsConsumerList } from '../../components/consumer-list/define.js';
+import type { IcsSelectEvent } from '../../components/shared/events.js';
+import { $, $$, REST, axeViolations, captureWarnings, cleanUp, devnet, mount, shadowText, until } from './helpers.js';
+
+const client = () => new ProviderClient({ rest: REST, cacheTtlMs: 0 });
+
+function list(attributes = ''): IcsConsumerList {
+  return mount<IcsConsumerList>(`<ics-consumer-list rest="${REST}" ${attributes}></ics-consumer-list>`);
+}
+
+const rowIds = (el: Element) => $$(el, '[role="option"]').map((r) => r.dataset.consumerId!);
+
+/** Chains with at least one opted-in validator, as the spam filter decides. */
+async function withValidators(chains: ConsumerChain[]): Promise<ConsumerChain[]> {
+  const c = client();
+  const keep = await Promise.all(
+    chains.map(async (chain) => {
+      if (!['registered', 'initialized', 'launched'].includes(chain.phase)) return true;
+      const [set, opted] = await Promise.all([c.consumerValidators(chain.consumerId), c.optedInValidators(chain.consumerId)]);
+      return set.length > 0 || opted.length > 0;
+    }),
+  );
+  return chains.filter((_, i) => keep[i]);
+}
+
+describe('<ics-consumer-list>', () => {
+  beforeEach(cleanUp);
+  after(cleanUp);
+
+  it('lists launched chains with name, consumer id and chain id, phase and kind, and passes axe', async () => {
+    const el = list();
+    await until(el, 'complete');
+    const launched = await withValidators(await client().consumerChains({ phase: 'launched' }));
+    assert.sameMembers(rowIds(el), launched.map((c) => c.consumerId));
+    const first = launched[0]!;
+    const row = $(el, `[data-consumer-id="${first.consumerId}"]`)!;
+    assert.include(row.textContent, `#${first.consumerId}`);
+    assert.include(row.textContent, first.chainId);
+    assert.include(row.textContent, 'Launched');
+    assert.match(row.textContent!, /Top-N \d+%|Opt-in/);
+    assert.match(row.textContent!, /\d+ validators?/);
+    assert.match(row.textContent!, /of provider stake/);
+    assert.deepEqual(await axeViolations(el), []);
+  });
+
+  it('shows a skeleton while loading, in the same height as the rows, announced politely', async () => {
+    await devnet.faults({ latencyMs: 600 });
+    const el = list();
+    await el.updateComplete;
+    assert.isTrue(el.matches(':state(loading)'));
+    const body = $(el, '.body')!;
+    const loadingHeight = body.getBoundingClientRect().height;
+    const hostHeight = el.getBoundingClientRect().height;
+    assert.isAbove($$(el, '.skeleton').length, 5);
+    assert.match($(el, '[aria-live="polite"]')!.textContent!, /Loading consumer chains/);
+    assert.deepEqual(await axeViolations(el), []);
+    await until(el, 'complete');
+    assert.equal(body.getBoundingClientRect().height, loadingHeight, 'no layout shift');
+    assert.equal(el.getBoundingClientRect().height, hostHeight, 'the element keeps its size');
+  });
+
+  it('shows the error with a Retry button and fires ics-error; Retry loads again', async () => {
+    await devnet.faults({ mode: 'error', status: 500 });
+    const el = list();
+    const errors: Event[] = [];
+    el.addEventListener('ics-error', (e) => errors.push(e));
+    await until(el, 'error');
+    assert.match(shadowText(el), /HTTP 500/);
+    assert.isAbove(errors.length, 0);
+    assert.equal((errors[0] as HTMLElementEventMap['ics-error']).detail.error.kind, 'http');
+    assert.match($(el, '[aria-live="polite"]')!.textContent!, /Could not load/);
+    assert.deepEqual(await axeViolations(el), []);
+    await devnet.faults(null);
+    $<HTMLButtonElement>(el, 'button')!.click();
+    await until(el, 'complete');
+  });
+
+  it('maps each injected failure to words: timeout, malformed JSON, wrong shape', async () => {
+    for (const [mode, words] of [
+      ['malformed-json', /not JSON/],
+      ['wrong-shape', /should be/],
+    ] as const) {
+      await devnet.faults({ mode });
+      const el = list(`phase="all"`);
+      await until(el, 'error');
+      assert.match(shadowText(el), words);
+      el.remove();
+    }
+  });
+
+  it('says so when the provider has no ICS module', async () => {
+    await devnet.ics('absent');
+    const el = list();
+    await until(el, 'ics-absent');
+    assert.match(shadowText(el), /ICS is not available/);
+    assert.isNull($(el, 'button'));
+    assert.deepEqual(await axeViolations(el), []);
+  });
+
+  it('is empty, in words, when nothing matches the search', async () => {
+    const el = list('search="no-such-chain-anywhere"');
+    await until(el, 'empty');
+    assert.match(shadowText(el), /No launched consumer chain matches "no-such-chain-anywhere"/);
+    assert.deepEqual(await axeViolations(el), []);
+    el.search = '';
+    await until(el, 'complete');
+  });
+
+  it('hides chains no validator opted in to, says how many, and show-empty lists them', async () => {
+    const all = await client().consumerChains({ phase: 'all' });
+    const kept = await withValidators(all);
+    const el = list('phase="all"');
+    await until(el, 'complete');
+    assert.sameMembers(rowIds(el), kept.map((c) => c.consumerId));
+    const hidden = all.length - kept.length;
+    if (hidden > 0) assert.include(shadowText(el), `${hidden} without validators hidden`);
+    el.showEmpty = true;
+    await el.updateComplete;
+    assert.sameMembers(rowIds(el), all.map((c) => c.consumerId));
+  });
+
+  it('searches names, chain ids and consumer ids, and sorts', async () => {
+    const el = list('phase="all" show-empty');
+    await until(el, 'complete');
+    const all = await client().consumerChains({ phase: 'all' });
+    const target = all.find((c) => /^[\w-]+$/.test(c.chainId))!;
+    el.search = target.chainId.toUpperCase();
+    await el.updateComplete;
+    assert.include(rowIds(el), target.consumerId);
+    el.search = `#${target.consumerId}`;
+    await el.updateComplete;
+    assert.include(rowIds(el), target.consumerId);
+    el.search = '';
+    el.sort = 'consumer-id';
+    await el.updateComplete;
+    const ids = rowIds(el).map(BigInt);
+    assert.deepEqual(ids, [...ids].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)));
+  });
+
+  it('moves through rows with the keyboard and selects with Enter and Space', async () => {
+    const before = mount('<button>before</button>');
+    const el = list();
+    await until(el, 'complete');
+    const ids = rowIds(el);
+    assert.isAbove(ids.length, 2);
+    const selections: IcsSelectEvent['detail'][] = [];
+    el.addEventListener('ics-select', (e) => selections.push(e.detail));
+    before.focus();
+    await sendKeys({ press: 'Tab' });
+    const focused = () => el.shadowRoot!.activeElement as HTMLElement | null;
+    assert.equal(focused()?.dataset.consumerId, ids[0]);
+    await sendKeys({ press: 'ArrowDown' });
+    assert.equal(focused()?.dataset.consumerId, ids[1]);
+    await sendKeys({ press: 'End' });
+    assert.equal(focused()?.dataset.consumerId, ids.at(-1));
+    await sendKeys({ press: 'ArrowDown' });
+    assert.equal(focused()?.dataset.consumerId, ids.at(-1), 'stays on the last row');
+    await sendKeys({ press: 'Home' });
+    assert.equal(focused()?.dataset.consumerId, ids[0]);
+    await sendKeys({ press: 'ArrowDown' });
+    await sendKeys({ press: 'Enter' });
+    const chains = await client().consumerChains({ phase: 'launched' });
+    assert.deepEqual(selections, [{ consumerId: ids[1]!, chainId: chains.find((c) => c.consumerId === ids[1])!.chainId }]);
+    assert.equal(el.selected, ids[1]);
+    assert.equal(focused()?.getAttribute('aria-selected'), 'true');
+    await sendKeys({ press: 'ArrowUp' });
+    await sendKeys({ press: 'Space' });
+    assert.equal(selections.at(-1)?.consumerId, ids[0]);
+    // Only one row is a tab stop: Tab leaves the list.
+    assert.equal($$(el, '[role="option"][tabindex="0"]').length, 1);
+    assert.deepEqual(await axeViolations(el), []);
+  });
+
+  it("adds a validator's standing per row", async () => {
+    const c = client();
+    const launched = await c.consumerChains({ phase: 'launched' });
+    const topN = launched.find((x) => x.kind === 'top-n')!;
+    const [member] = await c.consumerValidators(topN.consumerId);
+    const el = list(`validator="${member!.operatorAddress}"`);
+    await until(el, 'complete');
+    assert.include($(el, `[data-consumer-id="${topN.consumerId}"]`)!.textContent, 'In the set');
+    assert.include(shadowText(el), 'standing of');
+    assert.deepEqual(await axeViolations(el), []);
+  });
+
+  it('names a bad validator address and a bad phase, once each, in the element and the console', async () => {
+    let el!: IcsConsumerList;
+    const warnings = await captureWarnings(async () => {
+      el = list('validator="cosmosvaloper1qqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqx"');
+      await until(el, 'invalid');
+      assert.match(shadowText(el), /checksum/);
+      const [v] = await client().validators();
+      el.validator = encodeAddress('osmovaloper', decodeAddress(v!.operatorAddress).bytes);
+      await el.updateComplete;
+      assert.match(shadowText(el), /prefix "osmovaloper"/);
+      el.validator = undefined;
+      el.setAttribute('phase', 'running');
+      await el.updateComplete;
+      assert.match(shadowText(el), /"phase" must be one of/);
+      el.requestUpdate();
+      await el.updateComplete;
+    });
+    assert.lengthOf(warnings, 3);
+    assert.match(warnings[0]!, /<ics-consumer-list> attribute "validator"/);
+    assert.match(warnings[2]!, /attribute "phase"/);
+    assert.deepEqual(await axeViolations(el), []);
+  });
+
+  it('renders hostile metadata as inert text: no markup, no javascript:, bidi and zero-width made visible', async () => {
+    const el = list('phase="all" show-empty');
+    await until(el, 'complete');
+    const root = el.shadowRoot!;
+    assert.equal(root.querySelectorAll('img, script, iframe, svg, object, embed, style:not([data-lit])').length, 0);
+    for (const a of root.querySelectorAll('[href], [src], [action]')) assert.match(a.getAttribute('href') ?? '', /^https:/);
+    assert.equal(root.querySelectorAll('[onerror], [onclick], [onload]').length, 0);
+    const names = $$(el, '.name').map((n) => n.textContent ?? '');
+    assert.isTrue(names.some((n) => n.includes('<')), 'markup in a name shows as text');
+    for (const n of names) assert.notMatch(n, /[\u202A-\u202E\u2066-\u2069\u200B-\u200F\uFEFF]/);
+    assert.isTrue(names.some((n) => /⟨U\+(202E|200B)⟩/.test(n)), 'the hidden characters are shown');
+    // Long names are clipped, with the whole value in the title.
+    for (const n of $$(el, '.name')) assert.isAtMost(Array.from(n.textContent ?? '').length, 50);
+    // Look-alikes are marked.
+    assert.isAbove($$(el, '.badge.warn').length, 0, 'a look-alike name is flagged');
+    assert.deepEqual(await axeViolations(el), []);
+  });
+
+  it('passes axe in dark theme', async () => {
+    const el = list('theme="dark"');
+    await until(el, 'complete');
+    assert.equal(getComputedStyle(el).colorScheme, 'dark');
+    assert.deepEqual(await axeViolations(el), []);
+  });
+});

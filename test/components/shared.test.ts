@@ -1,0 +1,160 @@
+/// <reference types="mocha" />
+// The shared pieces: safe text, number formatting, version-aware define, where an element gets
+// its client (own attributes, <ics-provider-chain>, configure(), <meta>), and one client per config.
+import { assert } from 'chai';
+import { clip, formatCommission, formatPercent, formatPower, formatTokens, nameSkeleton, neutralise, safeHttpsUrl } from '../../src/format/index.js';
+import { define } from '../../components/shared/define.js';
+import { VERSION } from '../../components/shared/version.js';
+import { configure, sharedClient } from '../../components/shared/clients.js';
+import '../../components/provider-chain/define.js';
+import '../../components/consumer-card/define.js';
+import { IcsConsumerCard } from '../../components/consumer-card/define.js';
+import { REST, captureWarnings, cleanUp, mount, shadowText, until } from './helpers.js';
+
+describe('safe text', () => {
+  it('shows bidi and zero-width characters as visible markers', () => {
+    assert.equal(neutralise('abc\u202Efed'), 'abc⟨U+202E⟩fed');
+    assert.equal(neutralise('a\u200Bb\uFEFFc\u2066d\u200F'), 'a⟨U+200B⟩b⟨U+FEFF⟩c⟨U+2066⟩d⟨U+200F⟩');
+    assert.notMatch(neutralise('x\u202A\u202B\u202C\u202D\u202E\u2067\u2068\u2069\u200E\u200C\u200D'), /[\u200B-\u200F\u202A-\u202E\u2066-\u2069]/);
+  });
+
+  it('clips by code point with the full value kept', () => {
+    const long = '😀'.repeat(60);
+    const c = clip(long, 50);
+    assert.isTrue(c.clipped);
+    assert.equal(Array.from(c.text).length, 50);
+    assert.isTrue(c.text.endsWith('…'));
+    assert.equal(c.full, long);
+    assert.deepEqual(clip('short', 50), { text: 'short', full: 'short', clipped: false });
+  });
+
+  it('allows only https: links', () => {
+    assert.equal(safeHttpsUrl('https://example.com/a'), 'https://example.com/a');
+    for (const bad of ['javascript:alert(1)', 'JAVASCRIPT:alert(1)', ' javascript:alert(1)', 'http://example.com', 'data:text/html,x', '//example.com', 'https://user:pw@example.com', 'https://exa\u202Emple.com', 42]) {
+      assert.isUndefined(safeHttpsUrl(bad), String(bad));
+    }
+  });
+
+  it('folds look-alike names to one key', () => {
+    const key = nameSkeleton('Neutron');
+    for (const alike of ['neutr0n', 'Neu\u200Btron', 'N\u0435utron', 'NEUTRON ', 'neut-ron']) assert.equal(nameSkeleton(alike), key, alike);
+    assert.notEqual(nameSkeleton('Stride'), key);
+  });
+});
+
+describe('number formatting', () => {
+  it('keeps bigint digits and rounds in the last place', () => {
+    assert.equal(formatTokens(1_500_000n, 6, 'ATOM'), '1.5 ATOM');
+    assert.equal(formatTokens(123_456_789_012_345_678_901n, 6, 'ATOM', 0), '123,456,789,012,346 ATOM');
+    assert.equal(formatTokens(999_999n, 6, 'ATOM'), '1 ATOM');
+    assert.equal(formatPower(1234n), '1,234');
+    assert.equal(formatPower(12_345_678n), '12.3M');
+  });
+
+  it('formats percentages and commission rates', () => {
+    assert.equal(formatPercent(0.9512), '95.1%');
+    assert.equal(formatPercent(0.00001), '<0.1%');
+    assert.equal(formatPercent(0), '0.0%');
+    assert.equal(formatCommission('0.050000000000000000'), '5%');
+    assert.equal(formatCommission('0.125000000000000000'), '12.5%');
+    assert.equal(formatCommission('1.000000000000000000'), '100%');
+    assert.equal(formatCommission('0.000050000000000000'), '0.01%');
+    assert.equal(formatCommission('nonsense'), '–');
+  });
+});
+
+describe('define()', () => {
+  it('is silent when the same version registers a tag again (a second copy of the bundle)', async () => {
+    const warnings = await captureWarnings(() => {
+      class Twin extends IcsConsumerCard {}
+      define('ics-consumer-card', Twin);
+    });
+    assert.deepEqual(warnings, []);
+    assert.equal(customElements.get('ics-consumer-card'), IcsConsumerCard);
+  });
+
+  it('warns once, naming both versions, when another version owns the tag', async () => {
+    const warnings = await captureWarnings(() => {
+      class Newer extends IcsConsumerCard {
+        static override version = '9.9.9';
+      }
+      define('ics-consumer-card', Newer);
+    });
+    assert.lengthOf(warnings, 1);
+    assert.include(warnings[0], 'ics-elements 9.9.9');
+    assert.include(warnings[0], `ics-elements ${VERSION}`);
+    assert.include(warnings[0], '<ics-consumer-card>');
+  });
+
+  it('registers a new tag', () => {
+    class Fresh extends IcsConsumerCard {}
+    define('ics-test-fresh-card', Fresh);
+    assert.equal(customElements.get('ics-test-fresh-card'), Fresh);
+  });
+});
+
+describe('where an element gets its client', () => {
+  afterEach(async () => {
+    configure(undefined);
+    document.querySelector('meta[name="ics-provider-rest"]')?.remove();
+    await cleanUp();
+  });
+
+  it('shares one client between equal configurations (URLs normalised)', () => {
+    assert.strictEqual(sharedClient({ rest: REST }), sharedClient({ rest: `${REST}/` }));
+    assert.notStrictEqual(sharedClient({ rest: REST }), sharedClient({ rest: REST, height: 5 }));
+  });
+
+  it('says in words that no provider is set, without a warning', async () => {
+    let el!: IcsConsumerCard;
+    const warnings = await captureWarnings(async () => {
+      el = mount<IcsConsumerCard>('<ics-consumer-card consumer-id="0"></ics-consumer-card>');
+      await until(el, 'invalid');
+    });
+    assert.match(shadowText(el), /No provider chain to read/);
+    assert.deepEqual(warnings, []);
+  });
+
+  it('names a bad endpoint, once, in the element and the console', async () => {
+    let el!: IcsConsumerCard;
+    const warnings = await captureWarnings(async () => {
+      el = mount<IcsConsumerCard>('<ics-consumer-card rest="not a url" consumer-id="0"></ics-consumer-card>');
+      await until(el, 'invalid');
+      el.requestUpdate();
+      await el.updateComplete;
+    });
+    assert.match(shadowText(el), /"rest" must be an http\(s\) URL/);
+    assert.lengthOf(warnings, 1);
+    assert.match(warnings[0]!, /<ics-consumer-card> attribute "rest"/);
+  });
+
+  it('uses the client of the nearest <ics-provider-chain>', async () => {
+    const provider = mount(`<ics-provider-chain rest="${REST}"><ics-consumer-card consumer-id="0"></ics-consumer-card></ics-provider-chain>`);
+    const card = provider.querySelector('ics-consumer-card')!;
+    await until(card, 'complete');
+    assert.strictEqual((provider as HTMLElementTagNameMap['ics-provider-chain']).client, sharedClient({ rest: REST }));
+  });
+
+  it('reaches children that connected before <ics-provider-chain> was defined', async () => {
+    const box = mount(`<div><x-late-provider rest="${REST}"><ics-consumer-card consumer-id="0"></ics-consumer-card></x-late-provider></div>`);
+    const card = box.querySelector('ics-consumer-card')!;
+    await until(card, 'invalid');
+    const { IcsProviderChain } = await import('../../components/provider-chain/provider-chain.js');
+    customElements.define('x-late-provider', class extends IcsProviderChain {});
+    await until(card, 'complete');
+  });
+
+  it('falls back to configure() and then to <meta name="ics-provider-rest">', async () => {
+    const meta = document.createElement('meta');
+    meta.name = 'ics-provider-rest';
+    meta.content = REST;
+    document.head.append(meta);
+    const card = mount<IcsConsumerCard>('<ics-consumer-card consumer-id="0"></ics-consumer-card>');
+    await until(card, 'complete');
+    meta.remove();
+    const other = mount<IcsConsumerCard>('<ics-consumer-card consumer-id="0"></ics-consumer-card>');
+    await until(other, 'invalid');
+    configure({ rest: REST });
+    await until(other, 'complete');
+  });
+});

@@ -1,0 +1,153 @@
+/// <reference types="mocha" />
+// <ics-validator-chains> against the devnet: a validator's chains (validating, opted in and
+// active from the next epoch), power, commission, key, the action slot, valcons input, every
+// state, bad addresses, and axe in each state.
+import { assert } from 'chai';
+import { ProviderClient } from '../../src/index.js';
+import { decodeAddress, encodeAddress } from '../../src/staking/address.js';
+import type { ConsumerChain, StakingValidator } from '../../src/index.js';
+import '../../components/validator-chains/define.js';
+import type { IcsValidatorChains } from '../../components/validator-chains/define.js';
+import { $, $$, REST, axeViolations, captureWarnings, cleanUp, devnet, mount, shadowText, until } from './helpers.js';
+
+const client = () => new ProviderClient({ rest: REST, cacheTtlMs: 0 });
+
+function chainsOf(validator: string, inner = ''): IcsValidatorChains {
+  return mount<IcsValidatorChains>(`<ics-validator-chains rest="${REST}" validator="${validator}">${inner}</ics-validator-chains>`);
+}
+
+const row = (el: Element, consumerId: string) => $(el, `[data-consumer-id="${consumerId}"]`);
+
+describe('<ics-validator-chains>', () => {
+  let topN: ConsumerChain;
+  let bonded: StakingValidator[];
+
+  beforeEach(async () => {
+    await cleanUp();
+    const c = client();
+    topN = (await c.consumerChains({ phase: 'launched' })).find((x) => x.kind === 'top-n')!;
+    bonded = await c.validators();
+  });
+  after(cleanUp);
+
+  it("lists a top validator's chains with power, share, commission and key, and passes axe", async () => {
+    const c = client();
+    const [member] = await c.consumerValidators(topN.consumerId);
+    const el = chainsOf(member!.operatorAddress);
+    await until(el, 'complete');
+    const r = row(el, topN.consumerId)!;
+    assert.include(r.textContent, 'Validating');
+    assert.include(r.textContent, `#${topN.consumerId}`);
+    assert.match(r.textContent!, /consumer power/);
+    assert.match(r.textContent!, /\d+\.\d\d% of the chain's power/);
+    assert.match(r.textContent!, /Commission \d/);
+    assert.match(r.textContent!, /Consumer key assigned|No consumer key/);
+    assert.include(shadowText(el), member!.description.moniker);
+    assert.include(shadowText(el), 'Provider commission');
+    // Every chain it has to validate is listed.
+    for (const id of await c.consumerChainsOfValidator(member!.operatorAddress)) assert.isNotNull(row(el, id), `chain ${id}`);
+    assert.deepEqual(await axeViolations(el), []);
+  });
+
+  it('accepts the consensus address too', async () => {
+    const [member] = await client().consumerValidators(topN.consumerId);
+    const el = chainsOf(member!.providerAddress);
+    await until(el, 'complete');
+    assert.isNotNull(row(el, topN.consumerId));
+  });
+
+  it('shows "active from next epoch" after an opt-in, and "validating" after the epoch ends', async () => {
+    const c = client();
+    const launched = await c.consumerChains({ phase: 'launched' });
+    const optIn = launched.find((x) => x.kind === 'opt-in' && x.allowlist.length === 0 && x.minStake === 0n && x.validatorSetCap === 0)!;
+    const opted = new Set(await c.optedInValidators(optIn.consumerId));
+    const newcomer = bonded.find((v) => !opted.has(v.consensusAddress) && !optIn.denylist.includes(v.consensusAddress))!;
+    await devnet.optIn(optIn.consumerId, newcomer.operatorAddress);
+    const el = chainsOf(newcomer.operatorAddress);
+    await until(el, 'complete');
+    assert.isNotNull(row(el, optIn.consumerId), `a row for chain ${optIn.consumerId} in: ${shadowText(el)}`);
+    assert.include(row(el, optIn.consumerId)!.textContent, 'Active from next epoch');
+    assert.include(row(el, optIn.consumerId)!.textContent, 'Not in the set yet');
+    await devnet.advanceToEpochEnd();
+    el.retry();
+    await until(el, 'complete');
+    assert.include(row(el, optIn.consumerId)!.textContent, 'Validating');
+  });
+
+  it('projects a slotted action into its row', async () => {
+    const [member] = await client().consumerValidators(topN.consumerId);
+    const el = chainsOf(member!.operatorAddress, `<button slot="action-${topN.consumerId}">Opt out</button>`);
+    await until(el, 'complete');
+    const slot = row(el, topN.consumerId)!.querySelector<HTMLSlotElement>(`slot[name="action-${topN.consumerId}"]`)!;
+    assert.deepEqual(slot.assignedElements().map((e) => e.textContent), ['Opt out']);
+    assert.deepEqual(await axeViolations(el), []);
+  });
+
+  it('is empty, in words, for a validator on no consumer chain', async () => {
+    const c = client();
+    const all = await c.consumerChains({ phase: 'all' });
+    const related = new Set<string>();
+    for (const chain of all.filter((x) => ['registered', 'initialized', 'launched'].includes(x.phase))) {
+      for (const v of await c.consumerValidators(chain.consumerId)) related.add(v.providerAddress);
+      for (const a of await c.optedInValidators(chain.consumerId)) related.add(a);
+    }
+    const loner = [...bonded].reverse().find((v) => !related.has(v.consensusAddress));
+    if (!loner) return;
+    const required = await c.consumerChainsOfValidator(loner.operatorAddress);
+    if (required.length > 0) return;
+    const el = chainsOf(loner.operatorAddress);
+    await until(el, 'empty');
+    assert.match(shadowText(el), /validates no consumer chain/);
+    assert.deepEqual(await axeViolations(el), []);
+  });
+
+  it('names a bad checksum, a foreign prefix and an account address, once each', async () => {
+    let el!: IcsValidatorChains;
+    const warnings = await captureWarnings(async () => {
+      el = chainsOf('cosmosvaloper1qqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqx');
+      await until(el, 'invalid');
+      assert.match(shadowText(el), /checksum/);
+      el.validator = encodeAddress('osmovaloper', decodeAddress(bonded[0]!.operatorAddress).bytes);
+      await el.updateComplete;
+      assert.match(shadowText(el), /prefix "osmovaloper"/);
+      el.validator = (await client().resolveValidator(bonded[0]!.operatorAddress)).accountAddress;
+      await el.updateComplete;
+      assert.match(shadowText(el), /is an account address/);
+      el.requestUpdate();
+      await el.updateComplete;
+    });
+    assert.lengthOf(warnings, 3);
+    for (const w of warnings) assert.match(w, /<ics-validator-chains> attribute "validator"/);
+    assert.deepEqual(await axeViolations(el), []);
+  });
+
+  it('shows an unknown validator as an error in words, and injected failures with Retry', async () => {
+    const unknown = encodeAddress('cosmosvaloper', new Uint8Array(20).fill(7));
+    const stranger = chainsOf(unknown);
+    await until(stranger, 'error');
+    assert.match(shadowText(stranger), /No validator/);
+    await devnet.faults({ mode: 'error', status: 500, pathPrefix: '/interchain_security/ccv/provider/consumer_chains_per_validator' });
+    const el = chainsOf(bonded[0]!.operatorAddress);
+    await until(el, 'error');
+    assert.match(shadowText(el), /HTTP 500/);
+    assert.deepEqual(await axeViolations(el), []);
+    await devnet.faults(null);
+    $<HTMLButtonElement>(el, 'button')!.click();
+    await until(el, 'complete');
+  });
+
+  it('says so when the provider has no ICS module, and passes axe in dark theme while loading', async () => {
+    await devnet.faults({ latencyMs: 400 });
+    const loading = mount<IcsValidatorChains>(`<ics-validator-chains theme="dark" rest="${REST}" validator="${bonded[0]!.operatorAddress}"></ics-validator-chains>`);
+    await loading.updateComplete;
+    assert.isTrue(loading.matches(':state(loading)'));
+    assert.deepEqual(await axeViolations(loading), []);
+    await devnet.faults(null);
+    await devnet.ics('absent');
+    const el = chainsOf(bonded[0]!.operatorAddress);
+    await until(el, 'ics-absent');
+    assert.match(shadowText(el), /ICS is not available/);
+    assert.deepEqual(await axeViolations(el), []);
+    assert.equal($$(el, '.row').length, 0);
+  });
+});
