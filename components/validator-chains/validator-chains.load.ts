@@ -53,10 +53,12 @@ export async function loadValidatorChains(client: ProviderClient, validator: str
     chains
       .filter((chain) => isActivePhase(chain.phase))
       .map(async (chain): Promise<ValidatorChainRow | undefined> => {
-        const [set, optedIn] = await Promise.all([
-          client.consumerValidators(chain.consumerId, options),
-          client.optedInValidators(chain.consumerId, options),
-        ]);
+        // The set matters on launched chains (a validator that opted out stays in it until the epoch
+        // ends) and on Top-N chains (the top validators are in without opting in); elsewhere only an
+        // opted-in validator can be in it, so most chains (spam among them) cost one request, not two.
+        const needsSet = chain.phase === 'launched' || chain.kind === 'top-n' || mustValidate.has(chain.consumerId);
+        const optedIn = await client.optedInValidators(chain.consumerId, options);
+        const set = needsSet || optedIn.includes(valcons) ? await client.consumerValidators(chain.consumerId, options) : [];
         const member = set.find((v) => v.providerAddress === valcons);
         const status = statusOf(member, optedIn.includes(valcons), mustValidate.has(chain.consumerId));
         if (!status) return undefined;
