@@ -65,6 +65,26 @@ export interface Devnet {
   stop(): Promise<void>;
 }
 
+const FAULT_MODES = ['error', 'timeout', 'malformed-json', 'wrong-shape', 'reset'];
+
+/** A fault config from the control API, checked so a typo fails loudly instead of injecting nothing. */
+function checkFaults(body: unknown): FaultConfig {
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) throw new Error('faults must be an object or null');
+  const f = body as Record<string, unknown>;
+  const known = new Set(['mode', 'status', 'pathPrefix', 'times', 'latencyMs']);
+  for (const key of Object.keys(f)) if (!known.has(key)) throw new Error(`unknown fault field "${key}"`);
+  if (f.mode !== undefined && !FAULT_MODES.includes(f.mode as string)) throw new Error(`fault mode must be one of ${FAULT_MODES.join(', ')}`);
+  const whole = (name: string, min: number, max: number) => {
+    const v = f[name];
+    if (v !== undefined && (typeof v !== 'number' || !Number.isInteger(v) || v < min || v > max)) throw new Error(`fault ${name} must be a whole number from ${min} to ${max}`);
+  };
+  whole('status', 100, 599);
+  whole('times', 0, Number.MAX_SAFE_INTEGER);
+  whole('latencyMs', 0, 600_000);
+  if (f.pathPrefix !== undefined && typeof f.pathPrefix !== 'string') throw new Error('fault pathPrefix must be a string');
+  return f as FaultConfig;
+}
+
 export async function startDevnet(options: DevnetOptions = {}): Promise<Devnet> {
   const scenario: ResolvedScenario = loadScenario(options.scenario ?? DEFAULT_SCENARIO_PATH);
   const blockTimeMs = options.blockTimeMs ?? 1000;
@@ -141,7 +161,7 @@ export async function startDevnet(options: DevnetOptions = {}): Promise<Devnet> 
       case 'advance':
         return { height: input.toEpochEnd === true ? advanceToEpochEnd() : advance(typeof input.blocks === 'number' ? input.blocks : 1) };
       case 'faults':
-        server.faults.set(body === undefined || body === null ? null : (body as FaultConfig));
+        server.faults.set(body === undefined || body === null ? null : checkFaults(body));
         return {};
       case 'ics':
         if (input.mode !== 'v7' && input.mode !== 'absent' && input.mode !== 'legacy') throw new Error('mode must be v7, absent or legacy');

@@ -15,7 +15,8 @@ export function paginate<T>(all: readonly T[], keyOf: (item: T) => string, query
   const key = query.get('pagination.key');
   const offsetText = query.get('pagination.offset');
   const limitText = query.get('pagination.limit');
-  const countTotal = query.get('pagination.count_total') === 'true';
+  // As the SDK: without a limit (or limit 0) it counts the total anyway.
+  const countTotal = query.get('pagination.count_total') === 'true' || !limitText || limitText === '0';
   const reverse = query.get('pagination.reverse') === 'true';
   if (key && offsetText && offsetText !== '0') throw new GrpcError(3, 'invalid request, either offset or key is expected, got both');
   const limit = limitText ? parseUint(limitText, 'limit') : DEFAULT_LIMIT;

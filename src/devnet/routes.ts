@@ -5,6 +5,7 @@
 import { WIRE_PHASES } from '../ics/wire.js';
 import { WIRE_BOND_STATUSES } from '../staking/wire.js';
 import { GrpcError, NOT_IMPLEMENTED } from './http.js';
+import { compareAddressBytes, hasPrefix } from './addresses.js';
 import { paginate } from './pagination.js';
 import type { ConsumerState, Snapshot } from './state.js';
 import { ACTIVE_PHASES } from './state.js';
@@ -49,7 +50,7 @@ function validConsumerId(consumerId: string): string {
 }
 
 function valcons(s: Snapshot, address: string): string {
-  if (!address.startsWith(`${s.prefixes.consensus}1`)) throw new GrpcError(3, `invalid provider address: ${address}`);
+  if (!hasPrefix(address, s.prefixes.consensus)) throw new GrpcError(3, `invalid provider address: ${address}`);
   return address;
 }
 
@@ -90,7 +91,7 @@ const icsRoutes: Array<[RegExp, Handler]> = [
     /^\/opted_in_validators\/([^/]+)$/,
     ({ snapshot }, id) => {
       const c = activeConsumer(snapshot, validConsumerId(id!));
-      return { validators_provider_addresses: [...c.optedIn].sort() };
+      return { validators_provider_addresses: [...c.optedIn].sort(compareAddressBytes) };
     },
   ],
   [
@@ -211,7 +212,7 @@ const stakingRoutes: Array<[RegExp, Handler]> = [
       }
       const list = [...snapshot.validators]
         .filter((v) => !status || status === 'BOND_STATUS_UNSPECIFIED' || v.status === status)
-        .sort((a, b) => (a.operatorAddress < b.operatorAddress ? -1 : 1));
+        .sort((a, b) => compareAddressBytes(a.operatorAddress, b.operatorAddress));
       const page = paginate(list, (v) => v.operatorAddress, query);
       return { validators: page.items.map(validatorJson), pagination: page.pagination };
     },
@@ -219,7 +220,7 @@ const stakingRoutes: Array<[RegExp, Handler]> = [
   [
     /^\/validators\/([^/]+)$/,
     ({ snapshot }, address) => {
-      if (!address!.startsWith(`${snapshot.prefixes.validator}1`)) throw new GrpcError(3, `invalid validator address ${address}`);
+      if (!hasPrefix(address!, snapshot.prefixes.validator)) throw new GrpcError(3, `invalid validator address ${address}`);
       const v = snapshot.validators.find((x) => x.operatorAddress === address);
       if (!v) throw new GrpcError(5, `validator ${address} not found`);
       return { validator: validatorJson(v) };

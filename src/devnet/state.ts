@@ -113,7 +113,11 @@ export class ChainState {
       .map((c) => this.consumerFromScenario(c))
       .sort((a, b) => compareIds(a.consumerId, b.consumerId));
     // Genesis is the end of an epoch for launched chains: their sets exist from the start.
-    for (const consumer of this.consumers) if (consumer.phase === 'launched') this.recompute(consumer);
+    for (const consumer of this.consumers) {
+      if (consumer.phase === 'launched') this.recompute(consumer);
+      // The module stores the threshold when top_N is set (UpdateMinimumPowerInTopN), before launch too.
+      else if (consumer.topN > 0 && ACTIVE_PHASES.includes(consumer.phase)) consumer.minPowerInTopN = this.computeSet(consumer).minPowerInTopN ?? 0n;
+    }
   }
 
   private consumerFromScenario(c: ResolvedConsumer): ConsumerState {

@@ -14,6 +14,7 @@ import type {
 } from '../ics/wire.js';
 import type { WireValidator } from '../staking/wire.js';
 import type { ConsumerState, Snapshot, ValidatorState } from './state.js';
+import { compareAddressBytes } from './addresses.js';
 import { computeSetNow, consumerAddressOfKey } from './state.js';
 
 export const ZERO_TIME = '0001-01-01T00:00:00Z';
@@ -149,9 +150,8 @@ export function consumerValidatorsJson(s: Snapshot, c: ConsumerState): WireConsu
       validates_current_epoch: hasToValidate(s, c, v.consensusAddress),
     });
   }
-  // The module orders them by provider consensus-address bytes; bech32 text of equal-length
-  // addresses with one prefix sorts the same way.
-  return rows.sort((a, b) => (a.provider_address < b.provider_address ? -1 : 1));
+  // The module answers in store order: ascending provider consensus-address bytes.
+  return rows.sort((a, b) => compareAddressBytes(a.provider_address, b.provider_address));
 }
 
 export function consumerAddressOf(s: Snapshot, c: ConsumerState, valcons: string): string {
