@@ -56,7 +56,7 @@ export const styles = css`
     }
     .stats {
       display: grid;
-      grid-template-columns: repeat(auto-fit, minmax(8rem, 1fr));
+      grid-template-columns: repeat(auto-fit, minmax(5.5rem, 1fr));
       gap: 0.5rem 1rem;
       margin: 0;
     }
@@ -80,6 +80,13 @@ export const styles = css`
       font-size: 0.6em;
       font-weight: 400;
       color: var(--_muted);
+    }
+    .stat dd small.sub {
+      display: block;
+      font-size: 0.55em;
+    }
+    :host([variant='compact']) .stat dd small.sub {
+      display: none;
     }
     .more {
       display: flex;

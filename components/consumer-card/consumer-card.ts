@@ -153,13 +153,15 @@ export class IcsConsumerCard extends IcsDataElement<ConsumerCardData> {
       ${this.renderStat('Nakamoto coefficient', none || value.validators === 0 ? '–' : String(value.nakamoto))}
       ${this.renderStat(
         'Next epoch',
-        html`${formatInteger(blocks)} <small>${blocks === 1 ? 'block' : 'blocks'}, ${formatDuration(blocks * this.blockTime)}</small>`,
+        html`${formatInteger(blocks)} <small>${blocks === 1 ? 'block' : 'blocks'}</small
+          ><small class="sub">${formatDuration(blocks * this.blockTime)}</small>`,
+        formatDuration(blocks * this.blockTime),
       )}
     </dl>`;
   }
 
-  private renderStat(label: string, value: string | TemplateResult): TemplateResult {
-    return html`<div class="stat"><dt>${label}</dt><dd>${value}</dd></div>`;
+  private renderStat(label: string, value: string | TemplateResult, title?: string): TemplateResult {
+    return html`<div class="stat"><dt>${label}</dt><dd title=${title ?? nothing}>${value}</dd></div>`;
   }
 
   private renderMore(chain: ConsumerChainDetails): TemplateResult {

@@ -24,8 +24,14 @@ export function define(tag: string, ctor: CustomElementConstructor & Versioned):
   const mine = ctor.version ?? VERSION;
   const theirs = existing.version ?? 'an unknown version';
   if (theirs === mine) return;
+  // One warning per pair of versions, not one per tag: a second bundle defines several tags.
+  const warned = ((globalThis as typeof globalThis & { [WARNED]?: Set<string> })[WARNED] ??= new Set<string>());
+  if (warned.has(`${mine}|${theirs}`)) return;
+  warned.add(`${mine}|${theirs}`);
   console.warn(
-    `ics-elements ${mine}: <${tag}> is already defined by ics-elements ${theirs}; this copy's <${tag}> is not used. ` +
-      'Load one version of ics-elements per page.',
+    `ics-elements ${mine}: <${tag}> is already defined by ics-elements ${theirs}, so this copy's elements are not used ` +
+      `(the page keeps version ${theirs}). Load one version of ics-elements per page.`,
   );
 }
+
+const WARNED = Symbol.for('ics-elements/define-warned');
