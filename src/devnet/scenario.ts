@@ -8,6 +8,7 @@ import { sha256 } from '@noble/hashes/sha2.js';
 import { consensusAddressFromEd25519, encodeAddress, encodeBase64, prefixesFor } from '../staking/address.js';
 import type { Bech32Prefixes } from '../staking/address.js';
 import { parseDec } from '../power/legacy-dec.js';
+import { hasPrefix } from './addresses.js';
 
 export type Phase = 'registered' | 'initialized' | 'launched' | 'stopped' | 'deleted';
 
@@ -158,10 +159,32 @@ function fail(path: string, expected: string, got: unknown): never {
   throw new ScenarioError(`Scenario field "${path}" should be ${expected}, got ${JSON.stringify(got)}.`);
 }
 
-function obj(value: unknown, path: string): Record<string, unknown> {
+function obj(value: unknown, path: string, known?: readonly string[]): Record<string, unknown> {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) fail(path, 'an object', value);
+  // A misspelt field would otherwise be ignored without a word.
+  if (known) {
+    for (const key of Object.keys(value)) {
+      if (!known.includes(key)) throw new ScenarioError(`Scenario field "${path === '(root)' ? key : `${path}.${key}`}" is unknown; known fields: ${known.join(', ')}.`);
+    }
+  }
   return value as Record<string, unknown>;
 }
+
+function num(value: unknown, path: string, fallback: number, min: number, max: number): number {
+  if (value === undefined) return fallback;
+  if (typeof value !== 'number' || !Number.isFinite(value) || value < min || value > max) fail(path, `a number from ${min} to ${max}`, value);
+  return value;
+}
+
+const SCENARIO_FIELDS = ['chainId', 'seed', 'bech32Prefix', 'denom', 'params', 'validators', 'consumers'] as const;
+const PARAM_FIELDS = ['blocksPerEpoch', 'maxProviderConsensusValidators', 'maxValidators', 'minCommissionRate', 'stoppedToDeletedBlocks'] as const;
+const VALIDATOR_FIELDS = ['moniker', 'tokens', 'commission', 'jailed', 'operatorAddress', 'consensusKey', 'website', 'details'] as const;
+const GENERATED_FIELDS = ['count', 'totalTokens', 'exponent', 'offset', 'overrides'] as const;
+const CONSUMER_FIELDS = [
+  'consumerId', 'chainId', 'phase', 'name', 'description', 'metadata', 'owner', 'clientId', 'topN', 'validatorsPowerCap',
+  'validatorSetCap', 'allowlist', 'denylist', 'prioritylist', 'minStake', 'allowInactiveVals', 'optedIn', 'spawnTime',
+  'commissions', 'consumerKeys',
+] as const;
 
 function str(value: unknown, path: string, fallback?: string): string {
   if (value === undefined && fallback !== undefined) return fallback;
@@ -199,12 +222,13 @@ function rate(value: unknown, path: string, fallback: string): string {
 const PHASES: readonly Phase[] = ['registered', 'initialized', 'launched', 'stopped', 'deleted'];
 
 export function resolveScenario(raw: unknown): ResolvedScenario {
-  const s = obj(raw, '(root)');
+  const s = obj(raw, '(root)', SCENARIO_FIELDS);
   const chainId = str(s.chainId, 'chainId');
+  if (!/^[A-Za-z0-9._-]{1,50}$/.test(chainId)) fail('chainId', 'a chain id such as "provider-devnet-1"', chainId);
   const seed = str(s.seed, 'seed', chainId);
   const prefix = str(s.bech32Prefix, 'bech32Prefix', 'cosmos');
   const prefixes = prefixesFor(prefix);
-  const params = s.params === undefined ? {} : obj(s.params, 'params');
+  const params = s.params === undefined ? {} : obj(s.params, 'params', PARAM_FIELDS);
   const validators = resolveValidators(s.validators, seed, prefixes);
   const refs = validatorIndex(validators);
   if (!Array.isArray(s.consumers)) fail('consumers', 'a list', s.consumers);
@@ -240,13 +264,13 @@ const NOUNS = ['Node', 'Stake', 'Labs', 'Validator', 'Capital', 'Guard', 'Works'
 function resolveValidators(value: unknown, seed: string, prefixes: Bech32Prefixes): ResolvedValidator[] {
   let list: Array<Partial<ScenarioValidator>>;
   if (Array.isArray(value)) {
-    list = value.map((v, i) => obj(v, `validators[${i}]`) as Partial<ScenarioValidator>);
+    list = value.map((v, i) => obj(v, `validators[${i}]`, VALIDATOR_FIELDS) as Partial<ScenarioValidator>);
   } else {
-    const g = obj(value, 'validators');
+    const g = obj(value, 'validators', GENERATED_FIELDS);
     const count = int(g.count, 'validators.count', 0, 1, 10_000);
     const total = tokens(g.totalTokens, 'validators.totalTokens');
-    const exponent = typeof g.exponent === 'number' ? g.exponent : 1.3;
-    const offset = typeof g.offset === 'number' ? g.offset : 8;
+    const exponent = num(g.exponent, 'validators.exponent', 1.3, 0, 10);
+    const offset = num(g.offset, 'validators.offset', 8, 0, 10_000);
     const weights = Array.from({ length: count }, (_, i) => {
       const jitter = 0.85 + (derived(seed, 'jitter', i, 1)[0]! / 255) * 0.3;
       return jitter / Math.pow(i + offset, exponent);
@@ -257,20 +281,28 @@ function resolveValidators(value: unknown, seed: string, prefixes: Bech32Prefixe
     const overrides = g.overrides === undefined ? [] : g.overrides;
     if (!Array.isArray(overrides)) fail('validators.overrides', 'a list', overrides);
     for (const [i, o] of overrides.entries()) {
-      const over = obj(o, `validators.overrides[${i}]`);
+      const over = obj(o, `validators.overrides[${i}]`, ['index', ...VALIDATOR_FIELDS]);
       const index = int(over.index, `validators.overrides[${i}].index`, 0, 0, count - 1);
       list[index] = { ...list[index], ...(over as Partial<ScenarioValidator>) };
     }
   }
+  const seen = new Set<string>();
   return list.map((v, i) => {
     const path = `validators[${i}]`;
     const consensusKey = str(v.consensusKey, `${path}.consensusKey`, encodeBase64(derived(seed, 'consensus', i, 32)));
+    if (!/^[A-Za-z0-9+/]{43}=$/.test(consensusKey)) fail(`${path}.consensusKey`, 'a base64 ed25519 key of 32 bytes', consensusKey);
+    const operatorAddress = str(v.operatorAddress, `${path}.operatorAddress`, encodeAddress(prefixes.validator, derived(seed, 'operator', i, 20)));
+    if (!hasPrefix(operatorAddress, prefixes.validator)) fail(`${path}.operatorAddress`, `a bech32 "${prefixes.validator}1…" address`, operatorAddress);
+    for (const [what, value] of [['operatorAddress', operatorAddress], ['consensusKey', consensusKey]] as const) {
+      if (seen.has(value)) fail(`${path}.${what}`, 'different from every other validator\'s', value);
+      seen.add(value);
+    }
     return {
       moniker: str(v.moniker, `${path}.moniker`, `${ADJECTIVES[i % ADJECTIVES.length]} ${NOUNS[Math.floor(i / ADJECTIVES.length) % NOUNS.length]}${i >= 200 ? ` ${i}` : ''}`),
       tokens: tokens(v.tokens, `${path}.tokens`),
       commission: rate(v.commission, `${path}.commission`, ['0.05', '0.07', '0.1', '0.05', '0.08'][i % 5]!),
       jailed: bool(v.jailed, `${path}.jailed`),
-      operatorAddress: str(v.operatorAddress, `${path}.operatorAddress`, encodeAddress(prefixes.validator, derived(seed, 'operator', i, 20))),
+      operatorAddress,
       consensusKey,
       consensusAddress: consensusAddressFromEd25519(consensusKey, prefixes),
       website: str(v.website, `${path}.website`, ''),
@@ -297,7 +329,7 @@ function validatorIndex(validators: ResolvedValidator[]): (ref: unknown, path: s
 }
 
 function resolveConsumer(value: unknown, path: string, ref: (r: unknown, p: string) => string, prefix: string): ResolvedConsumer {
-  const c = obj(value, path);
+  const c = obj(value, path, CONSUMER_FIELDS);
   const consumerId = str(c.consumerId, `${path}.consumerId`);
   if (!/^\d+$/.test(consumerId)) fail(`${path}.consumerId`, 'a decimal number as a string', consumerId);
   const phase = str(c.phase, `${path}.phase`) as Phase;
@@ -323,14 +355,22 @@ function resolveConsumer(value: unknown, path: string, ref: (r: unknown, p: stri
     else if (!Number.isNaN(Date.parse(text))) spawnTime = new Date(text);
     else fail(`${path}.spawnTime`, 'an RFC 3339 time or "+<seconds>s"', text);
   }
-  const name = str(c.name, `${path}.name`);
+  // The module moves a chain to INITIALIZED only with a non-zero spawn time.
+  if (phase === 'initialized' && c.spawnTime === undefined) fail(`${path}.spawnTime`, 'set for an initialized chain', undefined);
+  // The module's limits (MaxNameLength and friends), which Go checks in bytes.
+  const bounded = (field: string, text: string, max: number): string => {
+    const bytes = Buffer.byteLength(text, 'utf8');
+    if (bytes === 0 || bytes > max) fail(`${path}.${field}`, `a non-empty text of at most ${max} UTF-8 bytes (has ${bytes})`, text.length > 80 ? `${text.slice(0, 77)}…` : text);
+    return text;
+  };
+  const name = bounded('name', str(c.name, `${path}.name`), 50);
   return {
     consumerId,
-    chainId: str(c.chainId, `${path}.chainId`),
+    chainId: bounded('chainId', str(c.chainId, `${path}.chainId`), 50),
     phase,
     name,
-    description: str(c.description, `${path}.description`, `${name} consumer chain.`),
-    metadata: str(c.metadata, `${path}.metadata`, '{"phase":"mainnet"}'),
+    description: bounded('description', str(c.description, `${path}.description`, `${name} consumer chain.`), 10_000),
+    metadata: bounded('metadata', str(c.metadata, `${path}.metadata`, '{"phase":"mainnet"}'), 255),
     owner: str(c.owner, `${path}.owner`, encodeAddress(prefix, derived('owner', consumerId, 0, 20))),
     clientId: str(c.clientId, `${path}.clientId`, phase === 'launched' || phase === 'stopped' ? `07-tendermint-${consumerId}` : ''),
     topN,
