@@ -5,6 +5,7 @@ import { assert } from 'chai';
 import { ProviderClient } from '../../src/index.js';
 import { nakamotoCoefficient } from '../../src/power/index.js';
 import '../../components/consumer-card/define.js';
+import { configure } from '../../components/shared/clients.js';
 import type { IcsConsumerCard } from '../../components/consumer-card/define.js';
 import { $, $$, REST, axeViolations, captureWarnings, cleanUp, devnet, mount, shadowText, until } from './helpers.js';
 
@@ -116,6 +117,25 @@ describe('<ics-consumer-card>', () => {
     await devnet.faults(null);
     $<HTMLButtonElement>(el, 'button')!.click();
     await until(el, 'complete');
+  });
+
+  it('says in words when the node times out or drops the connection (page default with a short timeout)', async () => {
+    configure({ rest: REST, timeoutMs: 300 });
+    try {
+      await devnet.faults({ mode: 'timeout' });
+      const el = mount<IcsConsumerCard>('<ics-consumer-card consumer-id="0"></ics-consumer-card>');
+      await until(el, 'error');
+      assert.match(shadowText(el), /did not answer within 0.3 s/);
+      await devnet.faults({ mode: 'reset' });
+      el.retry();
+      await until(el, 'error');
+      assert.match(shadowText(el), /Could not reach/);
+      await devnet.faults(null);
+      el.retry();
+      await until(el, 'complete');
+    } finally {
+      configure(undefined);
+    }
   });
 
   it('says so when the provider has no ICS module', async () => {
