@@ -17,6 +17,7 @@ import {
   consumerValidatorsJson,
   hasToValidate,
   paramsJson,
+  timestamp,
   validatorJson,
 } from './views.js';
 
@@ -159,7 +160,7 @@ const icsRoutes: Array<[RegExp, Handler]> = [
     ({ snapshot }, id) => {
       const c = consumer(snapshot, validConsumerId(id!));
       if (!c?.launchTime) throw new GrpcError(5, `cannot find genesis time for consumer id: ${id}`);
-      return { genesis_time: c.launchTime.toISOString() };
+      return { genesis_time: timestamp(c.launchTime) };
     },
   ],
   [
@@ -183,7 +184,7 @@ const icsRoutes: Array<[RegExp, Handler]> = [
     ({ snapshot }) => ({
       slash_meter: '1500000',
       slash_meter_allowance: '1500000',
-      next_replenish_candidate: new Date(snapshot.time.getTime() + 3_600_000).toISOString(),
+      next_replenish_candidate: timestamp(new Date(snapshot.time.getTime() + 3_600_000)),
     }),
   ],
   [/^\/registered_consumer_reward_denoms$/, () => ({ denoms: [] })],
@@ -286,7 +287,7 @@ const tendermintRoutes: Array<[RegExp, Handler]> = [
         version: { block: '11', app: '0' },
         chain_id: snapshot.chainId,
         height: String(snapshot.height),
-        time: snapshot.time.toISOString(),
+        time: timestamp(snapshot.time),
         last_block_id: { hash: '', part_set_header: { total: 0, hash: '' } },
         proposer_address: Buffer.from(snapshot.validators[0]?.consensusKey ?? '', 'base64').subarray(0, 20).toString('base64'),
       };

@@ -86,13 +86,15 @@ export class DevnetServer {
       this.held.add(timer);
       return;
     }
+    // Answers that come before a height is chosen carry the latest one, so every answer has it.
+    const latestHeader = () => heightHeaders(this.chain.latest().height);
     if (fault?.mode === 'error') {
       const status = fault.status ?? 500;
-      sendJson(res, status, errorBody(new GrpcError(status === 501 ? 12 : 13, `injected failure (HTTP ${status})`)));
+      sendJson(res, status, errorBody(new GrpcError(status === 501 ? 12 : 13, `injected failure (HTTP ${status})`)), latestHeader());
       return;
     }
     if (req.method !== 'GET') {
-      sendJson(res, 501, errorBody(new GrpcError(12, 'Method Not Allowed')));
+      sendJson(res, 501, errorBody(new GrpcError(12, 'Method Not Allowed')), latestHeader());
       return;
     }
     let snapshot: Snapshot;
@@ -100,10 +102,10 @@ export class DevnetServer {
       snapshot = this.snapshotFor(req.headers[HEIGHT_HEADER]);
     } catch (error) {
       const e = error as GrpcError;
-      sendJson(res, e.httpStatus, errorBody(e));
+      sendJson(res, e.httpStatus, errorBody(e), latestHeader());
       return;
     }
-    const heightHeader = { [RESPONSE_HEIGHT_HEADER]: String(snapshot.height), [HEIGHT_HEADER]: String(snapshot.height) };
+    const heightHeader = heightHeaders(snapshot.height);
     try {
       const body = route(url.pathname, this.chain.icsMode())({ snapshot, query: url.searchParams, icsMode: this.chain.icsMode() });
       if (fault?.mode === 'malformed-json') {
@@ -147,6 +149,10 @@ export class DevnetServer {
       sendJson(res, 400, { error: (error as Error).message });
     }
   }
+}
+
+function heightHeaders(height: number): Record<string, string> {
+  return { [RESPONSE_HEIGHT_HEADER]: String(height), [HEIGHT_HEADER]: String(height) };
 }
 
 async function readJson(req: IncomingMessage): Promise<unknown> {

@@ -18,6 +18,14 @@ import { compareAddressBytes } from './addresses.js';
 import { computeSetNow, consumerAddressOfKey } from './state.js';
 
 export const ZERO_TIME = '0001-01-01T00:00:00Z';
+
+/**
+ * A Timestamp as the gateway writes it: RFC 3339 in UTC with no fraction when it is zero
+ * ("2025-01-01T00:00:00Z"), else 3, 6 or 9 digits; a Date has milliseconds, so 3.
+ */
+export function timestamp(date: Date): string {
+  return date.toISOString().replace('.000Z', 'Z');
+}
 const ED25519 = '/cosmos.crypto.ed25519.PubKey';
 
 /** "0.05" → "0.050000000000000000" */
@@ -66,7 +74,7 @@ export function consumerChainJson(c: ConsumerState): WireConsumerChainResponse {
       initial_height: { revision_number: '1', revision_height: '1' },
       genesis_hash: '',
       binary_hash: '',
-      spawn_time: c.spawnTime ? c.spawnTime.toISOString() : ZERO_TIME,
+      spawn_time: c.spawnTime ? timestamp(c.spawnTime) : ZERO_TIME,
       unbonding_period: '1728000s',
       ccv_timeout_period: '2419200s',
       transfer_timeout_period: '3600s',
