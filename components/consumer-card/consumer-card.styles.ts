@@ -13,6 +13,14 @@ export const styles = css`
       --_card-padding: var(--ics-consumer-card-padding, 0.75rem);
       --_card-value-size: var(--ics-consumer-card-value-size, 1.15rem);
     }
+    @media (max-width: 30rem) {
+      :host {
+        --_card-height: var(--ics-consumer-card-height, 19.5rem);
+      }
+      :host([variant='compact']) {
+        --_card-height: var(--ics-consumer-card-height, 9rem);
+      }
+    }
     .base {
       display: grid;
       block-size: var(--_card-height);

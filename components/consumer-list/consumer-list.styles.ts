@@ -31,6 +31,12 @@ export const styles = css`
     }
     .header .title {
       font-weight: 600;
+      flex: 0 1 auto;
+    }
+    .header > span {
+      min-inline-size: 0;
+      overflow: hidden;
+      text-overflow: ellipsis;
     }
     .body {
       block-size: var(--_height);
@@ -43,8 +49,10 @@ export const styles = css`
       padding: 0;
     }
     .row {
-      display: grid;
-      grid-template-columns: minmax(0, 1fr) auto;
+      /* Title and badges share a line when there is room; on narrow screens the badges wrap below. */
+      display: flex;
+      flex-wrap: wrap;
+      align-items: flex-start;
       row-gap: var(--_row-gap);
       column-gap: 0.75rem;
       padding: var(--_row-padding);
@@ -68,6 +76,7 @@ export const styles = css`
       align-items: baseline;
       column-gap: 0.5rem;
       min-inline-size: 0;
+      flex: 1 1 14rem;
     }
     .name {
       font-weight: 600;
@@ -83,9 +92,11 @@ export const styles = css`
       gap: 0.25rem;
       justify-content: flex-end;
       align-items: start;
+      flex: 0 1 auto;
+      margin-inline-start: auto;
     }
     .facts {
-      grid-column: 1 / -1;
+      flex: 1 1 100%;
       display: flex;
       flex-wrap: wrap;
       column-gap: 1rem;

@@ -16,16 +16,27 @@ export const styles = css`
       overflow: hidden;
     }
     .header {
-      display: flex;
-      flex-wrap: wrap;
+      /* Two fixed lines at any width: moniker and commission, then the operator address (clipped). */
+      display: grid;
+      grid-template-columns: minmax(0, auto) minmax(0, 1fr);
+      grid-template-rows: 1.5rem 1.4rem;
       gap: 0 0.75rem;
       align-items: baseline;
-      padding: 0.5rem 0.8rem;
+      padding: 0.3rem 0.8rem;
       border-block-end: 1px solid var(--_border);
       background: var(--_surface-2);
       block-size: 3.6rem;
       overflow: hidden;
-      align-content: center;
+    }
+    .header > * {
+      min-inline-size: 0;
+      overflow: hidden;
+      text-overflow: ellipsis;
+      white-space: nowrap;
+    }
+    .header .operator {
+      grid-row: 2;
+      grid-column: 1 / -1;
     }
     .moniker {
       font-weight: 650;
@@ -47,8 +58,9 @@ export const styles = css`
       overflow-y: auto;
     }
     .row {
-      display: grid;
-      grid-template-columns: minmax(0, 1fr) auto;
+      display: flex;
+      flex-wrap: wrap;
+      align-items: flex-start;
       gap: 0.25rem 0.75rem;
       padding: var(--_row-padding);
       border-block-end: 1px solid var(--_border);
@@ -60,6 +72,7 @@ export const styles = css`
       column-gap: 0.5rem;
       align-items: baseline;
       min-inline-size: 0;
+      flex: 1 1 14rem;
     }
     .name {
       font-weight: 600;
@@ -74,6 +87,8 @@ export const styles = css`
       flex-direction: column;
       align-items: end;
       gap: 0.3rem;
+      flex: 0 1 auto;
+      margin-inline-start: auto;
     }
     .badges {
       display: flex;
@@ -82,6 +97,7 @@ export const styles = css`
       justify-content: flex-end;
     }
     .facts {
+      flex: 1 1 100%;
       display: flex;
       flex-wrap: wrap;
       column-gap: 1rem;

@@ -128,11 +128,12 @@ export class IcsValidatorChains extends IcsDataElement<ValidatorChainsData> {
     const moniker = clip(data.identity.moniker || '(no moniker)', 50);
     return html`<div class="header" part="header">
       <span class="moniker clip" title=${moniker.full}>${moniker.text}</span>
+      <span class="muted"
+        >Provider commission ${formatCommission(data.providerCommission)}${data.website
+          ? html` · <a href=${data.website} rel="noopener noreferrer nofollow" part="link">${new URL(data.website).hostname}</a>`
+          : nothing}</span
+      >
       <span class="operator mono clip" title=${data.identity.operatorAddress}>${data.identity.operatorAddress}</span>
-      <span class="muted">Provider commission ${formatCommission(data.providerCommission)}</span>
-      ${data.website
-        ? html`<a class="clip" href=${data.website} rel="noopener noreferrer nofollow" part="link">${new URL(data.website).hostname}</a>`
-        : nothing}
     </div>`;
   }
 
