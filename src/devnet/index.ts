@@ -98,7 +98,7 @@ export async function startDevnet(options: DevnetOptions = {}): Promise<Devnet> 
 
   const commit = () => {
     snapshots.set(chain.height, chain.snapshot());
-    snapshots.delete(chain.height - keep);
+    for (const height of snapshots.keys()) if (height <= chain.height - keep) snapshots.delete(height);
   };
   commit();
 
@@ -106,7 +106,8 @@ export async function startDevnet(options: DevnetOptions = {}): Promise<Devnet> 
     if (!Number.isInteger(blocks) || blocks < 0 || blocks > 100_000) throw new Error(`blocks must be 0..100000, got ${blocks}`);
     for (let i = 0; i < blocks; i++) {
       chain.produceBlock();
-      commit();
+      // Only the blocks that will still be in the kept window are worth a snapshot.
+      if (blocks - i <= keep) commit();
     }
     return chain.height;
   };

@@ -312,6 +312,28 @@ describe('devnet lifecycle', () => {
     assert.ok(Date.now() - started < 2_000);
   });
 
+  it('keeps exactly keepRecentHeights snapshots, also across a long advance', async () => {
+    const devnet = await startDevnet({ blockTimeMs: 0, scenario, keepRecentHeights: 5 });
+    try {
+      devnet.advance(500);
+      const at = (height: number) =>
+        fetch(`${devnet.restUrl}/cosmos/staking/v1beta1/pool`, { headers: { 'x-cosmos-block-height': String(height) } });
+      const kept = await at(497);
+      assert.equal(kept.status, 200);
+      assert.equal(kept.headers.get('x-cosmos-block-height'), '497');
+      const pruned = await at(496);
+      assert.equal(pruned.status, 400);
+      assert.deepEqual(await pruned.json(), {
+        code: 3,
+        message: 'failed to load state at height 496; version does not exist (latest height: 501): invalid request',
+        details: [],
+      });
+      assert.equal((await at(50)).status, 400, 'skipped during the advance, not kept');
+    } finally {
+      await devnet.stop();
+    }
+  });
+
   it('adds the configured latency to REST answers but not to control routes', async () => {
     const devnet = await startDevnet({ blockTimeMs: 0, scenario, latencyMs: 120 });
     try {
