@@ -40,8 +40,9 @@ describe('demo: consumer chains page', () => {
       expected.map((c) => [c.consumerId, c.chainId]),
     );
     assert.match((await page.textContent('#status')) ?? '', new RegExp(`${expected.length} consumer chains`));
-    mkdirSync('demo/screenshots', { recursive: true });
-    await page.screenshot({ path: 'demo/screenshots/demo-consumer-chains.png', fullPage: true });
+    // For a person to look at; a reviewed copy is committed under demo/screenshots/.
+    mkdirSync('.cache/screenshots', { recursive: true });
+    await page.screenshot({ path: '.cache/screenshots/demo-consumer-chains.png', fullPage: true });
   });
 
   it('renders hostile metadata as inert text in the "all" view', async () => {
