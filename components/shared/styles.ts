@@ -45,6 +45,8 @@ export const hostStyles = css`
     :host *::after {
       box-sizing: inherit;
     }
+    /* The host too: a :host display rule would otherwise beat the browser's own [hidden]. */
+    :host([hidden]),
     [hidden] {
       display: none !important;
     }

@@ -93,6 +93,24 @@ describe('define()', () => {
   });
 });
 
+describe('host styles', () => {
+  afterEach(cleanUp);
+
+  it('hides the host with the hidden attribute, and lets a page rule win over the defaults', async () => {
+    const el = mount<IcsConsumerCard>(`<ics-consumer-card rest="${REST}" consumer-id="0" hidden></ics-consumer-card>`);
+    await el.updateComplete;
+    assert.equal(getComputedStyle(el).display, 'none');
+    el.hidden = false;
+    assert.equal(getComputedStyle(el).display, 'block');
+    const style = document.createElement('style');
+    style.textContent = 'ics-consumer-card.inline { display: inline-block; }';
+    document.head.append(style);
+    el.classList.add('inline');
+    assert.equal(getComputedStyle(el).display, 'inline-block');
+    style.remove();
+  });
+});
+
 describe('where an element gets its client', () => {
   afterEach(async () => {
     configure(undefined);
