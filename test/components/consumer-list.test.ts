@@ -106,6 +106,13 @@ describe('<ics-consumer-list>', () => {
     assert.deepEqual(await axeViolations(el), []);
   });
 
+  it('says so when the provider runs a pre-v6 ICS it cannot read', async () => {
+    await devnet.ics('legacy');
+    const el = list();
+    await until(el, 'ics-absent');
+    assert.match(shadowText(el), /before v6/);
+  });
+
   it('is empty, in words, when nothing matches the search', async () => {
     const el = list('search="no-such-chain-anywhere"');
     await until(el, 'empty');
