@@ -2,12 +2,14 @@
  * The REST routes: a path pattern → a handler reading one snapshot. Errors are thrown as
  * `GrpcError`s with the codes and messages the provider and staking keepers use.
  */
+import { sha256 } from '@noble/hashes/sha2.js';
 import { WIRE_PHASES } from '../ics/wire.js';
+import { decodeAddress } from '../staking/address.js';
 import { WIRE_BOND_STATUSES } from '../staking/wire.js';
 import { GrpcError, NOT_IMPLEMENTED } from './http.js';
 import { compareAddressBytes, hasPrefix } from './addresses.js';
 import { paginate } from './pagination.js';
-import type { ConsumerState, Snapshot } from './state.js';
+import type { ConsumerState, Snapshot, ValidatorState } from './state.js';
 import { ACTIVE_PHASES } from './state.js';
 import {
   blocksUntilNextEpoch,
@@ -283,17 +285,38 @@ const tendermintRoutes: Array<[RegExp, Handler]> = [
   [
     /^\/blocks\/latest$/,
     ({ snapshot }) => {
+      // Proposer: the bonded validator with the most stake (deterministic, and a real consensus address).
+      const proposer = snapshot.validators
+        .filter((v) => v.status === 'BOND_STATUS_BONDED')
+        .reduce<ValidatorState | undefined>((best, v) => (!best || v.tokens > best.tokens ? v : best), undefined);
+      const proposerBytes = proposer ? Buffer.from(decodeAddress(proposer.consensusAddress).bytes) : Buffer.alloc(20);
+      const hash = (what: string, height = snapshot.height) =>
+        Buffer.from(sha256(new TextEncoder().encode(`${snapshot.chainId}/${what}/${height}`))).toString('base64');
       const header = {
         version: { block: '11', app: '0' },
         chain_id: snapshot.chainId,
         height: String(snapshot.height),
         time: timestamp(snapshot.time),
-        last_block_id: { hash: '', part_set_header: { total: 0, hash: '' } },
-        proposer_address: Buffer.from(snapshot.validators[0]?.consensusKey ?? '', 'base64').subarray(0, 20).toString('base64'),
+        last_block_id:
+          snapshot.height > 1
+            ? { hash: hash('block', snapshot.height - 1), part_set_header: { total: 1, hash: hash('parts', snapshot.height - 1) } }
+            : { hash: '', part_set_header: { total: 0, hash: '' } },
+        last_commit_hash: hash('commit'),
+        data_hash: hash('data'),
+        validators_hash: hash('validators'),
+        next_validators_hash: hash('validators'),
+        consensus_hash: hash('consensus'),
+        app_hash: hash('app'),
+        last_results_hash: hash('results'),
+        evidence_hash: hash('evidence'),
+        proposer_address: proposerBytes.toString('base64'),
       };
+      const body = { data: { txs: [] }, evidence: { evidence: [] }, last_commit: null };
       return {
-        block_id: { hash: Buffer.from(`block-${snapshot.height}`).toString('base64'), part_set_header: { total: 1, hash: '' } },
-        block: { header, data: { txs: [] }, evidence: { evidence: [] }, last_commit: null },
+        block_id: { hash: hash('block'), part_set_header: { total: 1, hash: hash('parts') } },
+        block: { header, ...body },
+        // SDK v0.47+ also sends the block with a bech32 proposer.
+        sdk_block: { header: { ...header, proposer_address: proposer?.consensusAddress ?? '' }, ...body },
       };
     },
   ],

@@ -245,6 +245,17 @@ describe('devnet query values on a chain worked out by hand', () => {
     assert.equal(block.block.header.height, '3');
     assert.equal(block.block.header.chain_id, 'queries-1');
     assert.match(block.block.header.time, /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/, 'whole seconds print without a fraction');
+    // The proposer is a real consensus address (v0 has the most bonded stake), in bytes and in bech32.
+    const full = (await json('/cosmos/base/tendermint/v1beta1/blocks/latest')) as {
+      block_id: { hash: string };
+      block: { header: { proposer_address: string } };
+      sdk_block: { header: { proposer_address: string } };
+    };
+    assert.equal(full.block.header.proposer_address, Buffer.from(decodeAddress(v('v0').consensusAddress).bytes).toString('base64'));
+    assert.equal(full.sdk_block.header.proposer_address, v('v0').consensusAddress);
+    devnet.advance(1);
+    const next = (await json('/cosmos/base/tendermint/v1beta1/blocks/latest')) as { block: { header: { last_block_id: { hash: string } } } };
+    assert.equal(next.block.header.last_block_id.hash, full.block_id.hash, 'blocks chain by id');
   });
 
   it('every answer carries the height it was answered at, errors too', async () => {
