@@ -38,7 +38,11 @@ export class Reader {
     this.cache = new RequestCache(config.cacheTtlMs);
   }
 
-  /** One GET, decoded, cached under its path, query and height. */
+  /**
+   * One GET, decoded, cached under its path, query and height. The cache keeps the raw body and
+   * each caller decodes it, so two readers of one route with different decoders (ICS detection
+   * and `providerParams`, say) share the request but never each other's decoded value.
+   */
   async get<T>(
     path: string,
     decode: (body: unknown, path: Path) => T,
@@ -49,20 +53,24 @@ export class Reader {
     const height = options.height ?? this.config.height;
     const key = cacheKey(path, query, height);
     if (options.fresh) this.cache.invalidate((k) => k === key);
-    return this.cache.get(
-      key,
-      async (signal) => {
-        const response = await this.fetch(path, query, height, signal, mapError);
-        return { value: decode(response.body, new Path(path)), height: response.height ?? height };
-      },
-      options.signal,
-      height !== undefined,
+    const raw = await mapped(
+      this.cache.get(
+        key,
+        async (signal): Promise<Read<unknown>> => {
+          const response = await this.fetch(path, query, height, signal);
+          return { value: response.body, height: response.height ?? height };
+        },
+        options.signal,
+        height !== undefined,
+      ),
+      mapError,
     );
+    return { value: decode(raw.value, new Path(path)), height: raw.height };
   }
 
   /**
    * Every item of a paginated list. Later pages are read at the height of the first, so a list
-   * is never torn across two blocks.
+   * is never torn across two blocks. The cache keeps the raw items; each caller decodes them.
    */
   async getAll<T>(
     path: string,
@@ -73,52 +81,59 @@ export class Reader {
     mapError?: (error: IcsError) => IcsError,
   ): Promise<Read<T[]>> {
     const pinned = options.height ?? this.config.height;
-    const key = cacheKey(path, { ...query, all: 'pages' }, pinned);
+    const key = cacheKey(path, { ...query, all: listField }, pinned);
     if (options.fresh) this.cache.invalidate((k) => k === key);
-    return this.cache.get(
-      key,
-      async (signal) => {
-        const items: T[] = [];
-        let height = pinned;
-        let nextKey: string | undefined;
-        const seen = new Set<string>();
-        for (let page = 0; page < MAX_PAGES; page++) {
-          const pageQuery: Record<string, string> = { ...query, 'pagination.limit': String(this.config.pageLimit) };
-          if (nextKey) pageQuery['pagination.key'] = nextKey;
-          const response = await this.fetch(path, pageQuery, height, signal, mapError);
-          height ??= response.height;
-          const body = fields(response.body, new Path(path));
-          items.push(...body.list(listField, decodeItem));
-          const pagination = body.message('pagination', (v, p) => fields(v, p).obj, true);
-          const next = pagination?.next_key;
-          if (next === null || next === undefined || next === '') return { value: items, height };
-          const text = typeof next === 'string' ? next : new Path(path).field('pagination').field('next_key').fail('a string or null', next);
-          if (seen.has(text)) {
-            throw new IcsError('decode', `The node at ${new URL(response.url).origin} sent the same page key twice for ${path}.`);
-          }
-          seen.add(text);
-          nextKey = text;
-        }
-        throw new IcsError('decode', `${path} has more than ${MAX_PAGES} pages; stopped reading.`);
-      },
-      options.signal,
-      pinned !== undefined,
+    const raw = await mapped(
+      this.cache.get(key, (signal) => this.allPages(path, listField, query, pinned, signal), options.signal, pinned !== undefined),
+      mapError,
     );
+    const listPath = new Path(path).field(listField);
+    return { value: raw.value.map((item, i) => decodeItem(item, listPath.index(i))), height: raw.height };
   }
 
-  private async fetch(
+  private async allPages(
     path: string,
-    query: Record<string, string> | undefined,
-    height: number | undefined,
+    listField: string,
+    query: Record<string, string>,
+    pinned: number | undefined,
     signal: AbortSignal,
-    mapError: ((error: IcsError) => IcsError) | undefined,
-  ): Promise<RestResponse> {
-    try {
-      return await this.transport.get({ path, query, height, signal });
-    } catch (error) {
-      if (mapError && error instanceof IcsError) throw mapError(error);
-      throw error;
+  ): Promise<Read<unknown[]>> {
+    const items: unknown[] = [];
+    let height = pinned;
+    let nextKey: string | undefined;
+    const seen = new Set<string>();
+    for (let page = 0; page < MAX_PAGES; page++) {
+      const pageQuery: Record<string, string> = { ...query, 'pagination.limit': String(this.config.pageLimit) };
+      if (nextKey) pageQuery['pagination.key'] = nextKey;
+      const response = await this.fetch(path, pageQuery, height, signal);
+      height ??= response.height;
+      const body = fields(response.body, new Path(path));
+      items.push(...body.list(listField, (item) => item));
+      const pagination = body.message('pagination', (v, p) => fields(v, p).obj, true);
+      const next = pagination?.next_key;
+      if (next === null || next === undefined || next === '') return { value: items, height };
+      const text = typeof next === 'string' ? next : new Path(path).field('pagination').field('next_key').fail('a string or null', next);
+      if (seen.has(text)) {
+        throw new IcsError('decode', `The node at ${new URL(response.url).origin} sent the same page key twice for ${path}.`);
+      }
+      seen.add(text);
+      nextKey = text;
     }
+    throw new IcsError('decode', `${path} has more than ${MAX_PAGES} pages; stopped reading.`);
+  }
+
+  private fetch(path: string, query: Record<string, string> | undefined, height: number | undefined, signal: AbortSignal): Promise<RestResponse> {
+    return this.transport.get({ path, query, height, signal });
+  }
+}
+
+/** Applies a caller's error mapping outside the shared load, so each caller maps in its own terms. */
+async function mapped<T>(promise: Promise<T>, mapError: ((error: IcsError) => IcsError) | undefined): Promise<T> {
+  try {
+    return await promise;
+  } catch (error) {
+    if (mapError && error instanceof IcsError) throw mapError(error);
+    throw error;
   }
 }
 

@@ -72,6 +72,16 @@ export function clientSuite(api: SuiteApi, env: SuiteEnv): void {
       assert.isAbove((await c.validators()).length, 0);
     });
 
+    it('shares the params request between detection and providerParams, each decoding its own way', async () => {
+      const c = new ProviderClient({ rest: main.rest, cacheTtlMs: 60_000 });
+      await c.detectIcs();
+      const requests = c.stats().requests;
+      const params = await c.providerParams();
+      assert.equal(c.stats().requests, requests, 'answered from the cache');
+      assert.equal(params.blocksPerEpoch, (await main.info()).blocksPerEpoch);
+      assert.equal(params.maxProviderConsensusValidators, 180);
+    });
+
     it('recognises a pre-v6 provider as legacy', async () => {
       await main.ics('legacy');
       const status = await client().detectIcs();
