@@ -66,6 +66,9 @@ async function nodeTests(name, dirs) {
 }
 
 async function browserTests() {
+  // The two-copies test loads the built single-file bundle, so build it first.
+  const build = await run('build the single-file bundle', process.execPath, ['node_modules/vite/bin/vite.js', 'build', '--mode', 'cdn', '--logLevel', 'warn']);
+  if (build.code !== 0) totals.failed++;
   const results = '.cache/wtr-results.json';
   rmSync(results, { force: true });
   const { code } = await run('browser tests (Chromium)', process.execPath, [
