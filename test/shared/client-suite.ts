@@ -233,6 +233,26 @@ export function clientSuite(api: SuiteApi, env: SuiteEnv): void {
     });
   });
 
+  describe('the remaining queries', () => {
+    it('node info, throttle state, reward denoms, consumer id of a client, one validator', async () => {
+      const c = client();
+      const info = await c.nodeInfo();
+      assert.equal(info.network, (await main.info()).chainId);
+      assert.match(info.appVersion, /^v\d+/);
+      const throttle = await c.throttleState();
+      assert.isTrue(throttle.slashMeter >= 0n);
+      assert.instanceOf(throttle.nextReplenishCandidate, Date);
+      assert.deepEqual(await c.registeredConsumerRewardDenoms(), []);
+      const [launched] = await c.consumerChains({ phase: 'launched' });
+      assert.equal(await c.consumerIdFromClientId(launched!.clientId), launched!.consumerId);
+      await rejectsWith(c.consumerIdFromClientId('07-tendermint-99999'), 'not-found');
+      const [first] = await c.validators();
+      const one = await c.validator(first!.operatorAddress);
+      assert.deepEqual(one, first);
+      await rejectsWith(c.validator(first!.consensusAddress), 'invalid-input', /cosmosvaloper1/);
+    });
+  });
+
   describe('epochs, params and staking', () => {
     it('counts blocks down to the epoch end', async () => {
       const c = client();
