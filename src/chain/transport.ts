@@ -97,7 +97,8 @@ export class RestTransport {
       } catch (cause) {
         throw this.failure(cause, url, timedOut, request.signal);
       }
-      const height = parseHeight(response.headers.get(HEIGHT_HEADER));
+      // A node's gateway forwards the gRPC header as grpc-metadata-…; proxies may pass it plain.
+      const height = parseHeight(response.headers.get(`grpc-metadata-${HEIGHT_HEADER}`) ?? response.headers.get(HEIGHT_HEADER));
       if (!response.ok) throw httpError(response.status, text, url, request.height);
       let body: unknown;
       try {
