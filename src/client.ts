@@ -30,8 +30,9 @@ import type {
   ThrottleState,
 } from './ics/models.js';
 import type { AddressKind } from './staking/address.js';
-import { accountToValidator, addressKind, validatorToAccount } from './staking/address.js';
+import { accountToValidator, addressKind, consensusAddressOfKey, validatorToAccount } from './staking/address.js';
 import { decodePool, decodeStakingParams, decodeStakingValidator } from './staking/decode.js';
+import type { DecodedValidator } from './staking/decode.js';
 import type { StakingParams, StakingPool, StakingValidator } from './staking/models.js';
 
 export type { ReadOptions } from './chain/reader.js';
@@ -297,24 +298,16 @@ export class ProviderClient {
   async validators(options: ReadOptions & { status?: BondStatusFilter } = {}): Promise<StakingValidator[]> {
     const status = options.status ?? 'bonded';
     const query: Record<string, string> = status === 'all' ? {} : { status: STATUS_FILTER[status] };
-    const prefixes = this.config.prefixes;
-    const { value } = await this.reader.getAll(
-      '/cosmos/staking/v1beta1/validators',
-      'validators',
-      (item, path) => decodeStakingValidator(item, path, prefixes),
-      options,
-      query,
-    );
-    return value;
+    const { value } = await this.reader.getAll('/cosmos/staking/v1beta1/validators', 'validators', decodeStakingValidator, options, query);
+    return Promise.all(value.map((v) => this.withConsensusAddress(v)));
   }
 
   /** One validator by operator address (`cosmosvaloper1…`). */
   async validator(operatorAddress: string, options: ReadOptions = {}): Promise<StakingValidator> {
     this.expectKind(operatorAddress, 'validator');
-    const prefixes = this.config.prefixes;
     const { value } = await this.reader.get(
       `/cosmos/staking/v1beta1/validators/${operatorAddress}`,
-      (body, path) => decodeStakingValidator(fields(body, path).obj.validator, path.field('validator'), prefixes),
+      (body, path) => decodeStakingValidator(fields(body, path).obj.validator, path.field('validator')),
       options,
       undefined,
       (error) =>
@@ -326,7 +319,7 @@ export class ProviderClient {
             })
           : error,
     );
-    return value;
+    return this.withConsensusAddress(value);
   }
 
   async pool(options: ReadOptions = {}): Promise<StakingPool> {
@@ -367,6 +360,19 @@ export class ProviderClient {
   }
 
   // ---- helpers -------------------------------------------------------------------------------
+
+  /** Consensus addresses by key, so each validator's key is hashed once per client. */
+  private readonly consensusAddresses = new Map<string, Promise<string>>();
+
+  private async withConsensusAddress(validator: DecodedValidator): Promise<StakingValidator> {
+    const key = validator.consensusPubkey.key;
+    let address = this.consensusAddresses.get(key);
+    if (!address) {
+      address = consensusAddressOfKey(key, this.config.prefixes);
+      this.consensusAddresses.set(key, address);
+    }
+    return { ...validator, consensusAddress: await address };
+  }
 
   private expectKind(address: string, expected: AddressKind): void {
     const kind = addressKind(address, this.config.prefixes);

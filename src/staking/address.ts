@@ -90,13 +90,34 @@ export function accountToValidator(account: string, prefixes: Bech32Prefixes): s
   return convert(account, prefixes.account, prefixes.validator);
 }
 
-/** Consensus address of an ed25519 consensus key given as base64 (32 bytes). */
+/** Consensus address of an ed25519 consensus key given as base64 (32 bytes). Synchronous; Node and tools. */
 export function consensusAddressFromEd25519(keyBase64: string, prefixes: Bech32Prefixes): string {
+  return encodeAddress(prefixes.consensus, sha256(ed25519Key(keyBase64)).slice(0, 20));
+}
+
+/**
+ * The same, for the read path: the platform's SHA-256 (WebCrypto) keeps a hash library out of
+ * the bundle a page loads. WebCrypto exists in Node and in every secure context (https, localhost);
+ * a page served over plain http from another address gets a clear error instead.
+ */
+export async function consensusAddressOfKey(keyBase64: string, prefixes: Bech32Prefixes): Promise<string> {
+  const key = ed25519Key(keyBase64);
+  const subtle = globalThis.crypto?.subtle;
+  if (!subtle) {
+    throw new IcsError(
+      'invalid-input',
+      'Finding a validator\'s consensus address needs the browser\'s WebCrypto, which exists only on https pages (or localhost).',
+    );
+  }
+  return encodeAddress(prefixes.consensus, new Uint8Array(await subtle.digest('SHA-256', key)).slice(0, 20));
+}
+
+function ed25519Key(keyBase64: string): Uint8Array<ArrayBuffer> {
   const key = decodeBase64(keyBase64);
   if (key.length !== 32) {
     throw new IcsError('invalid-input', `An ed25519 consensus key has 32 bytes; this one has ${key.length}.`);
   }
-  return encodeAddress(prefixes.consensus, sha256(key).slice(0, 20));
+  return new Uint8Array(key);
 }
 
 export function decodeBase64(value: string): Uint8Array {

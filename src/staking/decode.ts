@@ -2,29 +2,31 @@
 import type { Path } from '../chain/decode.js';
 import { fields } from '../chain/decode.js';
 import { decodeBondStatus, decodeDescription } from '../ics/decode.js';
-import type { Bech32Prefixes } from './address.js';
-import { consensusAddressFromEd25519 } from './address.js';
+import { decodeBase64 } from './address.js';
 import type { StakingParams, StakingPool, StakingValidator } from './models.js';
+
+/** A validator as decoded; the client adds the consensus address (an async hash). */
+export type DecodedValidator = Omit<StakingValidator, 'consensusAddress'>;
 
 const ED25519 = '/cosmos.crypto.ed25519.PubKey';
 
-export function decodeStakingValidator(value: unknown, path: Path, prefixes: Bech32Prefixes): StakingValidator {
+export function decodeStakingValidator(value: unknown, path: Path): DecodedValidator {
   const f = fields(value, path);
   const pubkey = fields(f.obj.consensus_pubkey, path.field('consensus_pubkey'));
   const type = pubkey.string('@type');
   const key = pubkey.string('key');
   if (type !== ED25519) path.field('consensus_pubkey').field('@type').fail(`"${ED25519}"`, type);
-  let consensusAddress: string;
+  let keyBytes = 0;
   try {
-    consensusAddress = consensusAddressFromEd25519(key, prefixes);
+    keyBytes = decodeBase64(key).length;
   } catch {
-    return path.field('consensus_pubkey').field('key').fail('a base64 ed25519 key of 32 bytes', key);
+    // reported below
   }
+  if (keyBytes !== 32) path.field('consensus_pubkey').field('key').fail('a base64 ed25519 key of 32 bytes', key);
   const commission = fields(f.obj.commission, path.field('commission'));
   const rates = fields(commission.obj.commission_rates, path.field('commission').field('commission_rates'));
   return {
     operatorAddress: f.string('operator_address'),
-    consensusAddress,
     consensusPubkey: { type, key },
     jailed: f.boolean('jailed'),
     status: decodeBondStatus(f.obj.status, path.field('status')),
