@@ -84,6 +84,15 @@ export interface Scenario {
   };
   validators: ScenarioValidator[] | GeneratedValidators;
   consumers: ScenarioConsumer[];
+  /** Funded bank accounts at genesis (e.g. the test operators' accounts, so they can pay fees). */
+  accounts?: ScenarioAccount[];
+}
+
+export interface ScenarioAccount {
+  /** Bech32 account address (`cosmos1…`). */
+  address: string;
+  /** Balance in the base denom, as a decimal string. */
+  balance: string;
 }
 
 /** A scenario with every default filled in and every reference resolved. */
@@ -98,6 +107,7 @@ export interface ResolvedScenario {
   stoppedToDeletedBlocks: number;
   validators: ResolvedValidator[];
   consumers: ResolvedConsumer[];
+  accounts: Array<{ address: string; balance: bigint }>;
 }
 
 export interface ResolvedValidator {
@@ -176,7 +186,7 @@ function num(value: unknown, path: string, fallback: number, min: number, max: n
   return value;
 }
 
-const SCENARIO_FIELDS = ['chainId', 'seed', 'bech32Prefix', 'denom', 'params', 'validators', 'consumers'] as const;
+const SCENARIO_FIELDS = ['chainId', 'seed', 'bech32Prefix', 'denom', 'params', 'validators', 'consumers', 'accounts'] as const;
 const PARAM_FIELDS = ['blocksPerEpoch', 'maxProviderConsensusValidators', 'maxValidators', 'minCommissionRate', 'stoppedToDeletedBlocks'] as const;
 const VALIDATOR_FIELDS = ['moniker', 'tokens', 'commission', 'jailed', 'operatorAddress', 'consensusKey', 'website', 'details'] as const;
 const GENERATED_FIELDS = ['count', 'totalTokens', 'exponent', 'offset', 'overrides'] as const;
@@ -250,7 +260,23 @@ export function resolveScenario(raw: unknown): ResolvedScenario {
     stoppedToDeletedBlocks: int(params.stoppedToDeletedBlocks, 'params.stoppedToDeletedBlocks', 100, 1),
     validators,
     consumers,
+    accounts: resolveAccounts(s.accounts, prefix),
   };
+}
+
+function resolveAccounts(value: unknown, prefix: string): Array<{ address: string; balance: bigint }> {
+  if (value === undefined) return [];
+  if (!Array.isArray(value)) fail('accounts', 'a list', value);
+  const seen = new Set<string>();
+  return value.map((a, i) => {
+    const path = `accounts[${i}]`;
+    const account = obj(a, path, ['address', 'balance']);
+    const address = str(account.address, `${path}.address`);
+    if (!hasPrefix(address, prefix)) fail(`${path}.address`, `a bech32 "${prefix}1…" account address`, address);
+    if (seen.has(address)) fail(`${path}.address`, 'different from every other account', address);
+    seen.add(address);
+    return { address, balance: tokens(account.balance, `${path}.balance`) };
+  });
 }
 
 /** Deterministic bytes for derived addresses and keys. */

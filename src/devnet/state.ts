@@ -10,6 +10,8 @@ import type { ConsumerSetMember, ProviderValidatorState } from '../power/consume
 import { consensusAddressFromEd25519 } from '../staking/address.js';
 import type { Bech32Prefixes } from '../staking/address.js';
 import type { Phase, ResolvedConsumer, ResolvedScenario } from './scenario.js';
+import { cloneAccounts, genesisAccounts } from './tx/accounts.js';
+import type { AccountState } from './tx/accounts.js';
 
 export const POWER_REDUCTION = 1_000_000n;
 
@@ -77,6 +79,8 @@ export interface Snapshot {
   minCommissionRate: string;
   validators: readonly ValidatorState[];
   consumers: readonly ConsumerState[];
+  /** Bank and auth accounts by address (the RPC's auth and bank queries read them). */
+  accounts: ReadonlyMap<string, AccountState>;
 }
 
 export const ACTIVE_PHASES: readonly Phase[] = ['registered', 'initialized', 'launched'];
@@ -87,6 +91,7 @@ export class ChainState {
   time: Date;
   validators: ValidatorState[];
   consumers: ConsumerState[];
+  accounts: Map<string, AccountState>;
 
   constructor(
     readonly scenario: ResolvedScenario,
@@ -94,6 +99,7 @@ export class ChainState {
     readonly blockSeconds: number,
   ) {
     this.time = startTime;
+    this.accounts = genesisAccounts(scenario.accounts);
     this.validators = scenario.validators.map((v, index) => ({
       index,
       operatorAddress: v.operatorAddress,
@@ -153,11 +159,15 @@ export class ChainState {
 
   // ---- blocks --------------------------------------------------------------------------------
 
-  /** Runs one block: BeginBlock (launches, deletions), EndBlock (staking powers, epoch end). */
-  produceBlock(): void {
+  /**
+   * Runs one block: BeginBlock (launches, deletions), the block's transactions (`deliverTxs`,
+   * from the devnet's mempool), EndBlock (staking powers, epoch end).
+   */
+  produceBlock(deliverTxs?: () => void): void {
     this.height++;
     this.time = new Date(this.startTime.getTime() + (this.height - 1) * this.blockSeconds * 1000);
     this.beginBlock();
+    deliverTxs?.();
     this.updateStaking();
     if (this.height % this.scenario.blocksPerEpoch === 0) {
       for (const consumer of this.consumers) if (consumer.phase === 'launched') this.recompute(consumer);
@@ -286,6 +296,7 @@ export class ChainState {
         consumerKeys: new Map(c.consumerKeys),
         storedSet: c.storedSet.map((m) => ({ ...m })),
       })),
+      accounts: cloneAccounts(this.accounts),
     };
   }
 }
