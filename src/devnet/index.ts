@@ -17,6 +17,8 @@ import { loadScenario } from './scenario.js';
 import type { ResolvedScenario, Scenario } from './scenario.js';
 import { ChainState } from './state.js';
 import type { Snapshot } from './state.js';
+import { RpcServer } from './rpc/server.js';
+import { TxEngine, parseGasPrice } from './tx/engine.js';
 
 export type { FaultConfig } from './faults.js';
 export type { IcsMode } from './routes.js';
@@ -42,10 +44,16 @@ export interface DevnetOptions {
   latencyMs?: number;
   /** Blocks kept for reads at a past height (default 100). */
   keepRecentHeights?: number;
+  /** CometBFT RPC port; default 0 = a free port (the CLI and `npm start` use 26657). */
+  rpcPort?: number;
+  /** The node's minimum gas price, checked on CheckTx (default "0.005" + the scenario's denom). */
+  minGasPrice?: string;
 }
 
 export interface Devnet {
   readonly restUrl: string;
+  /** CometBFT JSON-RPC: status, abci_query, broadcast_tx_*, tx, tx_search, block (src/devnet/rpc). */
+  readonly rpcUrl: string;
   readonly chainId: string;
   height(): number;
   /** Produces blocks now (default 1), running epoch ends; returns the new height. */
@@ -95,6 +103,8 @@ export async function startDevnet(options: DevnetOptions = {}): Promise<Devnet> 
   let icsMode: IcsMode = options.ics ?? 'v7';
   let chain = new ChainState(scenario, startTime, blockSeconds);
   let snapshots = new Map<number, Snapshot>();
+  const minGasPrice = parseGasPrice(options.minGasPrice ?? `0.005${scenario.denom}`);
+  let engine = new TxEngine(() => chain, minGasPrice);
 
   const commit = () => {
     snapshots.set(chain.height, chain.snapshot());
@@ -105,7 +115,7 @@ export async function startDevnet(options: DevnetOptions = {}): Promise<Devnet> 
   const advance = (blocks = 1): number => {
     if (!Number.isInteger(blocks) || blocks < 0 || blocks > 100_000) throw new Error(`blocks must be 0..100000, got ${blocks}`);
     for (let i = 0; i < blocks; i++) {
-      chain.produceBlock();
+      chain.produceBlock(() => engine.deliverPending(chain));
       // Only the blocks that will still be in the kept window are worth a snapshot.
       if (blocks - i <= keep) commit();
     }
@@ -124,14 +134,29 @@ export async function startDevnet(options: DevnetOptions = {}): Promise<Devnet> 
   });
   server.latencyMs = options.latencyMs ?? 0;
 
+  const rpc = new RpcServer(() => ({
+    latest: () => chain.snapshot(),
+    at: (height) => snapshots.get(height),
+    icsMode: () => icsMode,
+    engine: () => engine,
+    blockTime: (height) => new Date(startTime.getTime() + (height - 1) * blockSeconds * 1000),
+    // With manual blocks a transaction gets its own block at once; with timed blocks it waits
+    // in the mempool for the next one.
+    accepted: () => {
+      if (blockTimeMs === 0) advance(1);
+    },
+  }));
+
   const devnet: Devnet = {
     restUrl: '',
+    rpcUrl: '',
     chainId: scenario.chainId,
     height: () => chain.height,
     advance,
     advanceToEpochEnd,
     reset: () => {
       chain = new ChainState(scenario, startTime, blockSeconds);
+      engine = new TxEngine(() => chain, minGasPrice);
       snapshots = new Map();
       commit();
       server.faults.set(null);
@@ -147,7 +172,7 @@ export async function startDevnet(options: DevnetOptions = {}): Promise<Devnet> 
     state: () => chain,
     stop: async () => {
       if (timer) clearInterval(timer);
-      await server.close();
+      await Promise.all([server.close(), rpc.close()]);
     },
   };
 
@@ -181,6 +206,7 @@ export async function startDevnet(options: DevnetOptions = {}): Promise<Devnet> 
 
   const restUrl = await server.listen(options.host ?? '127.0.0.1', options.port ?? 0);
   (devnet as { restUrl: string }).restUrl = restUrl;
+  (devnet as { rpcUrl: string }).rpcUrl = await rpc.listen(options.host ?? '127.0.0.1', options.rpcPort ?? 0);
   let timer: NodeJS.Timeout | undefined;
   if (blockTimeMs > 0) {
     timer = setInterval(() => advance(1), blockTimeMs);
