@@ -55,6 +55,10 @@ export type RefusalCode =
   | 'unknown-consumer'
   /** No validator with this operator address. */
   | 'unknown-validator'
+  /** The consumer key is another validator's provider key, or is (or was) assigned on this chain. */
+  | 'key-in-use'
+  /** The key is the validator's own provider key and no other key was assigned before. */
+  | 'default-key'
   /** The configuration lacks something signing needs (an RPC endpoint). */
   | 'not-configured'
   /** A transaction of this flow is still pending. */

@@ -12,7 +12,7 @@ import type { CometClient } from '@cosmjs/tendermint-rpc';
 import { TxRaw } from 'cosmjs-types/cosmos/tx/v1beta1/tx';
 import type { TxResult, TxStage } from './actions.js';
 import { createIcsAminoConverters } from './amino.js';
-import { describeChainError, parseQueryError } from './errors.js';
+import { describeChainError, parseQueryError, unwrapSimulationError } from './errors.js';
 import type { IcsMessage } from './message-types.js';
 import { createIcsRegistry } from './registry.js';
 import { isWalletRejection } from './wallet.js';
@@ -129,7 +129,12 @@ async function waitForInclusion(comet: CometClient, txHash: string, timeoutMs: n
 
 function simulationFailure(error: unknown): TxResult {
   const query = parseQueryError(error);
-  if (query) return { status: 'failed', abciCode: query.code, ...describeChainError({ codespace: '', code: query.code, log: query.log }) };
+  if (query) {
+    // The tx's own error is inside the query error; without this every refusal read "sdk 6".
+    const inner = unwrapSimulationError(query.log);
+    if (inner && inner.code !== 0) return { status: 'failed', abciCode: inner.code, ...describeChainError(inner) };
+    return { status: 'failed', abciCode: query.code, ...describeChainError({ codespace: '', code: query.code, log: inner?.log ?? query.log }) };
+  }
   if (/does not exist on chain/i.test(errorText(error))) {
     return {
       status: 'failed',

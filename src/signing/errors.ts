@@ -137,6 +137,28 @@ export function parseQueryError(error: unknown): { code: number; log: string } |
   return match ? { code: Number(match[1]), log: match[2] ?? '' } : undefined;
 }
 
+/**
+ * A failed simulation reaches cosmjs as an ABCI query error that hides the tx's own code:
+ * baseapp turns the Simulate service's gRPC status into sdk 6 (or 18 / 38) and the log reads
+ * "rpc error: code = Unknown desc = <tx log> With gas wanted: '…' and gas used: '…' : unknown request".
+ * This returns the tx log inside, with the codespace and code its registered description names
+ * (the last ": "-separated part of an SDK error log); undefined when the log is no such wrapper.
+ */
+export function unwrapSimulationError(log: string): ChainErrorInput | undefined {
+  const match = /^rpc error: code = \w+ desc = ([\s\S]*?)(?:\s*With gas wanted: '\d+' and gas used: '\d+'\s*)?: (?:unknown request|invalid request|key not found)$/.exec(log.trim());
+  if (!match) return undefined;
+  const inner = match[1]!.trim();
+  const root = inner.slice(inner.lastIndexOf(': ') + 2);
+  for (const text of [root, inner]) {
+    for (const [codespace, entries] of Object.entries(TABLE)) {
+      for (const [code, entry] of Object.entries(entries)) {
+        if (entry.phrase.test(text)) return { codespace, code: Number(code), log: inner };
+      }
+    }
+  }
+  return { codespace: '', code: 0, log: inner };
+}
+
 function invalidMessage(log: string): { code: TxErrorCode; message: string } {
   const signer = /AccAddress \((\S+)\) must match the signer address \((\S*)\)/.exec(log);
   if (signer) return { code: 'wrong-signer', message: words.wrongSigner(signer[1]!, signer[2] || undefined) };

@@ -30,6 +30,21 @@ export interface PrecheckState {
     | undefined;
   /** Staking `min_commission_rate` (needed only for the commission action). */
   minCommissionRate?: string | undefined;
+  /**
+   * Who uses the action's consumer key (only for actions that carry one), as the module's
+   * AssignConsumerKey checks it. Keys replaced on a launched chain stay reserved until pruned and
+   * are not visible to queries, so the chain may still refuse a key this allows.
+   */
+  keyUse?:
+    | {
+        /** Operator address of the validator whose provider consensus key this is, if any. */
+        providerKeyOf: string | undefined;
+        /** Some validator has this key assigned on this chain now. */
+        assignedOnChain: boolean;
+        /** The acting validator has a key assigned on this chain. */
+        ownAssigned: boolean;
+      }
+    | undefined;
 }
 
 const OK: PrecheckResult = { ok: true };
@@ -136,7 +151,8 @@ export function checkAgainstState(action: IcsAction, state: PrecheckState): Prec
 
   switch (action.type) {
     case 'opt-in':
-      return active ? OK : refuse('wrong-phase', words.optInPhase(chain, consumer.phase));
+      if (!active) return refuse('wrong-phase', words.optInPhase(chain, consumer.phase));
+      return action.consumerKey ? checkKeyUse(action.validator, state) : OK;
     case 'opt-out': {
       if (consumer.phase !== 'launched') return refuse('wrong-phase', words.optOutPhase(chain, consumer.phase));
       const min = consumer.minPowerInTopN;
@@ -147,7 +163,8 @@ export function checkAgainstState(action: IcsAction, state: PrecheckState): Prec
       return OK;
     }
     case 'assign-consumer-key':
-      return active ? OK : refuse('wrong-phase', words.inactivePhase(chain, consumer.phase, 'You can assign a consumer key'));
+      if (!active) return refuse('wrong-phase', words.inactivePhase(chain, consumer.phase, 'You can assign a consumer key'));
+      return checkKeyUse(action.validator, state);
     case 'set-consumer-commission-rate': {
       if (!active) return refuse('wrong-phase', words.inactivePhase(chain, consumer.phase, 'You can set a commission rate'));
       const rate = parseDec(action.rate.trim());
@@ -158,6 +175,16 @@ export function checkAgainstState(action: IcsAction, state: PrecheckState): Prec
       return OK;
     }
   }
+}
+
+/** AssignConsumerKey's rules on what the chain shows: another's provider key, own default key, in use here. */
+function checkKeyUse(validator: string, state: PrecheckState): PrecheckResult {
+  const use = state.keyUse;
+  if (!use) return OK;
+  if (use.providerKeyOf !== undefined && use.providerKeyOf !== validator) return refuse('key-in-use', words.keyInUse());
+  if (use.providerKeyOf === validator && !use.ownAssigned) return refuse('default-key', words.defaultKey());
+  if (use.assignedOnChain) return refuse('key-in-use', words.keyInUse());
+  return OK;
 }
 
 /** "Neutron (consumer 0, neutron-1)": names are written by anyone, so ids always go with them. */
