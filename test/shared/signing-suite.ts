@@ -1,0 +1,216 @@
+/**
+ * The signing path end to end against the devnet: `TestWallet` (real keys) → `TxFlow` with its
+ * default cosmjs backend → the devnet's CometBFT RPC → the state change read back through
+ * `ProviderClient`. One suite, run by Node (test/core/signing-devnet.test.ts) and in Chromium
+ * (test/browser/signing.test.ts), in direct and in amino (Ledger) mode.
+ */
+import { assert } from 'chai';
+import { ProviderClient } from '../../src/client.js';
+import { TxFlow } from '../../src/signing/flow.js';
+import type { IcsAction, TxResult } from '../../src/signing/actions.js';
+import { extensionWallet } from '../../src/signing/wallet.js';
+import { TestWallet } from '../../src/signing/test-wallet.js';
+import { TEST_OPERATORS, testOperator } from '../../src/devnet/test-keys.js';
+import type { TestOperatorRole } from '../../src/devnet/test-keys.js';
+import type { SuiteApi } from './client-suite.js';
+import type { DevnetControl } from './devnet-control.js';
+
+export interface SigningEnv {
+  control: DevnetControl;
+  rpc: string;
+  chainId: string;
+}
+
+const ED25519 = '/cosmos.crypto.ed25519.PubKey';
+const keyJson = (fill: number) => JSON.stringify({ '@type': ED25519, key: btoa(String.fromCharCode(...new Uint8Array(32).fill(fill))) });
+
+export function signingSuite(t: Pick<SuiteApi, 'describe' | 'it' | 'before' | 'beforeEach'>, env: SigningEnv): void {
+  const wallets = new Map<TestOperatorRole, TestWallet>();
+  const client = (gasPrice?: string) =>
+    new ProviderClient({ rest: env.control.rest, rpc: env.rpc, chainId: env.chainId, cacheTtlMs: 0, ...(gasPrice ? { gasPrice } : {}) });
+
+  function setup(role: TestOperatorRole, options: { amino?: boolean; skipChecks?: boolean; gasPrice?: string } = {}) {
+    const wallet = wallets.get(role)!;
+    wallet.calls.length = 0;
+    wallet.isNanoLedger = options.amino ?? false;
+    const c = client(options.gasPrice);
+    const flow = new TxFlow({
+      client: c,
+      wallet: extensionWallet('keplr', wallet, new EventTarget()),
+      pollIntervalMs: 20,
+      inclusionTimeoutMs: 5_000,
+      unsafeSkipChecks: options.skipChecks ?? false,
+    });
+    return { wallet, client: c, flow };
+  }
+
+  const confirmed = (result: TxResult) => {
+    assert.equal(result.status, 'confirmed', JSON.stringify(result, (_, v: unknown) => (typeof v === 'bigint' ? String(v) : v)));
+  };
+  const signCalls = (wallet: TestWallet) => wallet.calls.filter((c) => c === 'signDirect' || c === 'signAmino');
+
+  t.before(async () => {
+    for (const op of TEST_OPERATORS) {
+      wallets.set(op.role, await TestWallet.create({ accounts: [{ mnemonic: op.mnemonic }], eventTarget: new EventTarget() }));
+    }
+  });
+  t.beforeEach(() => env.control.reset());
+
+  for (const mode of ['direct', 'amino'] as const) {
+    const amino = mode === 'amino';
+    const signer = amino ? 'signAmino' : 'signDirect';
+
+    t.describe(`four messages signed ${mode}`, () => {
+      t.it('opt in: opted in at once, in the consumer set after the epoch end; opt out: out at the next one', async () => {
+        const op = testOperator('newcomer');
+        const { wallet, client: c, flow } = setup('newcomer', { amino });
+        const valcons = await c.consensusAddressOf(op.operator);
+        const inSet = async () => (await c.consumerValidators('4', { fresh: true })).some((v) => v.providerAddress === valcons);
+        assert.isFalse(await inSet());
+
+        confirmed(await flow.optIn({ validator: op.operator, consumerId: '4' }));
+        assert.deepEqual(signCalls(wallet), [signer]);
+        assert.include(await c.optedInValidators('4', { fresh: true }), valcons);
+        assert.isFalse(await inSet(), 'the set changes only at the epoch end');
+        await env.control.advanceToEpochEnd();
+        assert.isTrue(await inSet());
+
+        confirmed(await flow.optOut({ validator: op.operator, consumerId: '4' }));
+        assert.notInclude(await c.optedInValidators('4', { fresh: true }), valcons);
+        assert.isTrue(await inSet(), 'still validating until the epoch ends');
+        await env.control.advanceToEpochEnd();
+        assert.isFalse(await inSet());
+      });
+
+      t.it('assign a consumer key: visible in consumerAddress and addressPairs', async () => {
+        const op = testOperator('newcomer');
+        const { client: c, flow, wallet } = setup('newcomer', { amino });
+        const result = await flow.assignConsumerKey({ validator: op.operator, consumerId: '4', consumerKey: keyJson(amino ? 21 : 22) });
+        confirmed(result);
+        assert.deepEqual(signCalls(wallet), [signer]);
+        const address = await c.consumerAddress('4', op.operator, { fresh: true });
+        assert.match(address ?? '', /^cosmosvalcons1/);
+        const valcons = await c.consensusAddressOf(op.operator);
+        const pair = (await c.addressPairs('4', { fresh: true })).find((p) => p.providerAddress === valcons);
+        assert.equal(pair?.consumerAddress, address);
+      });
+
+      t.it('opt in with a key, then set the consumer commission rate', async () => {
+        const op = testOperator('newcomer');
+        const { client: c, flow } = setup('newcomer', { amino });
+        confirmed(await flow.optIn({ validator: op.operator, consumerId: '5', consumerKey: keyJson(amino ? 31 : 32) }));
+        assert.isDefined(await c.consumerAddress('5', op.operator, { fresh: true }));
+        confirmed(await flow.setConsumerCommissionRate({ validator: op.operator, consumerId: '4', rate: '0.0725' }));
+        assert.equal(await c.consumerCommissionRate('4', op.operator, { fresh: true }), '0.072500000000000000');
+      });
+    });
+  }
+
+  t.describe('refusals: the pre-check (wallet never asked) and the devnet (checks skipped) say the same', () => {
+    interface Case {
+      name: string;
+      wallet: TestOperatorRole;
+      action: (c: ProviderClient) => Promise<IcsAction>;
+      code: string;
+      /** What must not have changed after the chain refused. */
+      unchanged?: (c: ProviderClient) => Promise<void>;
+    }
+    const newcomer = testOperator('newcomer').operator;
+    const cases: Case[] = [
+      { name: 'wrong signer', wallet: 'outsider', code: 'wrong-signer', action: async () => ({ type: 'opt-in', validator: newcomer, consumerId: '4' }) },
+      {
+        name: 'bad key (a secp256k1 key)',
+        wallet: 'newcomer',
+        code: 'bad-key',
+        action: async () => ({
+          type: 'assign-consumer-key',
+          validator: newcomer,
+          consumerId: '4',
+          consumerKey: JSON.stringify({ '@type': '/cosmos.crypto.secp256k1.PubKey', key: btoa('\x02'.repeat(33)) }),
+        }),
+      },
+      {
+        name: "key in use (another validator's provider key)",
+        wallet: 'newcomer',
+        code: 'key-in-use',
+        action: async (c) => {
+          const [other] = await c.validators({ status: 'bonded' });
+          return { type: 'assign-consumer-key', validator: newcomer, consumerId: '4', consumerKey: JSON.stringify({ '@type': ED25519, key: other!.consensusPubkey.key }) };
+        },
+      },
+      {
+        name: 'own provider key without an earlier assignment',
+        wallet: 'newcomer',
+        code: 'default-key',
+        action: async (c) => {
+          const own = await c.validator(newcomer);
+          return { type: 'assign-consumer-key', validator: newcomer, consumerId: '4', consumerKey: JSON.stringify({ '@type': ED25519, key: own.consensusPubkey.key }) };
+        },
+      },
+      {
+        name: 'wrong phase (opt out of a registered chain)',
+        wallet: 'opted',
+        code: 'wrong-phase',
+        action: async () => ({ type: 'opt-out', validator: testOperator('opted').operator, consumerId: '5' }),
+      },
+      {
+        name: 'Top-N opt-out by a top validator',
+        wallet: 'top',
+        code: 'top-n-opt-out',
+        action: async () => ({ type: 'opt-out', validator: testOperator('top').operator, consumerId: '0' }),
+        unchanged: async (c) => assert.include(await c.optedInValidators('0', { fresh: true }), await c.consensusAddressOf(testOperator('top').operator)),
+      },
+      {
+        name: 'commission below the staking minimum',
+        wallet: 'newcomer',
+        code: 'commission-range',
+        action: async () => ({ type: 'set-consumer-commission-rate', validator: newcomer, consumerId: '4', rate: '0.01' }),
+        unchanged: async (c) => assert.notEqual(await c.consumerCommissionRate('4', newcomer, { fresh: true }), '0.010000000000000000'),
+      },
+    ];
+
+    for (const k of cases) {
+      t.it(k.name, async () => {
+        const checked = setup(k.wallet);
+        const action = await k.action(checked.client);
+        const local = await checked.flow.submit(action);
+        assert.equal(local.status, 'refused');
+        assert.equal((local as { code: string }).code, k.code);
+        assert.deepEqual(signCalls(checked.wallet), [], 'the wallet is never asked to sign');
+
+        const skipped = setup(k.wallet, { skipChecks: true });
+        const chain = await skipped.flow.submit(action);
+        assert.equal(chain.status, 'failed', JSON.stringify(chain));
+        const failed = chain as Extract<TxResult, { status: 'failed' }>;
+        assert.equal(failed.code, k.code);
+        assert.include(['provider', 'staking', 'sdk'], failed.codespace);
+        assert.notEqual(failed.abciCode, 0);
+        assert.equal(failed.message, (local as { message: string }).message, 'the same words either way');
+        await k.unchanged?.(skipped.client);
+      });
+    }
+
+    t.it('insufficient fee (a gas price below the node minimum): refused by CheckTx, nothing changes', async () => {
+      const op = testOperator('newcomer');
+      const { flow, client: c } = setup('newcomer', { gasPrice: '0.0001uatom' });
+      const result = await flow.optIn({ validator: op.operator, consumerId: '4' });
+      assert.equal(result.status, 'failed');
+      const failed = result as Extract<TxResult, { status: 'failed' }>;
+      assert.deepEqual([failed.code, failed.codespace, failed.abciCode], ['insufficient-fee', 'sdk', 13]);
+      assert.notInclude(await c.optedInValidators('4', { fresh: true }), await c.consensusAddressOf(op.operator));
+    });
+
+    t.it('wrong chain id in the configuration: refused before signing (the node serves another chain)', async () => {
+      const op = testOperator('newcomer');
+      const wallet = wallets.get('newcomer')!;
+      wallet.calls.length = 0;
+      wallet.isNanoLedger = false;
+      const c = new ProviderClient({ rest: env.control.rest, rpc: env.rpc, chainId: 'cosmoshub-4' });
+      const flow = new TxFlow({ client: c, wallet: extensionWallet('keplr', wallet, new EventTarget()), pollIntervalMs: 20 });
+      const result = await flow.optIn({ validator: op.operator, consumerId: '4' });
+      assert.equal(result.status, 'refused');
+      assert.match((result as { message: string }).message, /serves provider-devnet-1, not cosmoshub-4/);
+      assert.deepEqual(signCalls(wallet), []);
+    });
+  });
+}
