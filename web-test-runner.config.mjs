@@ -1,10 +1,16 @@
 // Browser tests: @web/test-runner in Debian's headless Chromium (never a downloaded browser),
 // TypeScript through esbuild, and a devnet started once for the run. Loaded under tsx (see the
 // `test:browser` script) so that it can import the devnet's TypeScript directly.
+//
+// cosmjs and cosmjs-types are CommonJS, which esbuild plus @rollup/plugin-commonjs cannot serve
+// (docs toolchain.md). Modules that need them (the signing tests) are served by Vite in middleware
+// mode under /__vite/, which pre-bundles the CommonJS packages as ESM; every other test file still
+// goes through esbuild, so the existing tests are not slowed.
 import { writeFileSync, mkdirSync } from 'node:fs';
 import { defaultReporter } from '@web/test-runner';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { createServer as createViteServer } from 'vite';
 import { startDevnet, generateScenario } from './src/devnet/index.ts';
 
 export const CHROME_FLAGS = [
@@ -31,7 +37,7 @@ function devnetPlugin() {
       await Promise.all(Object.values(devnets).map((d) => d.stop()));
     },
     urls() {
-      return { rest: devnets.main.restUrl, manyChainsRest: devnets.many.restUrl };
+      return { rest: devnets.main.restUrl, rpc: devnets.main.rpcUrl, manyChainsRest: devnets.many.restUrl };
     },
   };
 }
@@ -62,6 +68,43 @@ function countingReporter(file) {
 
 const devnet = devnetPlugin();
 
+/** Vite in middleware mode for /__vite/ requests (the signing tests and what they import). */
+function vitePlugin() {
+  let vite;
+  return {
+    name: 'ics-vite',
+    async serverStart() {
+      vite = await createViteServer({
+        configFile: false,
+        root: process.cwd(),
+        base: '/__vite/',
+        appType: 'custom',
+        logLevel: 'warn',
+        server: { middlewareMode: true, hmr: false, ws: false },
+        // Scan the entry up front so every CommonJS dependency is pre-bundled before the page asks,
+        // instead of a re-optimisation (and a page reload) in the middle of a test.
+        optimizeDeps: { entries: ['test/browser/*.vite.ts'] },
+      });
+    },
+    async serverStop() {
+      await vite?.close();
+    },
+    handle(ctx, next) {
+      if (!ctx.url.startsWith('/__vite/')) return next();
+      ctx.respond = false;
+      return new Promise((resolve) => {
+        vite.middlewares(ctx.req, ctx.res, () => {
+          ctx.respond = true;
+          resolve(next());
+        });
+        ctx.res.on('finish', resolve);
+      });
+    },
+  };
+}
+
+const vite = vitePlugin();
+
 export default {
   files: ['test/browser/**/*.test.ts', 'test/components/**/*.test.ts'],
   nodeResolve: true,
@@ -78,7 +121,8 @@ export default {
       },
     }),
   ],
-  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' }), devnet],
+  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' }), devnet, vite],
+  middleware: [(ctx, next) => vite.handle(ctx, next)],
   testRunnerHtml: (testFramework) => `<!doctype html>
 <html lang="en">
   <body>
