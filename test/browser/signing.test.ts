@@ -3,3 +3,4 @@
 // through the Vite middleware (/__vite/, see web-test-runner.config.mjs); this file is only the
 // entry the runner serves with esbuild.
 await import(/* @vite-ignore */ `${'/__vite/'}test/browser/signing.vite.ts`);
+export {};
