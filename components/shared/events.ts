@@ -1,5 +1,6 @@
 /** The elements' own events: one class each, bubbling and composed so a page can listen anywhere. */
 import type { IcsError } from '../../src/index.js';
+import type { IcsActionType, TxErrorCode } from '../../src/signing/index.js';
 
 export interface IcsSelectDetail {
   consumerId: string;
@@ -31,9 +32,82 @@ export class IcsErrorEvent extends Event {
   }
 }
 
+/** Which transaction an `ics-tx-*` event is about. */
+export interface IcsTxDetail {
+  action: IcsActionType;
+  consumerId: string;
+  /** The validator's operator address. */
+  validator: string;
+  /**
+   * The transaction hash (upper-case hex). Known once the transaction is in a block or the chain
+   * refused it; not yet on `ics-tx-signed`, because the flow reports the hash only with its result.
+   */
+  hash: string | undefined;
+}
+
+export interface IcsTxSignedDetail extends IcsTxDetail {
+  /** How it was signed: protobuf (`direct`) or amino JSON (`amino`, Ledger accounts). */
+  mode: 'direct' | 'amino' | undefined;
+}
+
+/** The wallet signed; the transaction is being sent (it is not in a block yet). */
+export class IcsTxSignedEvent extends Event {
+  static readonly eventName = 'ics-tx-signed';
+  readonly detail: IcsTxSignedDetail;
+  constructor(detail: IcsTxSignedDetail) {
+    super(IcsTxSignedEvent.eventName, { bubbles: true, composed: true });
+    this.detail = detail;
+  }
+}
+
+export interface IcsTxConfirmedDetail extends IcsTxDetail {
+  hash: string;
+  /** The block that included it. */
+  height: number;
+  /** 0: the chain executed it. */
+  code: 0;
+  message: string;
+}
+
+/** The transaction is in a block and the chain executed it. */
+export class IcsTxConfirmedEvent extends Event {
+  static readonly eventName = 'ics-tx-confirmed';
+  readonly detail: IcsTxConfirmedDetail;
+  constructor(detail: IcsTxConfirmedDetail) {
+    super(IcsTxConfirmedEvent.eventName, { bubbles: true, composed: true });
+    this.detail = detail;
+  }
+}
+
+export interface IcsTxFailedDetail extends IcsTxDetail {
+  /** Why, as a stable word (`top-n-opt-out`, `key-in-use`, `insufficient-fee`, `network`, …). */
+  code: TxErrorCode;
+  /** The chain's ABCI code and codespace, when the chain answered (0 and "" otherwise). */
+  abciCode: number;
+  codespace: string;
+  /** Written for the validator; the element shows the same words. */
+  message: string;
+}
+
+/**
+ * The transaction was refused before signing (a check), or failed on the chain or the way to it.
+ * Not fired when the person declined in the wallet: that is a choice, not a failure.
+ */
+export class IcsTxFailedEvent extends Event {
+  static readonly eventName = 'ics-tx-failed';
+  readonly detail: IcsTxFailedDetail;
+  constructor(detail: IcsTxFailedDetail) {
+    super(IcsTxFailedEvent.eventName, { bubbles: true, composed: true });
+    this.detail = detail;
+  }
+}
+
 declare global {
   interface GlobalEventHandlersEventMap {
     'ics-select': IcsSelectEvent;
     'ics-error': IcsErrorEvent;
+    'ics-tx-signed': IcsTxSignedEvent;
+    'ics-tx-confirmed': IcsTxConfirmedEvent;
+    'ics-tx-failed': IcsTxFailedEvent;
   }
 }

@@ -1,0 +1,79 @@
+/**
+ * The reads behind `<ics-opt-in-button>`: the chain (phase, kind, Top-N threshold), the
+ * validator (power), whether it opted in, whether it is in the chain's set, whether it has to
+ * validate from the next epoch, and the blocks until that epoch. Plain async code, no DOM.
+ */
+import { IcsError } from '../../src/index.js';
+import type { ConsumerChain, ProviderClient, ReadOptions, ValidatorIdentity } from '../../src/index.js';
+
+export interface OptInData {
+  chain: ConsumerChain;
+  identity: ValidatorIdentity;
+  /** Last validator power (tokens / 10^6 while bonded, 0 otherwise): what the Top-N rule compares. */
+  power: bigint;
+  optedIn: boolean;
+  /** In the consumer validator set of the last epoch. */
+  inSet: boolean;
+  /** Would be in the set if the epoch ended now (the module's `hasToValidate`). */
+  mustValidate: boolean;
+  blocksUntilEpoch: number;
+}
+
+const POWER_REDUCTION = 10n ** 6n;
+
+export async function loadOptIn(client: ProviderClient, consumerId: string, validator: string, options: ReadOptions): Promise<OptInData> {
+  const [identity, chains] = await Promise.all([client.resolveValidator(validator, options), client.consumerChains({ ...options, phase: 'all' })]);
+  const chain = chains.find((c) => c.consumerId === consumerId);
+  if (!chain) throw new IcsError('not-found', `There is no consumer chain with id ${consumerId} on this provider.`);
+  const active = chain.phase === 'registered' || chain.phase === 'initialized' || chain.phase === 'launched';
+  const [staking, optedIn, set, required, blocksUntilEpoch] = await Promise.all([
+    client.validator(identity.operatorAddress, options),
+    active ? client.optedInValidators(consumerId, options) : Promise.resolve([]),
+    active ? client.consumerValidators(consumerId, options) : Promise.resolve([]),
+    client.consumerChainsOfValidator(identity.consensusAddress, options),
+    client.blocksUntilNextEpoch(options),
+  ]);
+  return {
+    chain,
+    identity,
+    power: staking.status === 'bonded' ? staking.tokens / POWER_REDUCTION : 0n,
+    optedIn: optedIn.includes(identity.consensusAddress),
+    inSet: set.some((v) => v.providerAddress === identity.consensusAddress),
+    mustValidate: required.includes(consumerId),
+    blocksUntilEpoch,
+  };
+}
+
+/** Where the validator stands on the chain, as the button explains it. */
+export type Standing =
+  /** The chain is stopped or deleted: nothing to do. */
+  | 'wrong-phase'
+  /** Top-N and its power is at or above the threshold: it must validate, opt-out is refused. */
+  | 'must-validate'
+  /** Opted in and in the set. */
+  | 'active'
+  /** Opted in; joins the set at the next epoch. */
+  | 'next-epoch'
+  /** Opted in, but the chain's caps, lists or minimum stake leave it out of the set. */
+  | 'opted-in'
+  /** Opted out; still in the set until the epoch ends. */
+  | 'opt-out-pending'
+  /** Not opted in: can opt in. */
+  | 'not-opted-in';
+
+export function standingOf(data: OptInData): Standing {
+  const { chain } = data;
+  if (!(chain.phase === 'registered' || chain.phase === 'initialized' || chain.phase === 'launched')) return 'wrong-phase';
+  const min = chain.minPowerInTopN;
+  if (chain.kind === 'top-n' && min !== undefined && min >= 0n && data.power >= min) return 'must-validate';
+  if (data.optedIn && data.inSet) return 'active';
+  if (data.optedIn) return data.mustValidate ? 'next-epoch' : 'opted-in';
+  if (data.inSet) return 'opt-out-pending';
+  if (data.mustValidate) return 'must-validate';
+  return 'not-opted-in';
+}
+
+/** Opt-out is allowed only on a launched chain, and not for a validator the Top-N rule keeps in. */
+export function canOptOut(data: OptInData, standing: Standing): boolean {
+  return data.chain.phase === 'launched' && (standing === 'active' || standing === 'next-epoch' || standing === 'opted-in');
+}

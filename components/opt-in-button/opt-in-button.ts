@@ -1,0 +1,424 @@
+import { html, nothing } from 'lit';
+import type { PropertyValues, TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { addressKind, isIcsError } from '../../src/index.js';
+import type { ProviderClient, ReadOptions } from '../../src/index.js';
+import { checkConsumerKey } from '../../src/signing/index.js';
+import type { IcsAction, Wallet } from '../../src/signing/index.js';
+import { clip } from '../../src/format/index.js';
+import { IcsDataElement } from '../shared/data-element.js';
+import type { AttributeProblem } from '../shared/clients.js';
+import { IcsElement } from '../shared/ics-element.js';
+import { PHASE_LABEL } from '../shared/chain-text.js';
+import { TxController, chainValue, feeValue, focusConfirm, renderConfirmPanel, renderWallet, txStyles } from '../shared/tx-controller.js';
+import type { TxPhase } from '../shared/tx-controller.js';
+import { canOptOut, loadOptIn, standingOf } from './opt-in-button.load.js';
+import type { OptInData, Standing } from './opt-in-button.load.js';
+import { styles } from './opt-in-button.styles.js';
+
+/** What the button shows now: a data state, a wallet step, where the validator stands, or a transaction step. */
+export type OptInButtonStatus =
+  | 'loading'
+  | 'error'
+  | 'ics-absent'
+  | 'invalid'
+  | 'no-wallet'
+  | 'connect'
+  | 'wrong-account'
+  | Standing
+  | Exclude<TxPhase, 'idle'>;
+
+export const OPT_IN_BUTTON_STATUSES: readonly OptInButtonStatus[] = [
+  'loading',
+  'error',
+  'ics-absent',
+  'invalid',
+  'no-wallet',
+  'connect',
+  'wrong-account',
+  'wrong-phase',
+  'must-validate',
+  'active',
+  'next-epoch',
+  'opted-in',
+  'opt-out-pending',
+  'not-opted-in',
+  'confirming',
+  'pending',
+  'confirmed',
+  'failed',
+];
+
+const STANDING_LABEL: Record<Standing, string> = {
+  'wrong-phase': 'Not possible now',
+  'must-validate': 'Must validate',
+  active: 'Active',
+  'next-epoch': 'Opted in: active from next epoch',
+  'opted-in': 'Opted in, not in the set',
+  'opt-out-pending': 'Opt-out pending',
+  'not-opted-in': 'Not opted in',
+};
+
+/** While a change waits for the epoch end, look at the countdown this often. */
+const EPOCH_POLL_MS = 5_000;
+
+/**
+ * Opt a validator in to (or out of) one consumer chain. It reads where the validator stands
+ * (not opted in, opted in and active from the next epoch, active, must validate under Top-N,
+ * opt-out pending, a phase that allows nothing), finds a wallet (the host page's `wallet`, else
+ * a Keplr-compatible extension), checks that the connected account is the validator's operator
+ * account, and before the wallet opens shows the message in words: action, chain (name, consumer
+ * id and chain id), validator, consumer key, fee. Then one signature request, a pending line
+ * that cannot be clicked again, the transaction hash (linked through `explorer-tx`), and the
+ * epoch countdown. Declining in the wallet returns to the start quietly.
+ *
+ * Signing code (cosmjs) is loaded on the first Confirm, never with the element.
+ *
+ * @summary Opt a validator in to or out of a consumer chain, with every refusal in words.
+ * @tagname ics-opt-in-button
+ *
+ * @fires {IcsTxSignedEvent} ics-tx-signed - The wallet signed; the transaction is being sent. `detail: {action, consumerId, validator, hash, mode}`.
+ * @fires {IcsTxConfirmedEvent} ics-tx-confirmed - In a block and executed. `detail: {action, consumerId, validator, hash, height, code, message}`.
+ * @fires {IcsTxFailedEvent} ics-tx-failed - Refused before signing, or failed on the chain. `detail: {action, consumerId, validator, hash, code, abciCode, codespace, message}`.
+ * @fires {IcsErrorEvent} ics-error - Reading the chain failed; `detail: {error}`.
+ *
+ * @csspart base - The outer frame.
+ * @csspart standing - The badge saying where the validator stands.
+ * @csspart explanation - The sentence under the badge.
+ * @csspart button - Every button (Opt in, Opt out, Connect, Confirm, Cancel, Retry, Close).
+ * @csspart action-button - The Opt in / Opt out button.
+ * @csspart connect-button - The Connect button.
+ * @csspart confirm-button - Confirm on the confirmation panel.
+ * @csspart wallet - The wallet line (none found, connect, wrong account).
+ * @csspart confirm - The confirmation panel.
+ * @csspart key-field - The optional consumer key field.
+ * @csspart status - The pending line.
+ * @csspart result - The transaction's result: hash, link, or the refusal.
+ * @csspart link - Links (explorer, wallets).
+ * @csspart message - The message shown for error, ICS-absent and bad-attribute states.
+ *
+ * @cssprop --ics-opt-in-button-min-height - Minimum height in every state (default 3rem), so a row does not jump.
+ *
+ * @cssstate loading - Reading the chain.
+ * @cssstate complete - Read; one of the states below says more.
+ * @cssstate error - Reading failed; a Retry button is shown.
+ * @cssstate ics-absent - The provider has no (readable) ICS module.
+ * @cssstate invalid - An attribute is wrong; the message names it.
+ * @cssstate no-wallet - No wallet: how to get one.
+ * @cssstate connect - A wallet is there, not connected.
+ * @cssstate wrong-account - The connected account is not the validator's operator account.
+ * @cssstate not-opted-in - Can opt in.
+ * @cssstate next-epoch - Opted in; active from the next epoch.
+ * @cssstate opted-in - Opted in; the chain's caps or lists leave it out of the set.
+ * @cssstate active - In the chain's validator set.
+ * @cssstate must-validate - Top-N: must validate, opt-out not allowed.
+ * @cssstate opt-out-pending - Opted out; leaves the set at the epoch end.
+ * @cssstate wrong-phase - The chain's phase allows no opt-in or opt-out.
+ * @cssstate confirming - The confirmation panel is open.
+ * @cssstate pending - The transaction is in flight; nothing can be clicked.
+ * @cssstate confirmed - The transaction is in a block.
+ * @cssstate failed - Refused or failed; the reason is shown.
+ */
+export class IcsOptInButton extends IcsDataElement<OptInData> {
+  static override styles = [...IcsElement.styles, txStyles, styles];
+  static override shadowRootOptions: ShadowRootInit = { ...IcsDataElement.shadowRootOptions, delegatesFocus: true };
+
+  /** The consumer chain (its consumer id, e.g. "4"). */
+  @property({ attribute: 'consumer-id' }) consumerId?: string;
+
+  /** The validator: its operator address (`cosmosvaloper1…`). */
+  @property() validator?: string;
+
+  /**
+   * An explorer URL for a transaction, with `{hash}` where the hash goes, e.g.
+   * `https://explorer.example/tx/{hash}`. Only `https:` URLs are linked.
+   */
+  @property({ attribute: 'explorer-tx' }) explorerTx?: string;
+
+  /**
+   * A wallet the page already has (e.g. `hostWallet({signer, address})` from cosmos-kit or
+   * interchain-kit). Unset: a Keplr-compatible extension is detected.
+   */
+  @property({ attribute: false }) wallet?: Wallet;
+
+  /** TEST ONLY: let the chain refuse instead of the local checks (shows that both read the same). */
+  @property({ attribute: false }) unsafeSkipChecks = false;
+
+  @state() private consumerKey = '';
+  @state() private epochBlocks: number | undefined;
+
+  private readonly tx = new TxController(this, {
+    client: () => this.resolution.client,
+    hostWallet: () => this.wallet,
+    onConfirmed: () => {
+      this.epochBlocks = undefined;
+      this.retry();
+    },
+    unsafeSkipChecks: () => this.unsafeSkipChecks,
+  });
+
+  private epochTimer: ReturnType<typeof setInterval> | undefined;
+
+  /** What the element shows now (also its custom state). */
+  get status(): OptInButtonStatus {
+    const view = this.viewState;
+    if (view !== 'complete') return view === 'empty' ? 'loading' : view;
+    if (this.tx.phase !== 'idle') return this.tx.phase;
+    const data = this.data;
+    if (!data) return 'loading';
+    const standing = standingOf(data);
+    if (!this.actionOf(data, standing)) return standing;
+    switch (this.tx.walletState) {
+      case 'none':
+        return 'no-wallet';
+      case 'detecting':
+      case 'ready':
+      case 'connecting':
+        return 'connect';
+      case 'connected':
+        return this.tx.signerProblem(data.identity.operatorAddress) ? 'wrong-account' : standing;
+    }
+  }
+
+  private get data(): OptInData | undefined {
+    const loaded = this.task.value;
+    return loaded?.kind === 'data' ? loaded.value : undefined;
+  }
+
+  protected dataKey(): readonly unknown[] {
+    return [this.consumerId?.trim(), this.validator?.trim()];
+  }
+
+  protected loadData(client: ProviderClient, options: ReadOptions): Promise<OptInData> {
+    return loadOptIn(client, this.consumerId!.trim(), this.validator!.trim(), options);
+  }
+
+  protected checkAttributes(client: ProviderClient | undefined): AttributeProblem | undefined {
+    const consumerId = this.consumerId?.trim();
+    if (!consumerId) return { attribute: 'consumer-id', message: 'Set "consumer-id" to the consumer chain\'s id, e.g. "4".', missing: true };
+    if (!/^\d{1,20}$/.test(consumerId)) return { attribute: 'consumer-id', message: `"consumer-id" is a whole number such as "4"; got "${clip(consumerId, 40).text}".` };
+    const validator = this.validator?.trim();
+    if (!validator) return { attribute: 'validator', message: 'Set "validator" to the operator address ("cosmosvaloper1…").', missing: true };
+    if (!client) return undefined;
+    try {
+      if (addressKind(validator, client.config.prefixes) !== 'validator') {
+        return {
+          attribute: 'validator',
+          message: `"${clip(validator, 70).text}" is not an operator address; "validator" takes the "${client.config.prefixes.validator}1…" address, whose account signs.`,
+        };
+      }
+    } catch (error) {
+      return { attribute: 'validator', message: isIcsError(error) ? error.message : String(error) };
+    }
+    return undefined;
+  }
+
+  protected isEmpty(): boolean {
+    return false;
+  }
+
+  protected emptyMessage(): string {
+    return '';
+  }
+
+  protected loadingMessage(): string {
+    return 'Reading whether this validator is opted in…';
+  }
+
+  protected describe(value: OptInData): string {
+    return `${STANDING_LABEL[standingOf(value)]} on ${value.chain.metadata.name || value.chain.chainId}.`;
+  }
+
+  // ---- lifecycle -------------------------------------------------------------------------------
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    if (changed.has('wallet')) this.tx.walletChanged();
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
+    this.setCustomState(this.status, OPT_IN_BUTTON_STATUSES);
+    this.pollEpoch();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.stopPolling();
+  }
+
+  /** While a change waits for the epoch end, follow the countdown; once it passes, read again. */
+  private pollEpoch(): void {
+    const status = this.status;
+    const waiting = status === 'next-epoch' || status === 'opt-out-pending';
+    if (!waiting) return this.stopPolling();
+    if (this.epochTimer !== undefined) return;
+    this.epochTimer = setInterval(() => {
+      const client = this.resolution.client;
+      if (!client || this.tx.phase === 'pending') return;
+      void client
+        .blocksUntilNextEpoch({ fresh: true })
+        .then((blocks) => {
+          const before = this.epochBlocks ?? this.data?.blocksUntilEpoch;
+          this.epochBlocks = blocks;
+          if (before !== undefined && blocks > before) {
+            this.epochBlocks = undefined;
+            this.retry();
+          }
+        })
+        .catch(() => undefined);
+    }, EPOCH_POLL_MS);
+  }
+
+  private stopPolling(): void {
+    if (this.epochTimer !== undefined) clearInterval(this.epochTimer);
+    this.epochTimer = undefined;
+  }
+
+  // ---- actions ---------------------------------------------------------------------------------
+
+  /** The transaction the button offers for this standing, if any. */
+  private actionOf(data: OptInData, standing: Standing): IcsAction | undefined {
+    const base = { consumerId: data.chain.consumerId, validator: data.identity.operatorAddress };
+    if (standing === 'not-opted-in' || standing === 'opt-out-pending') return { ...base, type: 'opt-in', consumerKey: undefined };
+    if (canOptOut(data, standing)) return { ...base, type: 'opt-out' };
+    return undefined;
+  }
+
+  private propose(action: IcsAction): void {
+    this.consumerKey = '';
+    this.tx.propose(action);
+    void this.updateComplete.then(() => focusConfirm(this.renderRoot as ShadowRoot));
+  }
+
+  private get keyProblem(): string | undefined {
+    const text = this.consumerKey.trim();
+    if (text === '') return undefined;
+    const check = checkConsumerKey(text);
+    return check.ok ? undefined : check.message;
+  }
+
+  // ---- rendering -------------------------------------------------------------------------------
+
+  protected override render(): TemplateResult {
+    return html`<div class="base" part="base" aria-busy=${this.tx.phase === 'pending' ? 'true' : 'false'}>${this.renderState()}</div>
+      ${this.renderLive()}
+      <div class="visually-hidden" role="status" aria-live="polite">${this.tx.liveText()}</div>`;
+  }
+
+  protected renderSkeleton(): TemplateResult {
+    return html`<div class="head" aria-hidden="true"><span class="skeleton" style="--_w: 7em"></span><span class="skeleton" style="--_w: 5em"></span></div>`;
+  }
+
+  protected renderData(data: OptInData): TemplateResult {
+    const standing = standingOf(data);
+    const action = this.actionOf(data, standing);
+    return html`${this.renderHead(data, standing, action)} ${this.renderExplanation(data, standing)}
+    ${action && this.tx.phase === 'idle' ? renderWallet(this.tx, data.identity.operatorAddress) : nothing}
+    ${action ? this.renderConfirm(data, action) : nothing} ${this.tx.renderPending()}
+    ${this.tx.renderResult(this.explorerTx, this.renderEpochNote(data))}`;
+  }
+
+  private renderHead(data: OptInData, standing: Standing, action: IcsAction | undefined): TemplateResult {
+    const ok = standing === 'active';
+    const warn = standing === 'must-validate' || standing === 'opt-out-pending' || standing === 'wrong-phase';
+    const ready = this.tx.walletState === 'connected' && !this.tx.signerProblem(data.identity.operatorAddress);
+    const label = action?.type === 'opt-out' ? 'Opt out' : standing === 'opt-out-pending' ? 'Opt in again' : 'Opt in';
+    return html`<div class="head">
+      <span class="badge ${ok ? 'ok' : warn ? 'warn' : ''}" part="standing">${STANDING_LABEL[standing]}</span>
+      ${action && ready && (this.tx.phase === 'idle' || this.tx.phase === 'pending')
+        ? html`<button type="button" class="primary" part="button action-button" ?disabled=${this.tx.phase === 'pending'}
+            @click=${() => this.propose(action)}>${this.tx.phase === 'pending' ? 'Sending…' : label}</button>`
+        : nothing}
+    </div>`;
+  }
+
+  private blocks(data: OptInData): number {
+    return this.epochBlocks ?? data.blocksUntilEpoch;
+  }
+
+  private renderExplanation(data: OptInData, standing: Standing): TemplateResult {
+    const chain = `${clip(data.chain.metadata.name || data.chain.chainId, 40).text} (consumer ${data.chain.consumerId}, ${clip(data.chain.chainId, 48).text})`;
+    const n = this.blocks(data);
+    const inBlocks = `in ${n} ${n === 1 ? 'block' : 'blocks'}`;
+    let text: string;
+    switch (standing) {
+      case 'wrong-phase':
+        text = `${chain} is ${PHASE_LABEL[data.chain.phase].toLowerCase()}: validators can opt in only while a chain is registered, initialized or launched, and opt out only while it is launched.`;
+        break;
+      case 'must-validate': {
+        const min = data.chain.minPowerInTopN ?? 0n;
+        text =
+          `${chain} is a Top-N ${data.chain.topN}% chain and your power (${data.power}) is at least its threshold (${min}), so you must validate it` +
+          (data.inSet ? '' : ` from the next epoch, ${inBlocks}`) +
+          `. Opting out is not allowed while your power stays at or above the threshold.`;
+        break;
+      }
+      case 'active':
+        text = `You validate ${chain}.` + (data.chain.phase === 'launched' ? ' You may opt out; you would leave the set at the next epoch.' : ' Opting out is possible once it launches.');
+        break;
+      case 'next-epoch':
+        text = `You opted in to ${chain}. You join its validator set at the next epoch, ${inBlocks}.`;
+        break;
+      case 'opted-in':
+        text = `You opted in to ${chain}, but its set cap, allow or deny list, or minimum stake leave you out of the set for now.`;
+        break;
+      case 'opt-out-pending':
+        text = `You opted out of ${chain}. You stay in its set until the next epoch, ${inBlocks}: keep your node running until then.`;
+        break;
+      case 'not-opted-in':
+        text = `You are not opted in to ${chain}. Once opted in you join its validator set at the next epoch (${inBlocks}).`;
+        break;
+    }
+    return html`<p class="explanation" part="explanation">${text}</p>`;
+  }
+
+  private renderEpochNote(data: OptInData): TemplateResult {
+    const n = this.blocks(data);
+    return html`<p>It takes effect at the next epoch, in ${n} ${n === 1 ? 'block' : 'blocks'}.</p>`;
+  }
+
+  private renderConfirm(data: OptInData, action: IcsAction): TemplateResult | typeof nothing {
+    const client = this.resolution.client;
+    const optIn = action.type === 'opt-in';
+    const key = this.consumerKey.trim();
+    const problem = this.keyProblem;
+    const rows = [
+      { label: 'Action', value: optIn ? 'Opt in (MsgOptIn)' : 'Opt out (MsgOptOut)' },
+      { label: 'Chain', value: chainValue(data.chain.metadata.name, data.chain.consumerId, data.chain.chainId) },
+      {
+        label: 'Validator',
+        value: html`${clip(data.identity.moniker || '(no moniker)', 40).text} · <span class="mono">${data.identity.operatorAddress}</span>`,
+      },
+      { label: 'Signed by', value: html`<span class="mono">${data.identity.accountAddress}</span> (the operator account)` },
+      ...(optIn ? [{ label: 'Consumer key', value: key === '' ? 'None: the chain uses your provider consensus key' : html`<span class="mono">${key}</span>` }] : []),
+      { label: 'Fee', value: feeValue(client, this.tx.wallet) },
+    ];
+    const field = optIn
+      ? html`<label part="key-field"
+            >Consumer key (optional)
+            <textarea
+              rows="2"
+              spellcheck="false"
+              placeholder='{"@type":"/cosmos.crypto.ed25519.PubKey","key":"…"}'
+              aria-invalid=${problem ? 'true' : 'false'}
+              aria-describedby="key-hint"
+              .value=${this.consumerKey}
+              @input=${(e: Event) => (this.consumerKey = (e.target as HTMLTextAreaElement).value)}
+            ></textarea>
+          </label>
+          <p id="key-hint" class=${problem ? 'error' : 'hint'}>
+            ${problem ??
+            'The output of "<daemon> comet show-validator" on the consumer node. Use a distinct key for each consumer chain: a key used on two chains ties their risks together.'}
+          </p>`
+      : nothing;
+    return renderConfirmPanel(this.tx, {
+      title: optIn ? 'Opt in: check before signing' : 'Opt out: check before signing',
+      rows,
+      confirmLabel: optIn ? 'Confirm opt-in' : 'Confirm opt-out',
+      extra: field,
+      disabled: problem !== undefined,
+      action: () => (optIn ? { ...action, type: 'opt-in', consumerKey: this.consumerKey.trim() || undefined } : action),
+    });
+  }
+}
