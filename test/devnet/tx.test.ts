@@ -5,6 +5,7 @@ import { after, before, beforeEach, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { DirectSecp256k1HdWallet } from '@cosmjs/proto-signing';
+import type { SignerData } from '@cosmjs/stargate';
 import { AminoTypes, BroadcastTxError, SigningStargateClient, createDefaultAminoConverters } from '@cosmjs/stargate';
 import { Secp256k1HdWallet } from '@cosmjs/amino';
 import { TxRaw } from 'cosmjs-types/cosmos/tx/v1beta1/tx';
@@ -72,7 +73,7 @@ describe('devnet transactions', () => {
   const valcons = (role: TestOperatorRole) => devnet.state().validator(testOperator(role).operator)!.consensusAddress;
 
   /** Signs with a fixed fee (no simulation) and broadcasts; returns the CheckTx refusal or the delivered tx. */
-  async function send(role: TestOperatorRole, messages: IcsMessage[], options: { fee?: typeof FEE; signerData?: { accountNumber: number; sequence: number; chainId: string } } = {}) {
+  async function send(role: TestOperatorRole, messages: IcsMessage[], options: { fee?: typeof FEE; signerData?: SignerData } = {}) {
     const { client, address } = signers.get(role)!;
     const signed = await client.sign(address, messages, options.fee ?? FEE, '', options.signerData);
     const bytes = TxRaw.encode(signed).finish();
@@ -120,11 +121,11 @@ describe('devnet transactions', () => {
     assert.deepEqual({ ...account('outsider') }, before, 'nothing changed');
 
     const n = account('newcomer');
-    const data = { accountNumber: Number(n.accountNumber), sequence: Number(n.sequence), chainId: devnet.chainId };
+    const data = { accountNumber: n.accountNumber, sequence: Number(n.sequence), chainId: devnet.chainId };
     const refusals: Array<[Parameters<typeof send>[2], number, RegExp, string]> = [
       [{ signerData: { ...data, sequence: data.sequence + 1 } }, 32, /account sequence mismatch, expected 0, got 1: incorrect account sequence/, 'wrong-sequence'],
       [{ signerData: { ...data, chainId: 'cosmoshub-4' } }, 4, /signature verification failed; please verify account number \(\d+\) and chain-id \(provider-devnet-1\): unauthorized/, 'unauthorized'],
-      [{ signerData: { ...data, accountNumber: data.accountNumber + 1 } }, 4, /signature verification failed/, 'unauthorized'],
+      [{ signerData: { ...data, accountNumber: data.accountNumber + 1n } }, 4, /signature verification failed/, 'unauthorized'],
       [{ fee: { amount: [{ denom: 'uatom', amount: '1' }], gas: '200000' } }, 13, /insufficient fees; got: 1uatom required: 1000uatom: insufficient fee/, 'insufficient-fee'],
       [{ fee: { amount: [{ denom: 'uatom', amount: '5000000000' }], gas: '200000' } }, 5, /insufficient funds/, 'insufficient-funds'],
     ];
