@@ -3,12 +3,14 @@ import { createServer } from 'vite';
 import { startDevnet } from '../src/devnet/index.js';
 
 const restPort = Number(process.env.ICS_DEVNET_PORT ?? 1317);
-const devnet = await startDevnet({ port: restPort });
+const rpcPort = Number(process.env.ICS_DEVNET_RPC_PORT ?? 26657);
+const devnet = await startDevnet({ port: restPort, rpcPort });
 const server = await createServer({ configFile: new URL('../vite.config.ts', import.meta.url).pathname });
 await server.listen();
 const page = server.resolvedUrls?.local[0] ?? 'http://127.0.0.1:5173/';
 
 console.log(`\nDevnet (chain ${devnet.chainId}) REST: ${devnet.restUrl}`);
+console.log(`Devnet CometBFT RPC: ${devnet.rpcUrl} (test operators' mnemonics: src/devnet/test-keys.ts, TEST ONLY)`);
 console.log(`Demo: ${page}?rest=${encodeURIComponent(devnet.restUrl)}\n`);
 console.log('Press Ctrl+C to stop.');
 

@@ -7,6 +7,7 @@ import type { IcsMode } from './index.js';
 const { values } = parseArgs({
   options: {
     port: { type: 'string', default: '1317' },
+    'rpc-port': { type: 'string' },
     host: { type: 'string', default: '127.0.0.1' },
     scenario: { type: 'string' },
     'block-time': { type: 'string', default: '1000' },
@@ -17,7 +18,7 @@ const { values } = parseArgs({
 });
 
 if (values.help) {
-  console.log(`Usage: npm run devnet -- [--port 1317] [--host 127.0.0.1] [--scenario file.json]
+  console.log(`Usage: npm run devnet -- [--port 1317] [--rpc-port 26657] [--host 127.0.0.1] [--scenario file.json]
        [--block-time ms (0 = manual)] [--ics v7|absent|legacy] [--latency ms]`);
   process.exit(0);
 }
@@ -38,12 +39,15 @@ if (!['v7', 'absent', 'legacy'].includes(values.ics)) {
 const devnet = await startDevnet({
   host: values.host,
   port: number('port', values.port),
+  // --port 0 asks for free ports (tests): the RPC follows unless given.
+  rpcPort: number('rpc-port', values['rpc-port'] ?? (values.port === '0' ? '0' : '26657')),
   scenario: values.scenario,
   blockTimeMs: number('block-time', values['block-time']),
   ics: values.ics as IcsMode,
   latencyMs: number('latency', values.latency),
 });
 console.log(`ICS devnet ${devnet.chainId} (ICS ${values.ics}) REST on ${devnet.restUrl}`);
+console.log(`CometBFT RPC on ${devnet.rpcUrl}`);
 const stop = () => void devnet.stop().then(() => process.exit(0));
 process.on('SIGINT', stop);
 process.on('SIGTERM', stop);
