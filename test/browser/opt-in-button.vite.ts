@@ -1,0 +1,271 @@
+/// <reference types="mocha" />
+// Served by Vite (see test/components/opt-in-button.test.ts): <ics-opt-in-button> against the
+// devnet's REST and RPC, signing with the test wallet. Every state, every refusal in words, the
+// double click (one signature), the wallet declining, an account switch, a host-provided signer,
+// the keyboard alone, and axe in each state.
+import { assert } from 'chai';
+import '../../components/opt-in-button/define.js';
+import type { IcsOptInButton } from '../../components/opt-in-button/define.js';
+import { hostWallet } from '../../src/signing/index.js';
+import { ProviderClient } from '../../src/index.js';
+import { resetSharedClients } from '../../components/shared/clients.js';
+import { $, axeViolations, cleanUp, devnet, mount, shadowText } from '../components/helpers.js';
+import { CHAIN_ID, DEVNET, clickButton, installWallet, operator, recordTxEvents, removeWallet, sendKeys, untilState } from './tx-helpers.js';
+
+const EXPLORER = 'https://explorer.example/tx/{hash}';
+
+function button(consumerId: string, validator: string, extra = ''): IcsOptInButton {
+  return mount<IcsOptInButton>(
+    `<ics-opt-in-button rest="${DEVNET.rest}" rpc="${DEVNET.rpc}" consumer-id="${consumerId}" validator="${validator}" explorer-tx="${EXPLORER}" ${extra}></ics-opt-in-button>`,
+  );
+}
+
+async function noAxe(el: Element): Promise<void> {
+  assert.deepEqual(await axeViolations(el), []);
+}
+
+describe('<ics-opt-in-button>', function () {
+  this.timeout(20_000);
+
+  beforeEach(async () => {
+    removeWallet();
+    await cleanUp();
+  });
+  after(async () => {
+    removeWallet();
+    await cleanUp();
+  });
+
+  it('without a wallet says how to get one, and passes axe while loading and after', async () => {
+    await devnet.faults({ latencyMs: 300 });
+    const el = button('4', operator('newcomer'));
+    await untilState(el, 'loading');
+    await noAxe(el);
+    await devnet.faults(null);
+    await untilState(el, 'no-wallet');
+    assert.match(shadowText(el), /No Cosmos wallet found/);
+    assert.match(shadowText(el), /Not opted in/);
+    assert.isNotNull($(el, 'a[href="https://www.keplr.app/"]'));
+    await noAxe(el);
+  });
+
+  it('connects, opts in after a confirmation in words, signs once for a double click, and counts down to the epoch', async () => {
+    const wallet = await installWallet('newcomer');
+    const events = recordTxEvents();
+    const el = button('4', operator('newcomer'));
+    await untilState(el, 'connect');
+    await noAxe(el);
+    clickButton(el, /Connect Keplr/);
+    await untilState(el, 'not-opted-in');
+    await noAxe(el);
+    clickButton(el, /^Opt in$/);
+    await untilState(el, 'confirming');
+    const panel = shadowText(el);
+    for (const expected of ['Opt in (MsgOptIn)', 'Crypto Dungeon', '#4', 'dungeon-1', operator('newcomer'), 'the operator account', 'None: the chain uses your provider consensus key', '0.005uatom']) {
+      assert.include(panel, expected);
+    }
+    assert.isEmpty(wallet.calls.filter((c) => c.startsWith('sign')), 'nothing signed before Confirm');
+    await noAxe(el);
+    // A bad key is named, and Confirm waits for a good one (or none).
+    const field = $<HTMLTextAreaElement>(el, 'textarea')!;
+    field.value = 'Ui5Gf1+mtWUdH8u3xlmzdKID+F3PK0sfXZ73GZ6q6is=';
+    field.dispatchEvent(new Event('input'));
+    await el.updateComplete;
+    assert.match(shadowText(el), /only the base64 key, not the JSON around it/);
+    assert.isTrue($<HTMLButtonElement>(el, 'button.primary')!.disabled);
+    await noAxe(el);
+    field.value = '';
+    field.dispatchEvent(new Event('input'));
+    await el.updateComplete;
+    const confirm = $<HTMLButtonElement>(el, '.confirm button.primary')!;
+    confirm.click();
+    confirm.click();
+    await el.updateComplete;
+    assert.isTrue(el.matches(':state(pending)'));
+    assert.isTrue([...el.shadowRoot!.querySelectorAll('button')].every((b) => b.disabled || !/Opt|Confirm/.test(b.textContent ?? '')));
+    await noAxe(el);
+    await untilState(el, 'confirmed', 15_000);
+    assert.lengthOf(wallet.calls.filter((c) => c === 'signDirect'), 1, `one signature: ${wallet.calls.join(', ')}`);
+    assert.lengthOf(events.signed, 1);
+    assert.lengthOf(events.confirmed, 1);
+    const detail = (events.confirmed[0] as Event & { detail: { hash: string; code: number; action: string } }).detail;
+    assert.match(detail.hash, /^[0-9A-F]{64}$/);
+    assert.equal(detail.code, 0);
+    assert.equal(detail.action, 'opt-in');
+    const link = $<HTMLAnchorElement>(el, '.result a')!;
+    assert.equal(link.href, `https://explorer.example/tx/${detail.hash}`);
+    assert.match(shadowText(el), /takes effect at the next epoch, in \d+ blocks?/);
+    await noAxe(el);
+    clickButton(el, /Close/);
+    await untilState(el, 'next-epoch');
+    assert.match(shadowText(el), /join its validator set at the next epoch, in \d+ blocks?/);
+    await noAxe(el);
+    await devnet.advanceToEpochEnd();
+    el.retry();
+    await untilState(el, 'active');
+    assert.match(shadowText(el), /You validate Crypto Dungeon/);
+    await noAxe(el);
+    events.stop();
+  });
+
+  it('names the operator account when the wallet is on another one, and follows an account switch', async () => {
+    const wallet = await installWallet('outsider', 'newcomer');
+    const el = button('4', operator('newcomer'));
+    await untilState(el, 'connect');
+    clickButton(el, /Connect/);
+    await untilState(el, 'wrong-account');
+    const text = shadowText(el);
+    assert.include(text, "Only the validator's operator account (cosmos1gsesnectmuulzxmx3rwrjse0kah8wrtmwcfun5) can sign this");
+    assert.include(text, 'cosmos18a8syh0jmumphjrctec7482hgc763lhxxwvt8n');
+    assert.isNull([...el.shadowRoot!.querySelectorAll('button')].find((b) => /Opt in/.test(b.textContent ?? '')) ?? null);
+    await noAxe(el);
+    wallet.switchAccount(1);
+    await untilState(el, 'not-opted-in');
+    wallet.switchAccount(0);
+    await untilState(el, 'wrong-account');
+  });
+
+  it('returns to the start quietly when the wallet declines', async () => {
+    const wallet = await installWallet('newcomer');
+    wallet.reject = true;
+    const events = recordTxEvents();
+    const el = button('4', operator('newcomer'));
+    await untilState(el, 'connect');
+    clickButton(el, /Connect/);
+    await untilState(el, 'not-opted-in');
+    clickButton(el, /^Opt in$/);
+    await untilState(el, 'confirming');
+    clickButton(el, /Confirm opt-in/);
+    await untilState(el, 'not-opted-in', 15_000);
+    assert.lengthOf(events.failed, 0);
+    assert.notMatch(shadowText(el), /rejected|failed/i);
+    assert.include(wallet.calls, 'signDirect');
+    events.stop();
+  });
+
+  it('refuses a key that is another validator\'s provider key, and the own provider key, in words', async () => {
+    await installWallet('newcomer');
+    const events = recordTxEvents();
+    const client = new ProviderClient({ rest: DEVNET.rest });
+    const [other, own] = await Promise.all([client.validator(operator('top')), client.validator(operator('newcomer'))]);
+    const keyJson = (key: string) => JSON.stringify({ '@type': '/cosmos.crypto.ed25519.PubKey', key });
+    const el = button('4', operator('newcomer'));
+    await untilState(el, 'connect');
+    clickButton(el, /Connect/);
+    for (const [key, words, code] of [
+      [other.consensusPubkey.key, /already used/, 'key-in-use'],
+      [own.consensusPubkey.key, /This is your provider consensus key/, 'default-key'],
+    ] as const) {
+      await untilState(el, 'not-opted-in');
+      clickButton(el, /^Opt in$/);
+      await untilState(el, 'confirming');
+      const field = $<HTMLTextAreaElement>(el, 'textarea')!;
+      field.value = keyJson(key);
+      field.dispatchEvent(new Event('input'));
+      await el.updateComplete;
+      clickButton(el, /Confirm opt-in/);
+      await untilState(el, 'failed', 15_000);
+      assert.match(shadowText(el), words);
+      assert.equal((events.failed.at(-1) as Event & { detail: { code: string } }).detail.code, code);
+      await noAxe(el);
+      clickButton(el, /Back/);
+    }
+    events.stop();
+  });
+
+  it('opts out of an opt-in chain, then shows the opt-out pending until the epoch ends', async () => {
+    await installWallet('opted');
+    const el = button('4', operator('opted'));
+    await untilState(el, 'connect');
+    clickButton(el, /Connect/);
+    await untilState(el, 'active');
+    await noAxe(el);
+    clickButton(el, /^Opt out$/);
+    await untilState(el, 'confirming');
+    assert.include(shadowText(el), 'Opt out (MsgOptOut)');
+    assert.isNull($(el, 'textarea'), 'no key field for an opt-out');
+    clickButton(el, /Confirm opt-out/);
+    await untilState(el, 'confirmed', 15_000);
+    clickButton(el, /Close/);
+    await untilState(el, 'opt-out-pending');
+    assert.match(shadowText(el), /stay in its set until the next epoch, in \d+ blocks?/);
+    assert.isOk([...el.shadowRoot!.querySelectorAll('button')].find((b) => /Opt in again/.test(b.textContent ?? '')));
+    await noAxe(el);
+  });
+
+  it('explains that a Top-N validator must validate and may not opt out', async () => {
+    await installWallet('top');
+    const el = button('0', operator('top'));
+    await untilState(el, 'must-validate');
+    assert.match(shadowText(el), /Top-N 95% chain and your power \(\d+\) is at least its threshold \(\d+\)/);
+    assert.match(shadowText(el), /Opting out is not allowed/);
+    assert.isNull($(el, 'button'));
+    await noAxe(el);
+  });
+
+  it('says when the phase allows nothing, and when the provider has no ICS', async () => {
+    await installWallet('newcomer');
+    const stopped = button('7', operator('newcomer'));
+    await untilState(stopped, 'wrong-phase');
+    assert.match(shadowText(stopped), /Pion \(Neutron testnet\) \(consumer 7, pion-1\) is stopped/);
+    await noAxe(stopped);
+    // A new client: the first one's cached detection says ICS is there.
+    resetSharedClients();
+    await devnet.ics('absent');
+    const absent = button('4', operator('newcomer'));
+    await untilState(absent, 'ics-absent');
+    assert.match(shadowText(absent), /ICS is not available/);
+    await noAxe(absent);
+  });
+
+  it('names a bad consumer id and an account address given as the validator', async () => {
+    const el = button('four', operator('newcomer'));
+    await untilState(el, 'invalid');
+    assert.match(shadowText(el), /"consumer-id" is a whole number/);
+    el.consumerId = '4';
+    el.validator = 'cosmos1gsesnectmuulzxmx3rwrjse0kah8wrtmwcfun5';
+    await untilState(el, 'invalid');
+    assert.match(shadowText(el), /is not an operator address/);
+    await noAxe(el);
+  });
+
+  it("signs with the host page's signer (no detection, no connect step)", async () => {
+    const keplr = await installWallet('newcomer');
+    removeWallet();
+    await keplr.enable(CHAIN_ID);
+    const el = button('4', operator('newcomer'));
+    el.wallet = hostWallet({ signer: keplr.getOfflineSigner(CHAIN_ID), address: keplr.address, label: 'Host app wallet' });
+    await untilState(el, 'not-opted-in');
+    clickButton(el, /^Opt in$/);
+    await untilState(el, 'confirming');
+    assert.include(shadowText(el), 'Host app wallet shows the exact amount');
+    clickButton(el, /Confirm opt-in/);
+    await untilState(el, 'confirmed', 15_000);
+    assert.lengthOf(keplr.calls.filter((c) => c === 'signDirect'), 1);
+  });
+
+  it('works from the keyboard alone', async () => {
+    const wallet = await installWallet('newcomer');
+    const before = document.createElement('button');
+    before.textContent = 'before';
+    document.body.prepend(before);
+    const el = button('4', operator('newcomer'));
+    await untilState(el, 'connect');
+    before.focus();
+    await sendKeys({ press: 'Tab' });
+    await sendKeys({ press: 'Enter' });
+    await untilState(el, 'not-opted-in');
+    // The Connect button is gone; focus is back on the page, so tab into the element again.
+    before.focus();
+    await sendKeys({ press: 'Tab' });
+    await sendKeys({ press: 'Enter' });
+    await untilState(el, 'confirming');
+    // Focus lands in the key field; the key is optional, so tab on to Confirm.
+    assert.equal(el.shadowRoot!.activeElement?.localName, 'textarea');
+    await sendKeys({ press: 'Tab' });
+    await sendKeys({ press: 'Enter' });
+    await untilState(el, 'confirmed', 15_000);
+    assert.lengthOf(wallet.calls.filter((c) => c === 'signDirect'), 1);
+    before.remove();
+  });
+});

@@ -1,0 +1,82 @@
+/**
+ * Helpers for the acting elements' tests (served by Vite: they load the test wallet, hence cosmjs):
+ * the devnet's URLs, a test wallet for a devnet test operator, waiting for a custom state, and
+ * collecting the `ics-tx-*` events.
+ */
+import type { sendKeys as SendKeys } from '@web/test-runner-commands';
+import { TestWallet } from '../../src/signing/test-wallet.js';
+import { TEST_OPERATORS, testOperator } from '../../src/devnet/test-keys.js';
+import type { TestOperatorRole } from '../../src/devnet/test-keys.js';
+import { forgetWalletConnections } from '../../components/shared/tx-controller.js';
+
+export const DEVNET = (window as unknown as { __ICS_DEVNET__: { rest: string; rpc: string } }).__ICS_DEVNET__;
+export const sendKeys = (window as unknown as { __sendKeys: typeof SendKeys }).__sendKeys;
+export const CHAIN_ID = 'provider-devnet-1';
+
+/** A test wallet with the given operators' keys (the first is selected), installed as `window.keplr`. */
+export async function installWallet(...roles: TestOperatorRole[]): Promise<TestWallet> {
+  const wallet = await TestWallet.create({
+    accounts: roles.map((role) => ({ mnemonic: testOperator(role).mnemonic, name: `test ${role}` })),
+  });
+  wallet.install(window as unknown as { keplr?: unknown });
+  return wallet;
+}
+
+export function removeWallet(): void {
+  delete (window as unknown as { keplr?: unknown }).keplr;
+  forgetWalletConnections();
+}
+
+export const operator = (role: TestOperatorRole) => testOperator(role).operator;
+export { TEST_OPERATORS };
+
+/** Waits for a custom state (any name), or fails naming the states the element is in. */
+export async function untilState(el: Element, state: string, timeoutMs = 8000): Promise<void> {
+  await (el as unknown as { updateComplete?: Promise<unknown> }).updateComplete;
+  const start = performance.now();
+  while (performance.now() - start < timeoutMs) {
+    if (el.matches(`:state(${state})`)) {
+      await (el as unknown as { updateComplete?: Promise<unknown> }).updateComplete;
+      return;
+    }
+    await new Promise((r) => setTimeout(r, 20));
+  }
+  const status = (el as unknown as { status?: string }).status;
+  const text = (el.shadowRoot?.textContent ?? '').replace(/\s+/g, ' ').slice(0, 400);
+  throw new Error(`<${el.localName}> did not reach :state(${state}); status ${status ?? '?'}: "${text}"`);
+}
+
+export interface TxEvents {
+  signed: Event[];
+  confirmed: Event[];
+  failed: Event[];
+}
+
+/** Records the `ics-tx-*` events that reach the document. */
+export function recordTxEvents(): TxEvents & { stop: () => void } {
+  const events: TxEvents = { signed: [], confirmed: [], failed: [] };
+  const on = {
+    signed: (e: Event) => events.signed.push(e),
+    confirmed: (e: Event) => events.confirmed.push(e),
+    failed: (e: Event) => events.failed.push(e),
+  };
+  document.addEventListener('ics-tx-signed', on.signed);
+  document.addEventListener('ics-tx-confirmed', on.confirmed);
+  document.addEventListener('ics-tx-failed', on.failed);
+  return {
+    ...events,
+    stop: () => {
+      document.removeEventListener('ics-tx-signed', on.signed);
+      document.removeEventListener('ics-tx-confirmed', on.confirmed);
+      document.removeEventListener('ics-tx-failed', on.failed);
+    },
+  };
+}
+
+/** Clicks the shadow button whose text matches. */
+export function clickButton(el: Element, text: RegExp): HTMLButtonElement {
+  const button = [...el.shadowRoot!.querySelectorAll<HTMLButtonElement>('button')].find((b) => text.test(b.textContent ?? ''));
+  if (!button) throw new Error(`no button ${String(text)} in <${el.localName}>: ${(el.shadowRoot?.textContent ?? '').replace(/\s+/g, ' ').slice(0, 300)}`);
+  button.click();
+  return button;
+}
