@@ -1,0 +1,195 @@
+// `npm run bench`: how long the main thread is busy when <ics-power-chart> draws 500 validators
+// (design §7: no task over 50 ms). A devnet with a generated 500-validator scenario, the element
+// as a page gets it (a Vite production build of its entry: minified, Lit in production mode),
+// Debian's Chromium through playwright-core. For each variant it
+// mounts a fresh chart, waits until it is drawn, and prints the longest task the `longtask`
+// PerformanceObserver saw (none means none over 50 ms) and the longest synchronous Lit update of the
+// chart. Figures are printed, never asserted: a timed test would fail on a busy machine.
+import { chromium } from 'playwright-core';
+import type { Page } from 'playwright-core';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { build } from 'vite';
+import { startDevnet } from '../src/devnet/index.js';
+import type { Scenario } from '../src/devnet/index.js';
+
+const FLAGS = [
+  '--no-sandbox',
+  '--headless=new',
+  '--disable-gpu',
+  '--disable-dev-shm-usage',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
+const VALIDATORS = 500;
+const RUNS = Number(process.env.BENCH_RUNS ?? 5);
+
+/** 500 bonded and active validators; a Top-N 100 chain holds them all, an opt-in chain most with a power cap. */
+const scenario: Scenario = {
+  chainId: 'provider-bench-1',
+  params: { maxValidators: VALIDATORS, maxProviderConsensusValidators: VALIDATORS },
+  validators: { count: VALIDATORS, totalTokens: '500000000000000' },
+  consumers: [
+    { consumerId: '0', chainId: 'bench-topn-1', phase: 'launched', name: 'Bench Top-N', topN: 100, spawnTime: '-86400s' },
+    {
+      consumerId: '1',
+      chainId: 'bench-optin-1',
+      phase: 'launched',
+      name: 'Bench opt-in',
+      validatorsPowerCap: 5,
+      optedIn: Array.from({ length: 450 }, (_, i) => i),
+      spawnTime: '-86400s',
+    },
+  ],
+};
+
+const OUT = '.cache/bench';
+const PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>bench</title></head>
+<body style="margin:0"><div id="box" style="inline-size:1200px"></div><script type="module" src="/power-chart.js"></script></body></html>`;
+
+/** The element's entry built as a page would load it; its on-demand chunk (d3) beside it. */
+async function buildElement(): Promise<void> {
+  await build({
+    configFile: false,
+    logLevel: 'silent',
+    build: {
+      outDir: OUT,
+      emptyOutDir: true,
+      minify: true,
+      target: 'es2022',
+      lib: { entry: 'components/power-chart/define.ts', formats: ['es'], fileName: () => 'power-chart.js' },
+    },
+  });
+}
+
+/** Serves the bench page and the built files. */
+async function serve(): Promise<{ url: string; close: () => Promise<void> }> {
+  const server = createServer((req, res) => {
+    const path = new URL(req.url ?? '/', 'http://x').pathname;
+    if (path === '/' || path === '/bench.html') {
+      res.setHeader('content-type', 'text/html');
+      res.end(PAGE);
+      return;
+    }
+    readFile(join(OUT, path.replace(/^\/+/, '').replace(/\.\./g, ''))).then(
+      (body) => {
+        res.setHeader('content-type', 'text/javascript');
+        res.end(body);
+      },
+      () => {
+        res.statusCode = 404;
+        res.end();
+      },
+    );
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return { url: `http://127.0.0.1:${port}/`, close: () => new Promise((resolve) => server.close(() => resolve())) };
+}
+
+interface RunResult {
+  longTasks: number[];
+  longestUpdate: number;
+  drawnBars: number;
+  totalMs: number;
+}
+
+async function run(page: Page, rest: string, consumerId: string | undefined, variant: string): Promise<RunResult> {
+  return page.evaluate(
+    async ([rest, consumerId, variant, debug]) => {
+      const longTasks: number[] = [];
+      const startAll = performance.now();
+      const start = startAll;
+      const observer = new PerformanceObserver((list) => {
+        for (const entry of list.getEntries()) {
+        longTasks.push(entry.duration);
+        if (debug) console.log(`longtask at ${(entry.startTime - start).toFixed(0)} ms: ${entry.duration.toFixed(0)} ms`);
+      }
+      });
+      observer.observe({ type: 'longtask' });
+      const Chart = customElements.get('ics-power-chart')!;
+      // Times each synchronous update (render, DOM commit) of the chart.
+      const proto = Chart.prototype as unknown as { performUpdate: () => void };
+      const original = proto.performUpdate;
+      let longestUpdate = 0;
+      proto.performUpdate = function (this: unknown) {
+        const start = performance.now();
+        original.call(this);
+        const took = performance.now() - start;
+        if (debug) console.log(`update at ${(start - startAll).toFixed(0)} ms: ${took.toFixed(1)} ms`);
+        longestUpdate = Math.max(longestUpdate, took);
+      };
+      const chart = document.createElement('ics-power-chart');
+      chart.setAttribute('rest', rest);
+      chart.setAttribute('chain-id', 'provider-bench-1');
+      if (consumerId !== undefined) chart.setAttribute('consumer-id', consumerId);
+      chart.setAttribute('variant', variant);
+      document.querySelector('#box')!.replaceChildren(chart);
+      while (!chart.matches(':state(complete)') || !chart.shadowRoot?.querySelector('svg.chart')) {
+        if (chart.matches(':state(error)') || chart.matches(':state(invalid)')) throw new Error(chart.shadowRoot?.textContent ?? 'error');
+        await new Promise((r) => setTimeout(r, 5));
+      }
+      // Every chunk of the drawing (updateComplete waits for the last).
+      await (chart as unknown as { updateComplete: Promise<boolean> }).updateComplete;
+      // Two frames: style, layout and paint of the drawing land in the tasks observed.
+      await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+      const totalMs = performance.now() - start;
+      await new Promise((r) => setTimeout(r, 50));
+      observer.disconnect();
+      proto.performUpdate = original;
+      const drawnBars = chart.shadowRoot!.querySelectorAll('.key').length;
+      return { longTasks, longestUpdate, drawnBars, totalMs };
+    },
+    [rest, consumerId, variant, process.env.BENCH_DEBUG === '1'] as const,
+  );
+}
+
+await buildElement();
+const devnet = await startDevnet({ blockTimeMs: 0, port: 0, scenario });
+const server = await serve();
+const base = server.url;
+const browser = await chromium.launch({ executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium', headless: true, args: FLAGS });
+let worst = 0;
+try {
+  console.log(`<ics-power-chart>, ${VALIDATORS} validators, Chromium ${browser.version()}, ${RUNS} runs each (a fresh page and client per run)`);
+  for (const throttle of [1, 4]) {
+    for (const [label, consumerId, variant] of [
+      ['provider set, bars', undefined, 'bars'],
+      ['Top-N chain, bars', '0', 'bars'],
+      ['Top-N chain, cumulative', '0', 'cumulative'],
+      ['opt-in chain, compare', '1', 'compare'],
+    ] as const) {
+      const results: RunResult[] = [];
+      for (let i = 0; i < RUNS; i++) {
+        const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+        page.on('pageerror', (error) => console.error(`page error: ${error.message}`));
+        if (process.env.BENCH_DEBUG === '1') page.on('console', (m) => console.log(`  ${m.text()}`));
+        const cdp = await page.context().newCDPSession(page);
+        await page.goto(`${base}bench.html`);
+        await page.waitForFunction(() => customElements.get('ics-power-chart') !== undefined);
+        await cdp.send('Emulation.setCPUThrottlingRate', { rate: throttle });
+        results.push(await run(page, devnet.restUrl, consumerId, variant));
+        await page.close();
+      }
+      const longest = Math.max(0, ...results.flatMap((r) => r.longTasks));
+      const update = Math.max(...results.map((r) => r.longestUpdate));
+      const total = results.map((r) => r.totalMs).sort((a, b) => a - b)[Math.floor(RUNS / 2)]!;
+      if (throttle === 1) worst = Math.max(worst, longest);
+      console.log(
+        `${throttle === 1 ? '   ' : `${throttle}x `}${label.padEnd(26)} ${String(results[0]!.drawnBars).padStart(4)} columns  ` +
+          `longest task ${longest === 0 ? 'none > 50 ms' : `${longest.toFixed(0)} ms`.padEnd(12)}  ` +
+          `longest chart update ${update.toFixed(1)} ms  load to drawn ${total.toFixed(0)} ms (median)`,
+      );
+    }
+    if (throttle === 1) console.log('   (4x: the same with Chromium throttling the CPU four times, a slow phone\'s margin)');
+  }
+  console.log(worst === 0 ? 'No task over 50 ms without throttling.' : `Longest task without throttling: ${worst.toFixed(0)} ms (budget 50 ms).`);
+} finally {
+  await browser.close();
+  await server.close();
+  await devnet.stop();
+}
