@@ -27,7 +27,6 @@ import type { PrecheckState } from './precheck.js';
 import { checkAgainstState, checkFormat, checkSigner } from './precheck.js';
 import type { Wallet, WalletSigner } from './wallet.js';
 import { isWalletRejection } from './wallet.js';
-import { consensusAddressFromEd25519 } from '../staking/address.js';
 
 /** The cosmjs half, as the flow sees it (replaceable in tests). */
 export interface TxBackend {
@@ -279,14 +278,14 @@ async function readKeyUse(client: ProviderClient, action: IcsAction, ownValcons:
   } catch {
     return undefined;
   }
-  const keyAddress = consensusAddressFromEd25519(key, client.config.prefixes);
+  // Compared as base64 key text, not as addresses: hashing here would add sha256 to the light chunk.
   const [validators, pairs] = await Promise.all([
     client.validators({ fresh: true, status: 'all' }),
     client.addressPairs(action.consumerId, { fresh: true }).catch(() => []),
   ]);
   return {
-    providerKeyOf: validators.find((v) => v.consensusAddress === keyAddress)?.operatorAddress,
-    assignedOnChain: pairs.some((p) => p.consumerAddress === keyAddress),
+    providerKeyOf: validators.find((v) => v.consensusPubkey.key === key)?.operatorAddress,
+    assignedOnChain: pairs.some((p) => p.consumerKey?.key === key),
     ownAssigned: pairs.some((p) => p.providerAddress === ownValcons),
   };
 }
