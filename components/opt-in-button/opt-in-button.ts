@@ -1,6 +1,7 @@
 import { html, nothing } from 'lit';
 import type { PropertyValues, TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
+import { TaskStatus } from '@lit/task';
 import { addressKind, isIcsError } from '../../src/index.js';
 import type { ProviderClient, ReadOptions } from '../../src/index.js';
 import { checkConsumerKey } from '../../src/signing/index.js';
@@ -161,7 +162,7 @@ export class IcsOptInButton extends IcsDataElement<OptInData> {
 
   /** What the element shows now (also its custom state). */
   get status(): OptInButtonStatus {
-    const view = this.viewState;
+    const view = this.refreshing ? 'complete' : this.viewState;
     if (view !== 'complete') return view === 'empty' ? 'loading' : view;
     if (this.tx.phase !== 'idle') return this.tx.phase;
     const data = this.data;
@@ -183,6 +184,22 @@ export class IcsOptInButton extends IcsDataElement<OptInData> {
   private get data(): OptInData | undefined {
     const loaded = this.task.value;
     return loaded?.kind === 'data' ? loaded.value : undefined;
+  }
+
+  /**
+   * The last load's data while a reload runs (after a transaction, or the epoch passing), for the
+   * same chain and validator: shown instead of a skeleton, so the result and focus stay put.
+   */
+  private get refreshing(): OptInData | undefined {
+    const data = this.data;
+    if (this.task.status !== TaskStatus.PENDING || this.problem || !data) return undefined;
+    const same = data.chain.consumerId === this.consumerId?.trim() && data.identity.operatorAddress === this.validator?.trim();
+    return same ? data : undefined;
+  }
+
+  protected override renderState(): TemplateResult {
+    const data = this.refreshing;
+    return data ? this.renderData(data) : super.renderState();
   }
 
   protected dataKey(): readonly unknown[] {

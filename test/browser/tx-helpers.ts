@@ -80,3 +80,14 @@ export function clickButton(el: Element, text: RegExp): HTMLButtonElement {
   button.click();
   return button;
 }
+
+/** Waits until the shadow text matches (a reload after a transaction lands), or fails showing it. */
+export async function untilText(el: Element, pattern: RegExp, timeoutMs = 8000): Promise<void> {
+  const start = performance.now();
+  const text = () => (el.shadowRoot?.textContent ?? '').replace(/\s+/g, ' ').trim();
+  while (performance.now() - start < timeoutMs) {
+    if (pattern.test(text())) return;
+    await new Promise((r) => setTimeout(r, 20));
+  }
+  throw new Error(`<${el.localName}> never showed ${String(pattern)}: "${text().slice(0, 400)}"`);
+}

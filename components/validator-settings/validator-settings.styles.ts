@@ -1,0 +1,66 @@
+import { css } from 'lit';
+
+export const styles = css`
+  @layer ics {
+    :host {
+      min-inline-size: 0;
+    }
+    .base {
+      display: grid;
+      gap: var(--_space);
+      padding: calc(var(--_space) * 1.5);
+      border: 1px solid var(--_border);
+      border-radius: var(--_radius);
+      background: var(--_surface);
+      min-block-size: var(--ics-validator-settings-min-height, 12rem);
+      align-content: start;
+    }
+    .title {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 0.25em 0.75em;
+      align-items: baseline;
+      margin: 0;
+      font-size: 1em;
+      min-inline-size: 0;
+    }
+    .settings {
+      display: grid;
+      gap: var(--_space);
+      margin: 0;
+    }
+    .setting {
+      display: grid;
+      grid-template-columns: minmax(0, 1fr) auto;
+      gap: 0.25em var(--_space);
+      align-items: center;
+      padding-block: 0.4em;
+      border-block-start: 1px solid var(--_border);
+    }
+    .setting dl {
+      margin: 0;
+      display: grid;
+      gap: 0.15em;
+      min-inline-size: 0;
+    }
+    .setting dt {
+      color: var(--_muted);
+      font-size: 0.9em;
+    }
+    .setting dd {
+      margin: 0;
+      overflow-wrap: anywhere;
+      min-inline-size: 0;
+    }
+    .note {
+      margin: 0;
+      color: var(--_muted);
+      font-size: 0.9em;
+    }
+    .message {
+      align-items: start;
+      text-align: start;
+      padding: var(--_space);
+    }
+  }
+`;

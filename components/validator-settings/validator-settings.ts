@@ -1,0 +1,373 @@
+import { html, nothing } from 'lit';
+import type { PropertyValues, TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { TaskStatus } from '@lit/task';
+import { addressKind, isIcsError } from '../../src/index.js';
+import type { ProviderClient, ReadOptions } from '../../src/index.js';
+import { checkConsumerKey } from '../../src/signing/index.js';
+import type { IcsAction, Wallet } from '../../src/signing/index.js';
+import { clip, formatCommission } from '../../src/format/index.js';
+import { IcsDataElement } from '../shared/data-element.js';
+import type { AttributeProblem } from '../shared/clients.js';
+import { IcsElement } from '../shared/ics-element.js';
+import { PHASE_LABEL, isActivePhase, renderIds, renderName } from '../shared/chain-text.js';
+import { TxController, chainValue, feeValue, focusConfirm, renderConfirmPanel, renderWallet, txStyles } from '../shared/tx-controller.js';
+import type { TxPhase } from '../shared/tx-controller.js';
+import { loadSettings, percentToDecimal } from './validator-settings.load.js';
+import type { SettingsData } from './validator-settings.load.js';
+import { styles } from './validator-settings.styles.js';
+
+/** What the element shows now: a data state, a wallet step, ready to change, or a transaction step. */
+export type ValidatorSettingsStatus =
+  | 'loading'
+  | 'error'
+  | 'ics-absent'
+  | 'invalid'
+  | 'wrong-phase'
+  | 'no-wallet'
+  | 'connect'
+  | 'wrong-account'
+  | 'ready'
+  | Exclude<TxPhase, 'idle'>;
+
+export const VALIDATOR_SETTINGS_STATUSES: readonly ValidatorSettingsStatus[] = [
+  'loading',
+  'error',
+  'ics-absent',
+  'invalid',
+  'wrong-phase',
+  'no-wallet',
+  'connect',
+  'wrong-account',
+  'ready',
+  'confirming',
+  'pending',
+  'confirmed',
+  'failed',
+];
+
+/**
+ * A validator's settings on one consumer chain: its consumer key (the consumer consensus address
+ * of the key it assigned, or "provider key in use") and its commission there (beside its provider
+ * commission and the provider's minimum), each changed through the same steps as the opt-in
+ * button: a confirmation in words before the wallet opens (action, chain by name, consumer id and
+ * chain id, validator, new value, fee), one signature, a pending line, the hash and the result.
+ * Refusals (a key another validator uses, the own provider key, a rate below the minimum, a phase
+ * that allows nothing) are said in words before anything is signed.
+ *
+ * One element for both settings, rather than two: they share the chain, the validator, the wallet
+ * and the reads, and a validator sets them together when it joins a chain.
+ *
+ * @summary A validator's consumer key and commission on one consumer chain, and changing them.
+ * @tagname ics-validator-settings
+ *
+ * @fires {IcsTxSignedEvent} ics-tx-signed - The wallet signed; the transaction is being sent.
+ * @fires {IcsTxConfirmedEvent} ics-tx-confirmed - In a block and executed; `detail.hash`, `detail.height`.
+ * @fires {IcsTxFailedEvent} ics-tx-failed - Refused before signing, or failed on the chain; `detail.code`, `detail.message`.
+ * @fires {IcsErrorEvent} ics-error - Reading the chain failed; `detail: {error}`.
+ *
+ * @csspart base - The outer frame.
+ * @csspart header - The chain: name, consumer id, chain id.
+ * @csspart setting - One setting (consumer key, commission) with its Change button.
+ * @csspart name - The chain's name (inert text, clipped).
+ * @csspart ids - The chain's consumer id and chain id.
+ * @csspart button - Every button.
+ * @csspart wallet - The wallet line (none found, connect, wrong account).
+ * @csspart confirm - The confirmation panel.
+ * @csspart confirm-button - Confirm on the confirmation panel.
+ * @csspart connect-button - The Connect button.
+ * @csspart key-field - The consumer key field.
+ * @csspart rate-field - The commission field.
+ * @csspart status - The pending line.
+ * @csspart result - The transaction's result.
+ * @csspart link - Links (explorer, wallets).
+ * @csspart message - The message shown for error, ICS-absent and bad-attribute states.
+ *
+ * @cssprop --ics-validator-settings-min-height - Minimum height in every state (default 12rem).
+ *
+ * @cssstate loading - Reading the chain.
+ * @cssstate complete - Read; one of the states below says more.
+ * @cssstate error - Reading failed; a Retry button is shown.
+ * @cssstate ics-absent - The provider has no (readable) ICS module.
+ * @cssstate invalid - An attribute is wrong; the message names it.
+ * @cssstate wrong-phase - The chain is stopped or deleted: nothing can be set.
+ * @cssstate no-wallet - No wallet: how to get one.
+ * @cssstate connect - A wallet is there, not connected.
+ * @cssstate wrong-account - The connected account is not the validator's operator account.
+ * @cssstate ready - The Change buttons are there.
+ * @cssstate confirming - The confirmation panel is open.
+ * @cssstate pending - The transaction is in flight; nothing can be clicked.
+ * @cssstate confirmed - The transaction is in a block.
+ * @cssstate failed - Refused or failed; the reason is shown.
+ */
+export class IcsValidatorSettings extends IcsDataElement<SettingsData> {
+  static override styles = [...IcsElement.styles, txStyles, styles];
+  static override shadowRootOptions: ShadowRootInit = { ...IcsDataElement.shadowRootOptions, delegatesFocus: true };
+
+  /** The consumer chain (its consumer id, e.g. "4"). */
+  @property({ attribute: 'consumer-id' }) consumerId?: string;
+
+  /** The validator: its operator address (`cosmosvaloper1…`). */
+  @property() validator?: string;
+
+  /** An explorer URL for a transaction with `{hash}` in it; only `https:` URLs are linked. */
+  @property({ attribute: 'explorer-tx' }) explorerTx?: string;
+
+  /** A wallet the page already has (`hostWallet({signer, address})`); unset: detect an extension. */
+  @property({ attribute: false }) wallet?: Wallet;
+
+  /** TEST ONLY: let the chain refuse instead of the local checks. */
+  @property({ attribute: false }) unsafeSkipChecks = false;
+
+  @state() private keyText = '';
+  @state() private rateText = '';
+
+  private readonly tx = new TxController(this, {
+    client: () => this.resolution.client,
+    hostWallet: () => this.wallet,
+    onConfirmed: () => this.retry(),
+    unsafeSkipChecks: () => this.unsafeSkipChecks,
+  });
+
+  /** What the element shows now (also its custom state). */
+  get status(): ValidatorSettingsStatus {
+    const view = this.refreshing ? 'complete' : this.viewState;
+    if (view !== 'complete') return view === 'empty' ? 'loading' : view;
+    if (this.tx.phase !== 'idle') return this.tx.phase;
+    const data = this.data;
+    if (!data) return 'loading';
+    if (!isActivePhase(data.chain.phase)) return 'wrong-phase';
+    switch (this.tx.walletState) {
+      case 'none':
+        return 'no-wallet';
+      case 'detecting':
+      case 'ready':
+      case 'connecting':
+        return 'connect';
+      case 'connected':
+        return this.tx.signerProblem(data.identity.operatorAddress) ? 'wrong-account' : 'ready';
+    }
+  }
+
+  private get data(): SettingsData | undefined {
+    const loaded = this.task.value;
+    return loaded?.kind === 'data' ? loaded.value : undefined;
+  }
+
+  /**
+   * The last load's data while a reload runs (after a transaction, or the epoch passing), for the
+   * same chain and validator: shown instead of a skeleton, so the result and focus stay put.
+   */
+  private get refreshing(): SettingsData | undefined {
+    const data = this.data;
+    if (this.task.status !== TaskStatus.PENDING || this.problem || !data) return undefined;
+    const same = data.chain.consumerId === this.consumerId?.trim() && data.identity.operatorAddress === this.validator?.trim();
+    return same ? data : undefined;
+  }
+
+  protected override renderState(): TemplateResult {
+    const data = this.refreshing;
+    return data ? this.renderData(data) : super.renderState();
+  }
+
+  protected dataKey(): readonly unknown[] {
+    return [this.consumerId?.trim(), this.validator?.trim()];
+  }
+
+  protected loadData(client: ProviderClient, options: ReadOptions): Promise<SettingsData> {
+    return loadSettings(client, this.consumerId!.trim(), this.validator!.trim(), options);
+  }
+
+  protected checkAttributes(client: ProviderClient | undefined): AttributeProblem | undefined {
+    const consumerId = this.consumerId?.trim();
+    if (!consumerId) return { attribute: 'consumer-id', message: 'Set "consumer-id" to the consumer chain\'s id, e.g. "4".', missing: true };
+    if (!/^\d{1,20}$/.test(consumerId)) return { attribute: 'consumer-id', message: `"consumer-id" is a whole number such as "4"; got "${clip(consumerId, 40).text}".` };
+    const validator = this.validator?.trim();
+    if (!validator) return { attribute: 'validator', message: 'Set "validator" to the operator address ("cosmosvaloper1…").', missing: true };
+    if (!client) return undefined;
+    try {
+      if (addressKind(validator, client.config.prefixes) !== 'validator') {
+        return { attribute: 'validator', message: `"${clip(validator, 70).text}" is not an operator address ("${client.config.prefixes.validator}1…").` };
+      }
+    } catch (error) {
+      return { attribute: 'validator', message: isIcsError(error) ? error.message : String(error) };
+    }
+    return undefined;
+  }
+
+  protected isEmpty(): boolean {
+    return false;
+  }
+
+  protected emptyMessage(): string {
+    return '';
+  }
+
+  protected loadingMessage(): string {
+    return 'Reading the consumer key and commission…';
+  }
+
+  protected describe(value: SettingsData): string {
+    return `Consumer key: ${value.consumerAddress ? 'assigned' : 'provider key in use'}; commission ${formatCommission(value.consumerCommission)}.`;
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    if (changed.has('wallet')) this.tx.walletChanged();
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
+    this.setCustomState(this.status, VALIDATOR_SETTINGS_STATUSES);
+  }
+
+  private propose(action: IcsAction): void {
+    this.keyText = '';
+    this.rateText = '';
+    this.tx.propose(action);
+    void this.updateComplete.then(() => focusConfirm(this.renderRoot as ShadowRoot));
+  }
+
+  // ---- rendering -------------------------------------------------------------------------------
+
+  protected override render(): TemplateResult {
+    return html`<div class="base" part="base" aria-busy=${this.tx.phase === 'pending' ? 'true' : 'false'}>${this.renderState()}</div>
+      ${this.renderLive()}
+      <div class="visually-hidden" role="status" aria-live="polite">${this.tx.liveText()}</div>`;
+  }
+
+  protected renderSkeleton(): TemplateResult {
+    return html`<div aria-hidden="true" class="settings">
+      <span class="skeleton" style="--_w: 14em"></span><span class="skeleton" style="--_w: 20em"></span><span class="skeleton" style="--_w: 16em"></span>
+    </div>`;
+  }
+
+  protected renderData(data: SettingsData): TemplateResult {
+    return html`${this.renderHeader(data)} ${this.renderSettings(data)} ${this.renderPhaseNote(data)}
+    ${this.tx.phase === 'idle' && isActivePhase(data.chain.phase) ? renderWallet(this.tx, data.identity.operatorAddress) : nothing}
+    ${this.renderConfirm(data)} ${this.tx.renderPending()} ${this.tx.renderResult(this.explorerTx, this.renderAfter(data))}`;
+  }
+
+  private renderHeader(data: SettingsData): TemplateResult {
+    return html`<h3 class="title" part="header">${renderName(data.chain.metadata.name, 40)} ${renderIds(data.chain.consumerId, data.chain.chainId)}</h3>`;
+  }
+
+  private get canChange(): boolean {
+    return this.status === 'ready';
+  }
+
+  private renderSettings(data: SettingsData): TemplateResult | typeof nothing {
+    if (!isActivePhase(data.chain.phase)) return nothing;
+    const base = { consumerId: data.chain.consumerId, validator: data.identity.operatorAddress };
+    const change = (label: string, action: IcsAction) =>
+      this.canChange ? html`<button type="button" class="secondary" part="button" @click=${() => this.propose(action)}>${label}</button>` : nothing;
+    const differs = formatCommission(data.consumerCommission) !== formatCommission(data.providerCommission);
+    return html`<div class="settings">
+      <div class="setting" part="setting">
+        <dl>
+          <dt>Consumer key</dt>
+          <dd>
+            ${data.consumerAddress
+              ? html`Assigned: <span class="mono">${data.consumerAddress}</span>`
+              : html`Provider key in use: no consumer key assigned on this chain`}
+          </dd>
+        </dl>
+        ${change('Change key', { ...base, type: 'assign-consumer-key', consumerKey: '' })}
+      </div>
+      <div class="setting" part="setting">
+        <dl>
+          <dt>Commission on this chain</dt>
+          <dd>
+            <strong>${formatCommission(data.consumerCommission)}</strong>
+            <span class="muted">${differs ? `(provider ${formatCommission(data.providerCommission)})` : '(same as on the provider)'} · minimum
+              ${formatCommission(data.minCommission)}</span>
+          </dd>
+        </dl>
+        ${change('Change commission', { ...base, type: 'set-consumer-commission-rate', rate: '' })}
+      </div>
+    </div>`;
+  }
+
+  private renderPhaseNote(data: SettingsData): TemplateResult | typeof nothing {
+    if (isActivePhase(data.chain.phase)) return nothing;
+    return html`<p class="note warn">
+      This chain is ${PHASE_LABEL[data.chain.phase].toLowerCase()}: a consumer key and commission can be set only on a chain that is registered,
+      initialized or launched.
+    </p>`;
+  }
+
+  private renderAfter(data: SettingsData): TemplateResult {
+    if (this.tx.action?.type === 'assign-consumer-key') {
+      const n = data.blocksUntilEpoch;
+      return html`<p>
+        The new key takes effect at the next epoch, in ${n} ${n === 1 ? 'block' : 'blocks'}. Run the consumer node with it from then on; the
+        old key stays reserved until it is pruned.
+      </p>`;
+    }
+    return html`<p>The provider uses the new rate when it distributes this chain's rewards.</p>`;
+  }
+
+  private renderConfirm(data: SettingsData): TemplateResult | typeof nothing {
+    const action = this.tx.action;
+    if (this.tx.phase !== 'confirming' || !action) return nothing;
+    const common = [
+      { label: 'Chain', value: chainValue(data.chain.metadata.name, data.chain.consumerId, data.chain.chainId) },
+      { label: 'Validator', value: html`${clip(data.identity.moniker || '(no moniker)', 40).text} · <span class="mono">${data.identity.operatorAddress}</span>` },
+      { label: 'Signed by', value: html`<span class="mono">${data.identity.accountAddress}</span> (the operator account)` },
+    ];
+    const fee = { label: 'Fee', value: feeValue(this.resolution.client, this.tx.wallet) };
+    if (action.type === 'assign-consumer-key') {
+      const key = this.keyText.trim();
+      const check = key === '' ? undefined : checkConsumerKey(key);
+      const problem = check && !check.ok ? check.message : undefined;
+      return renderConfirmPanel(this.tx, {
+        title: 'Assign a consumer key: check before signing',
+        rows: [
+          { label: 'Action', value: 'Assign a consumer key (MsgAssignConsumerKey)' },
+          ...common,
+          { label: 'New consumer key', value: key === '' ? 'Paste it below' : html`<span class="mono">${key}</span>` },
+          fee,
+        ],
+        confirmLabel: 'Confirm key',
+        disabled: key === '' || problem !== undefined,
+        extra: html`<label part="key-field"
+            >Consumer key
+            <textarea rows="2" spellcheck="false" required placeholder='{"@type":"/cosmos.crypto.ed25519.PubKey","key":"…"}'
+              aria-invalid=${problem ? 'true' : 'false'} aria-describedby="key-hint" .value=${this.keyText}
+              @input=${(e: Event) => (this.keyText = (e.target as HTMLTextAreaElement).value)}></textarea>
+          </label>
+          <p id="key-hint" class=${problem ? 'error' : 'hint'}>
+            ${problem ??
+            'The output of "<daemon> comet show-validator" on the consumer node. Use a distinct key for each consumer chain, and never your provider key.'}
+          </p>`,
+        action: () => ({ ...action, consumerKey: key }),
+      });
+    }
+    if (action.type === 'set-consumer-commission-rate') {
+      const text = this.rateText.trim();
+      const rate = text === '' ? undefined : percentToDecimal(text);
+      const problem = text !== '' && rate === undefined ? 'Write the rate in percent, a number from 0 to 100, such as 7.5.' : undefined;
+      return renderConfirmPanel(this.tx, {
+        title: 'Set the commission: check before signing',
+        rows: [
+          { label: 'Action', value: 'Set the commission on this chain (MsgSetConsumerCommissionRate)' },
+          ...common,
+          { label: 'New commission', value: rate === undefined ? 'Type it below' : html`${formatCommission(rate)} <span class="mono">(${rate})</span>` },
+          fee,
+        ],
+        confirmLabel: 'Confirm commission',
+        disabled: rate === undefined,
+        extra: html`<label part="rate-field"
+            >Commission in percent
+            <input type="text" inputmode="decimal" required autocomplete="off" aria-invalid=${problem ? 'true' : 'false'} aria-describedby="rate-hint"
+              .value=${this.rateText} @input=${(e: Event) => (this.rateText = (e.target as HTMLInputElement).value)} />
+          </label>
+          <p id="rate-hint" class=${problem ? 'error' : 'hint'}>
+            ${problem ?? `At least the provider's minimum, ${formatCommission(data.minCommission)}, and at most 100%.`}
+          </p>`,
+        action: () => ({ ...action, rate: rate ?? '' }),
+      });
+    }
+    return nothing;
+  }
+}
