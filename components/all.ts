@@ -3,5 +3,6 @@ import './provider-chain/define.js';
 import './consumer-list/define.js';
 import './consumer-card/define.js';
 import './validator-chains/define.js';
+import './power-chart/define.js';
 
 export * from './index.js';

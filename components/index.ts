@@ -19,3 +19,5 @@ export type { ConsumerListSort } from './consumer-list/consumer-list.js';
 export { IcsConsumerCard } from './consumer-card/consumer-card.js';
 export type { ConsumerCardVariant } from './consumer-card/consumer-card.js';
 export { IcsValidatorChains } from './validator-chains/validator-chains.js';
+export { IcsPowerChart } from './power-chart/power-chart.js';
+export type { PowerChartVariant } from './power-chart/power-chart.items.js';

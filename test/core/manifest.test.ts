@@ -40,7 +40,7 @@ describe('custom-elements.json', () => {
     const manifest = JSON.parse(readFileSync('custom-elements.json', 'utf8')) as Manifest;
     const elements = manifest.modules.flatMap((m) => m.declarations ?? []).filter((d) => d.customElement && d.tagName);
     const tags = elements.map((d) => d.tagName).sort();
-    assert.deepEqual(tags, ['ics-consumer-card', 'ics-consumer-list', 'ics-provider-chain', 'ics-validator-chains']);
+    assert.deepEqual(tags, ['ics-consumer-card', 'ics-consumer-list', 'ics-opt-in-button', 'ics-power-chart', 'ics-provider-chain', 'ics-validator-chains', 'ics-validator-settings']);
     for (const element of elements) {
       assert.ok(element.summary, `${element.tagName} has a @summary`);
       for (const attribute of element.attributes ?? []) {
