@@ -197,13 +197,11 @@ export const styles = css`
       fill: var(--_mark);
       font-weight: 600;
     }
-    .chart .mark.top-n text,
-    .chart .mark.top-n line {
+    .chart .mark.top-n text {
       fill: var(--_text);
-      stroke: var(--_text);
     }
-    .mark.top-n text {
-      stroke: none;
+    .chart .mark.top-n line {
+      stroke: var(--_text);
     }
     .keys {
       position: absolute;

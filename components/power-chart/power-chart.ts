@@ -380,7 +380,7 @@ export class IcsPowerChart extends IcsDataElement<PowerChartData> {
   private renderBarLabels(items: readonly ChartItem[], g: Geometry): SVGTemplateResult[] {
     return items.flatMap((item, i) => {
       const highlighted = item.kind === 'validator' && item.highlighted;
-      if (!g.roomForLabels && !highlighted && i !== 0) return [];
+      if (!g.roomForLabels && !highlighted && i !== 0 && item.kind !== 'others') return [];
       const a = g.anchors[i]!;
       const text = highlighted ? `▼ ${shortName(item)} ${barLabel(item, this.variant)}` : barLabel(item, this.variant);
       return [svg`<text class=${classMap({ 'bar-label': true, highlighted })} x=${a.x} y=${a.y - 4} text-anchor=${anchorFor(a.x, g)}>${text}</text>`];
@@ -589,7 +589,10 @@ function statusText(v: ChartValidator): string {
 /** The short label above a bar: its share, or what kept it out. */
 function barLabel(item: ChartItem, variant: PowerChartVariant): string {
   if (item.kind === 'validator' && item.v.status !== 'in-set') return item.v.status === 'pending' ? 'pending' : item.v.status === 'inactive' ? 'inactive' : 'left out';
-  if (variant === 'compare') return item.kind === 'validator' && item.v.power < item.v.providerPower ? 'capped' : '';
+  if (variant === 'compare') {
+    if (item.kind === 'others') return `${item.count} others`;
+    return item.v.power < item.v.providerPower ? 'capped' : item.v.power > item.v.providerPower ? 'raised' : '';
+  }
   if (variant === 'cumulative') return formatPercent(item.kind === 'others' ? 1 : item.v.cumulative);
   return formatPercent(itemShare(item));
 }
