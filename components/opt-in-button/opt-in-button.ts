@@ -278,7 +278,8 @@ export class IcsOptInButton extends IcsDataElement<OptInData> {
         .then((blocks) => {
           const before = this.epochBlocks ?? this.data?.blocksUntilEpoch;
           this.epochBlocks = blocks;
-          if (before !== undefined && blocks > before) {
+          // An epoch ended: the countdown went up, or sits at 0 on the epoch-end block itself.
+          if (before !== undefined && (blocks > before || (blocks === 0 && before !== 0))) {
             this.epochBlocks = undefined;
             this.retry();
           }

@@ -1,0 +1,123 @@
+// A validator's landing page: its consumer chains with an opt-in button in each row, a chain to
+// join, and its consumer key and commission there. Query parameters: ?rest=<REST URL>&rpc=<RPC URL>
+// &operator=newcomer|opted|top&theme=light|dark&consumer=<id>.
+//
+// TEST ONLY: the page installs the test wallet as window.keplr with a devnet test operator's
+// publicly known mnemonic, so the devnet can be driven without an extension. A real page leaves
+// window.keplr to the person's wallet (or passes its own through the elements' `wallet` property).
+import type { IcsProviderChain } from '../components/provider-chain/define.js';
+import type { IcsValidatorChains } from '../components/validator-chains/define.js';
+import type { IcsOptInButton } from '../components/opt-in-button/define.js';
+import type { IcsValidatorSettings } from '../components/validator-settings/define.js';
+import { TestWallet } from '../src/signing/test-wallet.js';
+import { testOperator } from '../src/devnet/test-keys.js';
+import type { TestOperatorRole } from '../src/devnet/test-keys.js';
+
+const params = new URLSearchParams(location.search);
+const rest = params.get('rest') ?? 'http://127.0.0.1:1317';
+const rpc = params.get('rpc') ?? 'http://127.0.0.1:26657';
+const role = (['newcomer', 'opted', 'top'].includes(params.get('operator') ?? '') ? params.get('operator') : 'newcomer') as TestOperatorRole;
+const operator = testOperator(role);
+
+const provider = document.querySelector<IcsProviderChain>('#provider')!;
+const chains = document.querySelector<IcsValidatorChains>('#chains')!;
+const join = document.querySelector<IcsOptInButton>('#join')!;
+const settings = document.querySelector<IcsValidatorSettings>('#settings')!;
+const joinChain = document.querySelector<HTMLSelectElement>('#join-chain')!;
+const operatorSelect = document.querySelector<HTMLSelectElement>('#operator')!;
+const themeSelect = document.querySelector<HTMLSelectElement>('#theme')!;
+
+document.querySelector('#endpoint')!.textContent = rest;
+document.querySelector('#rpc-endpoint')!.textContent = rpc;
+document.querySelector('#operator-role')!.textContent = role;
+document.querySelector('#operator-address')!.textContent = operator.account;
+operatorSelect.value = role;
+operatorSelect.addEventListener('change', () => {
+  params.set('operator', operatorSelect.value);
+  location.search = params.toString();
+});
+
+function setTheme(theme: string): void {
+  for (const el of document.querySelectorAll<HTMLElement & { theme?: string }>('ics-validator-chains, ics-opt-in-button, ics-validator-settings')) {
+    if (theme === 'light' || theme === 'dark') el.setAttribute('theme', theme);
+    else el.removeAttribute('theme');
+  }
+  if (theme) document.documentElement.dataset.theme = theme;
+  else delete document.documentElement.dataset.theme;
+  themeSelect.value = theme;
+}
+themeSelect.addEventListener('change', () => setTheme(themeSelect.value));
+
+// The wallet goes in before the elements are defined, as an extension's would: they look for one
+// when they connect (creating the test wallet derives keys, which takes a moment).
+const wallet = await TestWallet.create({ accounts: [{ mnemonic: operator.mnemonic, name: `devnet test operator (${role})` }] });
+wallet.install(window as unknown as { keplr?: unknown });
+(window as unknown as { __testWallet?: TestWallet }).__testWallet = wallet;
+await Promise.all([
+  import('../components/provider-chain/define.js'),
+  import('../components/validator-chains/define.js'),
+  import('../components/opt-in-button/define.js'),
+  import('../components/validator-settings/define.js'),
+]);
+
+provider.rpc = rpc;
+provider.rest = rest;
+chains.validator = operator.operator;
+join.validator = operator.operator;
+settings.validator = operator.operator;
+
+await provider.updateComplete;
+const client = provider.client;
+if (client) {
+  // An opt-in button in every row's action slot (a slot without a row shows nothing), and every
+  // chain a validator can join in the chooser: registered, initialized or launched.
+  const all = await client.consumerChains({ phase: 'all' }).catch(() => []);
+  const active = all.filter((c) => c.phase === 'registered' || c.phase === 'initialized' || c.phase === 'launched');
+  for (const chain of active) {
+    const button = document.createElement('ics-opt-in-button');
+    button.slot = `action-${chain.consumerId}`;
+    button.consumerId = chain.consumerId;
+    button.validator = operator.operator;
+    button.explorerTx = join.explorerTx;
+    chains.append(button);
+    // Names are written by anyone: shown as text with both ids.
+    joinChain.append(new Option(`#${chain.consumerId} · ${chain.chainId} · ${chain.metadata.name.slice(0, 40)}`, chain.consumerId));
+  }
+  const start = params.get('consumer') ?? active.find((c) => c.consumerId === '4')?.consumerId ?? active[0]?.consumerId ?? '0';
+  joinChain.value = start;
+  join.consumerId = start;
+  settings.consumerId = start;
+  joinChain.addEventListener('change', () => {
+    join.consumerId = joinChain.value;
+    settings.consumerId = joinChain.value;
+  });
+
+  // The list shows the new state once a transaction is in, and again when an epoch ends.
+  let last = await client.blocksUntilNextEpoch({ fresh: true }).catch(() => 0);
+  setInterval(() => {
+    void client
+      .blocksUntilNextEpoch({ fresh: true })
+      .then((blocks) => {
+        // An epoch ended: the countdown went up, or sits at 0 on the epoch-end block itself.
+        if (blocks > last || (blocks === 0 && last !== 0)) {
+          chains.retry();
+          join.retry();
+          for (const button of chains.querySelectorAll('ics-opt-in-button')) button.retry();
+        }
+        last = blocks;
+      })
+      .catch(() => undefined);
+  }, 2_000);
+}
+setTheme(params.get('theme') ?? '');
+
+const log = document.querySelector('#events')!;
+document.addEventListener('ics-tx-signed', (e) => (log.textContent = `Signed ${e.detail.action} on consumer ${e.detail.consumerId}; sending…`));
+document.addEventListener('ics-tx-confirmed', (e) => {
+  log.textContent = `${e.detail.action} on consumer ${e.detail.consumerId} is in block ${e.detail.height} (${e.detail.hash.slice(0, 12)}…).`;
+  chains.retry();
+  for (const button of chains.querySelectorAll('ics-opt-in-button')) button.retry();
+  if (e.target !== join) join.retry();
+  if (e.target !== settings) settings.retry();
+});
+document.addEventListener('ics-tx-failed', (e) => (log.textContent = `${e.detail.action} on consumer ${e.detail.consumerId}: ${e.detail.message}`));

@@ -1,0 +1,103 @@
+// End to end: the demo's validator page in Chromium, against a devnet over REST and RPC, with the
+// page's test wallet (a devnet test operator). Click Opt in, confirm, the devnet includes the
+// transaction, and the validator's list shows the chain, then "Validating" after the epoch ends.
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdirSync } from 'node:fs';
+import type { Browser, Page } from 'playwright-core';
+import { startDevnet } from '../../src/devnet/index.js';
+import type { Devnet } from '../../src/devnet/index.js';
+import { testOperator } from '../../src/devnet/test-keys.js';
+import { ProviderClient } from '../../src/index.js';
+import { launchChromium } from '../helpers/chromium.js';
+import { startDemoServer } from '../helpers/demo-server.js';
+
+const JOIN = '4';
+
+describe('demo: a validator opts in from its page', () => {
+  let devnet: Devnet;
+  let demo: Awaited<ReturnType<typeof startDemoServer>>;
+  let browser: Browser;
+  let page: Page;
+  const errors: string[] = [];
+  const newcomer = testOperator('newcomer');
+
+  before(async () => {
+    devnet = await startDevnet({ blockTimeMs: 0 });
+    demo = await startDemoServer();
+    browser = await launchChromium();
+    page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
+    page.on('pageerror', (error) => errors.push(error.message));
+  });
+  after(async () => {
+    await browser?.close();
+    await demo?.server.close();
+    await devnet?.stop();
+  });
+
+  /** Waits for an element's custom state; on a timeout, says what the element shows instead. */
+  const state = async (selector: string, name: string, timeout = 20_000) => {
+    try {
+      await page.waitForFunction(([s, n]) => document.querySelector(s!)?.matches(`:state(${n})`) ?? false, [selector, name] as const, { timeout });
+    } catch (error) {
+      const text = await page.evaluate((s) => (document.querySelector(s)?.shadowRoot?.textContent ?? '').replace(/\s+/g, ' '), selector);
+      throw new Error(`${selector} never reached :state(${name}); it shows: ${text.slice(0, 500)}`, { cause: error });
+    }
+  };
+
+  it('labels the test wallet, and starts with the newcomer on no chain', async () => {
+    const url = `${demo.url}validator.html?rest=${encodeURIComponent(devnet.restUrl)}&rpc=${encodeURIComponent(devnet.rpcUrl)}&operator=newcomer&consumer=${JOIN}`;
+    await page.goto(url);
+    assert.match((await page.textContent('#test-wallet')) ?? '', /TEST WALLET, devnet only/);
+    assert.equal(await page.textContent('#operator-address'), newcomer.account);
+    await state('#chains', 'empty');
+    await state('#join', 'connect');
+    assert.deepEqual(errors, []);
+  });
+
+  it('opts in: connect, confirm, one signature, included by the devnet', async () => {
+    await page.locator('#join').getByRole('button', { name: 'Connect Keplr' }).click();
+    await state('#join', 'not-opted-in');
+    await page.locator('#join').getByRole('button', { name: 'Opt in', exact: true }).click();
+    await state('#join', 'confirming');
+    const panel = (await page.locator('#join .confirm').textContent()) ?? '';
+    for (const expected of ['Opt in (MsgOptIn)', 'Crypto Dungeon', '#4', 'dungeon-1', newcomer.operator]) assert.ok(panel.includes(expected), `${expected} in: ${panel}`);
+    await page.locator('#join').getByRole('button', { name: 'Confirm opt-in' }).click();
+    await state('#join', 'confirmed');
+    const result = (await page.locator('#join .result').textContent()) ?? '';
+    const hash = /[0-9A-F]{64}/.exec(result)?.[0];
+    assert.ok(hash, result);
+    assert.equal(await page.locator('#join .result a').getAttribute('href'), `https://www.mintscan.io/cosmos/tx/${hash}`);
+    const calls = await page.evaluate(() => (window as unknown as { __testWallet: { calls: string[] } }).__testWallet.calls);
+    assert.equal(calls.filter((c) => c === 'signDirect').length, 1);
+    // The chain has it: the opt-in is in state now.
+    const client = new ProviderClient({ rest: devnet.restUrl, cacheTtlMs: 0 });
+    const valcons = (await client.resolveValidator(newcomer.operator)).consensusAddress;
+    assert.ok((await client.optedInValidators(JOIN)).includes(valcons));
+    // The list shows it, active from the next epoch.
+    await page.waitForFunction(
+      (id) => document.querySelector('#chains')?.shadowRoot?.querySelector(`[data-consumer-id="${id}"]`)?.textContent?.includes('Active from next epoch') ?? false,
+      JOIN,
+      { timeout: 20_000 },
+    );
+    mkdirSync('.cache/screenshots', { recursive: true });
+    await page.screenshot({ path: '.cache/screenshots/demo-validator-opted-in.png', fullPage: true });
+  });
+
+  it('shows the chain as validated once the epoch ends', async () => {
+    devnet.advanceToEpochEnd();
+    await page.waitForFunction(
+      (id) => document.querySelector('#chains')?.shadowRoot?.querySelector(`[data-consumer-id="${id}"]`)?.textContent?.includes('Validating') ?? false,
+      JOIN,
+      { timeout: 20_000 },
+    );
+    // The row's own button follows: active, with an opt-out offered.
+    await page.waitForFunction(
+      (id) => document.querySelector(`#chains ics-opt-in-button[slot="action-${id}"]`)?.matches(':state(active)') ?? false,
+      JOIN,
+      { timeout: 20_000 },
+    );
+    await page.screenshot({ path: '.cache/screenshots/demo-validator-active.png', fullPage: true });
+    assert.deepEqual(errors, []);
+  });
+});
