@@ -25,6 +25,10 @@ const ENTRIES: Entry[] = [
   { name: 'el: consumer-card', source: 'components/consumer-card/define.ts', budget: 20 * 1024 },
   { name: 'el: validator-chains', source: 'components/validator-chains/define.ts', budget: 20 * 1024 },
   { name: 'el: power-chart', source: 'components/power-chart/define.ts', budget: 20 * 1024 },
+  // The acting elements: the element, Lit, the read path and the light signing half (wallets,
+  // checks, flow); cosmjs is the chunk the flow imports on Confirm ("loaded on demand").
+  { name: 'el: opt-in-button', source: 'components/opt-in-button/define.ts', budget: 25 * 1024 },
+  { name: 'el: validator-settings', source: 'components/validator-settings/define.ts', budget: 25 * 1024 },
   // All the elements in one file for a <script type="module"> (npm run build:cdn): reported, no §7 budget.
   { name: 'el: all (CDN file)', source: 'components/cdn.ts', budget: 40 * 1024 },
 ];
