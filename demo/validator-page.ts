@@ -1,6 +1,8 @@
 // A validator's landing page: its consumer chains with an opt-in button in each row, a chain to
 // join, and its consumer key and commission there. Query parameters: ?rest=<REST URL>&rpc=<RPC URL>
-// &operator=newcomer|opted|top&theme=light|dark&consumer=<id>.
+// &operator=newcomer|opted|top&theme=light|dark&consumer=<id>, and to see the wallet states:
+// &wallet=none (no wallet installed) or &validator=<cosmosvaloper1…> (another validator than the
+// wallet's operator: the wrong account).
 //
 // TEST ONLY: the page installs the test wallet as window.keplr with a devnet test operator's
 // publicly known mnemonic, so the devnet can be driven without an extension. A real page leaves
@@ -18,6 +20,8 @@ const rest = params.get('rest') ?? 'http://127.0.0.1:1317';
 const rpc = params.get('rpc') ?? 'http://127.0.0.1:26657';
 const role = (['newcomer', 'opted', 'top'].includes(params.get('operator') ?? '') ? params.get('operator') : 'newcomer') as TestOperatorRole;
 const operator = testOperator(role);
+const validator = params.get('validator') ?? operator.operator;
+const withWallet = params.get('wallet') !== 'none';
 
 const provider = document.querySelector<IcsProviderChain>('#provider')!;
 const chains = document.querySelector<IcsValidatorChains>('#chains')!;
@@ -50,9 +54,13 @@ themeSelect.addEventListener('change', () => setTheme(themeSelect.value));
 
 // The wallet goes in before the elements are defined, as an extension's would: they look for one
 // when they connect (creating the test wallet derives keys, which takes a moment).
-const wallet = await TestWallet.create({ accounts: [{ mnemonic: operator.mnemonic, name: `devnet test operator (${role})` }] });
-wallet.install(window as unknown as { keplr?: unknown });
-(window as unknown as { __testWallet?: TestWallet }).__testWallet = wallet;
+if (withWallet) {
+  const wallet = await TestWallet.create({ accounts: [{ mnemonic: operator.mnemonic, name: `devnet test operator (${role})` }] });
+  wallet.install(window as unknown as { keplr?: unknown });
+  (window as unknown as { __testWallet?: TestWallet }).__testWallet = wallet;
+} else {
+  document.querySelector('#test-wallet')!.textContent = 'No wallet installed (?wallet=none): the elements say how to get one.';
+}
 await Promise.all([
   import('../components/provider-chain/define.js'),
   import('../components/validator-chains/define.js'),
@@ -62,9 +70,9 @@ await Promise.all([
 
 provider.rpc = rpc;
 provider.rest = rest;
-chains.validator = operator.operator;
-join.validator = operator.operator;
-settings.validator = operator.operator;
+chains.validator = validator;
+join.validator = validator;
+settings.validator = validator;
 
 await provider.updateComplete;
 const client = provider.client;
@@ -77,7 +85,7 @@ if (client) {
     const button = document.createElement('ics-opt-in-button');
     button.slot = `action-${chain.consumerId}`;
     button.consumerId = chain.consumerId;
-    button.validator = operator.operator;
+    button.validator = validator;
     button.explorerTx = join.explorerTx;
     chains.append(button);
     // Names are written by anyone: shown as text with both ids.

@@ -62,6 +62,128 @@ async function chartShots(page: Page, theme: 'light' | 'dark'): Promise<void> {
   console.log(`${OUT}/power-chart-bars-320-${theme}.png`);
 }
 
+/**
+ * The acting elements in each state, from the validator demo page (its test wallet signs for a
+ * devnet test operator): `opt-in-button-<state>-<theme>.png`, `validator-settings-<state>-<theme>.png`
+ * and the whole page. Transactions really go to the devnet; it is reset first.
+ */
+async function validatorShots(page: Page, theme: 'light' | 'dark'): Promise<void> {
+  devnet.reset();
+  const { testOperator } = await import('../src/devnet/test-keys.js');
+  const url = (query: Record<string, string>) =>
+    `${base}validator.html?${new URLSearchParams({ rest: devnet.restUrl, rpc: devnet.rpcUrl, theme, ...query }).toString()}`;
+  const state = async (selector: string, name: string) => {
+    try {
+      await page.waitForFunction(([s, n]) => document.querySelector(s!)?.matches(`:state(${n})`) ?? false, [selector, name] as const, { timeout: 20_000 });
+    } catch (error) {
+      const text = await page.evaluate((s) => (document.querySelector(s)?.shadowRoot?.textContent ?? '').replace(/\s+/g, ' '), selector);
+      throw new Error(`${selector} never reached :state(${name}): ${text.slice(0, 400)}`, { cause: error });
+    }
+  };
+  const shot = async (selector: string, name: string) => {
+    await page.evaluate(() => document.fonts.ready);
+    const path = `${OUT}/${name}-${theme}.png`;
+    await page.locator(selector).screenshot({ path });
+    console.log(path);
+  };
+  const click = (selector: string, name: string | RegExp) => page.locator(selector).getByRole('button', { name, exact: typeof name === 'string' }).first().click();
+  const connect = async () => {
+    await state('#join', 'connect');
+    await click('#join', /^Connect/);
+  };
+
+  await page.goto(url({ operator: 'newcomer', consumer: '4', wallet: 'none' }));
+  await state('#join', 'no-wallet');
+  await shot('#join', 'opt-in-button-no-wallet');
+  await page.goto(url({ operator: 'newcomer', consumer: '4', validator: testOperator('opted').operator }));
+  await connect();
+  await state('#join', 'wrong-account');
+  await shot('#join', 'opt-in-button-wrong-account');
+
+  await page.goto(url({ operator: 'newcomer', consumer: '4' }));
+  await state('#join', 'connect');
+  await shot('#join', 'opt-in-button-connect');
+  await connect();
+  await state('#join', 'not-opted-in');
+  await state('#settings', 'ready');
+  await shot('#join', 'opt-in-button-not-opted-in');
+  await shot('#settings', 'validator-settings-ready');
+  await click('#join', 'Opt in');
+  await state('#join', 'confirming');
+  await page.locator('#join textarea').fill('{"@type":"/cosmos.crypto.ed25519.PubKey","key":"Ui5Gf1+mtWUdH8u3xlmzdKID+F3PK0sfXZ73GZ6q6is="}');
+  await shot('#join', 'opt-in-button-confirming');
+  // Pending: a wallet that never answers holds the element in "waiting for your signature".
+  await page.evaluate(() => {
+    const w = (window as unknown as { __testWallet: { signDirect: () => Promise<never> } }).__testWallet;
+    w.signDirect = () => new Promise<never>(() => undefined);
+  });
+  await click('#join', 'Confirm opt-in');
+  await state('#join', 'pending');
+  await page.waitForFunction(() => /signature/.test(document.querySelector('#join')?.shadowRoot?.textContent ?? ''));
+  await shot('#join', 'opt-in-button-pending');
+
+  await page.goto(url({ operator: 'newcomer', consumer: '4' }));
+  await connect();
+  await state('#join', 'not-opted-in');
+  await click('#join', 'Opt in');
+  await click('#join', 'Confirm opt-in');
+  await state('#join', 'confirmed');
+  await shot('#join', 'opt-in-button-confirmed');
+  await click('#join', 'Close');
+  await state('#join', 'next-epoch');
+  await shot('#join', 'opt-in-button-next-epoch');
+  devnet.advanceToEpochEnd();
+  await page.evaluate(() => document.querySelector<HTMLElement & { retry(): void }>('#join')!.retry());
+  await state('#join', 'active');
+  await shot('#join', 'opt-in-button-active');
+  await page.waitForFunction(() => /Validating/.test(document.querySelector('#chains')?.shadowRoot?.textContent ?? ''), undefined, { timeout: 20_000 });
+  await page.screenshot({ path: `${OUT}/validator-page-${theme}.png`, fullPage: true });
+  console.log(`${OUT}/validator-page-${theme}.png`);
+  await click('#join', 'Opt out');
+  await click('#join', 'Confirm opt-out');
+  await state('#join', 'confirmed');
+  await click('#join', 'Close');
+  await state('#join', 'opt-out-pending');
+  await shot('#join', 'opt-in-button-opt-out-pending');
+  // A refusal: another validator's provider key, said in words before anything is signed.
+  const topKey = devnet.state().validators.find((v) => v.operatorAddress === testOperator('top').operator)?.consensusKey;
+  await click('#join', 'Opt in again');
+  await page.locator('#join textarea').fill(JSON.stringify({ '@type': '/cosmos.crypto.ed25519.PubKey', key: topKey ?? '' }));
+  await click('#join', 'Confirm opt-in');
+  await state('#join', 'failed');
+  await shot('#join', 'opt-in-button-failed');
+
+  // Settings: the commission panel, a refusal below the minimum, a change confirmed.
+  await click('#settings', 'Change commission');
+  await state('#settings', 'confirming');
+  await page.locator('#settings input').fill('2');
+  await shot('#settings', 'validator-settings-confirming');
+  await click('#settings', 'Confirm commission');
+  await state('#settings', 'failed');
+  await shot('#settings', 'validator-settings-failed');
+  await click('#settings', 'Back');
+  await click('#settings', 'Change commission');
+  await page.locator('#settings input').fill('7.5');
+  await click('#settings', 'Confirm commission');
+  await state('#settings', 'confirmed');
+  await shot('#settings', 'validator-settings-confirmed');
+
+  await page.goto(url({ operator: 'top', consumer: '0' }));
+  await state('#join', 'must-validate');
+  await shot('#join', 'opt-in-button-must-validate');
+  await page.goto(url({ operator: 'newcomer', consumer: '7' }));
+  await state('#join', 'wrong-phase');
+  await state('#settings', 'wrong-phase');
+  await shot('#join', 'opt-in-button-wrong-phase');
+  await shot('#settings', 'validator-settings-wrong-phase');
+  devnet.setIcsMode('absent');
+  await page.goto(url({ operator: 'newcomer', consumer: '4' }));
+  await state('#join', 'ics-absent');
+  await shot('#join', 'opt-in-button-ics-absent');
+  devnet.setIcsMode('v7');
+  devnet.reset();
+}
+
 const devnet = await startDevnet({ blockTimeMs: 0, port: 0 });
 const server = await createServer({
   configFile: new URL('../vite.config.ts', import.meta.url).pathname,
@@ -72,10 +194,17 @@ await server.listen();
 const base = server.resolvedUrls?.local[0];
 const browser = await chromium.launch({ executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium', headless: true, args: FLAGS });
 mkdirSync(OUT, { recursive: true });
+// SCREENSHOTS_ONLY=validator takes only the validator page's pictures (the acting elements).
+const only = process.env.SCREENSHOTS_ONLY;
 try {
   for (const theme of ['light', 'dark'] as const) {
     const page = await browser.newPage({ viewport: { width: 1200, height: 1000 }, colorScheme: theme, deviceScaleFactor: 1 });
     page.on('pageerror', (error) => console.error(`page error: ${error.message}`));
+    if (only === undefined || only === 'validator') await validatorShots(page, theme);
+    if (only === 'validator') {
+      await page.close();
+      continue;
+    }
     await page.goto(`${base}elements.html?rest=${encodeURIComponent(devnet.restUrl)}&theme=${theme}`);
     for (const [selector] of ELEMENTS) {
       await page.waitForFunction((s) => document.querySelector(s)?.matches(':state(complete)'), selector, { timeout: 20_000 });
