@@ -7,6 +7,7 @@
 import { scaleBand, scaleLinear } from 'd3-scale';
 import { area, line } from 'd3-shape';
 import { MARGIN, itemShare } from './power-chart.items.js';
+import { formatCompact } from './power-chart.numbers.js';
 import type { ChartItem, Found, PowerChartVariant } from './power-chart.items.js';
 
 export interface Box {
@@ -199,7 +200,5 @@ function cumulativeGeometry(data: Found, items: readonly ChartItem[], box: Box):
 
 /** Axis labels for power: 1234 → "1.2k", 3_400_000 → "3.4M" (the exact figures are in the tooltip and table). */
 function compactPower(value: number): string {
-  compact ??= new Intl.NumberFormat(undefined, { notation: 'compact', maximumFractionDigits: 1 });
-  return compact.format(value);
+  return formatCompact(value);
 }
-let compact: Intl.NumberFormat | undefined;

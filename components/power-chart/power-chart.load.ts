@@ -9,6 +9,7 @@ import { isIcsError } from '../../src/index.js';
 import { activeValidators, computeConsumerSet, countInTopN, cumulativeCurve, minPowerInTopN, nakamotoCoefficient, ratio, sumPowers } from '../../src/power/index.js';
 import type { ExclusionReason, ProviderValidatorState } from '../../src/power/index.js';
 import { isActivePhase } from '../shared/chain-text.js';
+import { nextTask } from './power-chart.tasks.js';
 
 /** The SDK's default power reduction: consensus power = bonded tokens / 10^6 (any display exponent). */
 const POWER_REDUCTION = 10n ** 6n;
@@ -84,7 +85,10 @@ export async function loadPowerChart(client: ProviderClient, consumerId: string 
   // Not awaited yet: a not-found chain answers before these, and must not leave them unhandled.
   for (const p of [bonded, params, providerChainId]) (p as Promise<unknown>).catch(() => undefined);
   if (consumerId === undefined) {
-    return providerChart(await bonded, (await params).maxProviderConsensusValidators, await providerChainId);
+    const [validators, { maxProviderConsensusValidators }, chainId] = await Promise.all([bonded, params, providerChainId]);
+    // The sums and ranks in a task of their own, not the one that decoded the last response.
+    await nextTask();
+    return providerChart(validators, maxProviderConsensusValidators, chainId);
   }
   let chain: ConsumerChainDetails;
   try {
@@ -96,8 +100,15 @@ export async function loadPowerChart(client: ProviderClient, consumerId: string 
   if (!isActivePhase(chain.phase)) {
     return { found: false, message: `Consumer chain ${consumerId} (${chain.chainId}) is ${chain.phase}: it has no validator set.` };
   }
-  const [set, optedIn] = await Promise.all([client.consumerValidators(consumerId, options), client.optedInValidators(consumerId, options)]);
-  return consumerChart(chain, set, optedIn, await bonded, (await params).maxProviderConsensusValidators, await providerChainId);
+  const [set, optedIn, validators, { maxProviderConsensusValidators }, chainId] = await Promise.all([
+    client.consumerValidators(consumerId, options),
+    client.optedInValidators(consumerId, options),
+    bonded,
+    params,
+    providerChainId,
+  ]);
+  await nextTask();
+  return consumerChart(chain, set, optedIn, validators, maxProviderConsensusValidators, chainId);
 }
 
 /** The provider's power states, as the module's set computation takes them. */

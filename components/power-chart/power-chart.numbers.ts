@@ -1,20 +1,23 @@
 /**
- * `formatInteger` and `formatPower` from `src/format` with their `Intl.NumberFormat`s made once:
- * the core builds a formatter per call (about a tenth of a millisecond each), which is nothing for
- * a card and half a second for a chart labelling 500 validators several times over. Same output.
+ * The number formats `<ics-power-chart>` uses, from `src/format` (each `Intl.NumberFormat` made
+ * once there), and a warm-up that makes them ahead of the first drawing: the first formatter a
+ * page makes loads the locale's data, tens of milliseconds that would otherwise land in the task
+ * that draws the chart.
  */
-let integer: Intl.NumberFormat | undefined;
-let compact: Intl.NumberFormat | undefined;
+import { formatCompact, formatInteger, formatPower } from '../../src/format/index.js';
+import { nextTask } from './power-chart.tasks.js';
 
-/** A whole number with grouping, in the reader's locale: 1234567n → "1,234,567". */
-export function formatInteger(value: bigint | number): string {
-  integer ??= new Intl.NumberFormat(undefined, { maximumFractionDigits: 0 });
-  return integer.format(value);
-}
+export { formatCompact, formatInteger, formatPower };
 
-/** Consensus power, compact from a million: 1234n → "1,234", 12_345_678n → "12.3M". */
-export function formatPower(value: bigint): string {
-  if (value < 1_000_000n && value > -1_000_000n) return formatInteger(value);
-  compact ??= new Intl.NumberFormat(undefined, { notation: 'compact', maximumFractionDigits: 1 });
-  return compact.format(value);
+let warm: Promise<void> | undefined;
+
+/** Makes each formatter the chart uses, one per task, while the chain is being read. Once per page. */
+export function warmFormatters(): Promise<void> {
+  warm ??= (async () => {
+    for (const use of [() => formatInteger(1234), () => formatCompact(1234), () => (1.5).toFixed(1)]) {
+      await nextTask();
+      use();
+    }
+  })();
+  return warm;
 }

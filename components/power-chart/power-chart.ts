@@ -2,10 +2,12 @@ import { html, nothing, svg } from 'lit';
 import type { PropertyValues, SVGTemplateResult, TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { classMap } from 'lit/directives/class-map.js';
+import { guard } from 'lit/directives/guard.js';
 import { addressKind, isIcsError } from '../../src/index.js';
 import type { ProviderClient, ReadOptions } from '../../src/index.js';
 import { clip, formatPercent } from '../../src/format/index.js';
-import { formatInteger, formatPower } from './power-chart.numbers.js';
+import { formatInteger, formatPower, warmFormatters } from './power-chart.numbers.js';
+import { nextTask } from './power-chart.tasks.js';
 import type { ExclusionReason } from '../../src/power/index.js';
 import { IcsDataElement } from '../shared/data-element.js';
 import type { AttributeProblem } from '../shared/clients.js';
@@ -45,8 +47,18 @@ function loadDrawing(): Promise<typeof Drawing> {
   return drawingModule;
 }
 
-/** Items drawn per task: about 10-25 ms of rendering each on a slow machine. */
+/**
+ * Items drawn per task: about 10-25 ms of rendering each on a slow machine. Each chunk is its own
+ * `guard`ed template, so a later task renders only its new chunk, not every item drawn so far.
+ */
 const REVEAL_CHUNK = 60;
+
+/** The `[from, to)` item ranges of the chunks drawn so far. */
+function chunks(count: number): [number, number][] {
+  const ranges: [number, number][] = [];
+  for (let from = 0; from < count; from += REVEAL_CHUNK) ranges.push([from, Math.min(count, from + REVEAL_CHUNK)]);
+  return ranges;
+}
 
 /** Rows a Page Up / Page Down moves the focus by. */
 const PAGE = 10;
@@ -148,8 +160,11 @@ export class IcsPowerChart extends IcsDataElement<PowerChartData> {
   }
 
   protected async loadData(client: ProviderClient, options: ReadOptions): Promise<PowerChartData> {
+    void warmFormatters();
     const [data, drawing] = await Promise.all([loadPowerChart(client, this.consumerId?.trim() || undefined, options), loadDrawing()]);
     this.drawing = drawing;
+    // The first drawing in a task of its own, not the one that worked out the numbers.
+    await nextTask();
     return data;
   }
 
@@ -284,12 +299,12 @@ export class IcsPowerChart extends IcsDataElement<PowerChartData> {
       this.drawn = { items, width: box.width, height: box.height, geometry: this.drawing!.geometry(value, items, this.variant, box) };
     }
     const g = box ? this.drawn!.geometry : undefined;
-    const shown = items.slice(0, this.revealed);
+    const shown = Math.min(this.revealed, items.length);
     return html`<div class="plot">
-        ${g && box ? this.renderSvg(value, shown, g, box) : nothing} ${g ? this.renderKeys(shown, g) : nothing}
+        ${g && box ? this.renderSvg(value, items, shown, g, box) : nothing} ${g ? this.renderKeys(items, shown, g) : nothing}
         ${g ? this.renderTooltip(items, g) : nothing}
       </div>
-      ${this.renderLegend(value, items)} ${this.renderTable(value, shown)}`;
+      ${this.renderLegend(value, items)} ${this.renderTable(value, items, shown)}`;
   }
 
   /** The items for the data and options, made again only when one of them changes (which restarts the reveal). */
@@ -338,11 +353,12 @@ export class IcsPowerChart extends IcsDataElement<PowerChartData> {
     return complete;
   }
 
-  private renderSvg(data: Found, items: readonly ChartItem[], g: Geometry, box: { width: number; height: number }): TemplateResult {
+  /** `items` are all the chart's items; `shown` of them are drawn so far. */
+  private renderSvg(data: Found, items: readonly ChartItem[], shown: number, g: Geometry, box: { width: number; height: number }): TemplateResult {
     return html`<svg part="chart" class="chart" role="img" aria-label=${this.summary(data)} width=${box.width} height=${box.height} viewBox="0 0 ${box.width} ${box.height}">
       ${renderPatterns()}
       ${this.renderAxis(g, box)}
-      ${this.variant === 'cumulative' ? this.renderCurve(items, g) : this.renderBars(items, g)}
+      ${this.variant === 'cumulative' ? this.renderCurve(items.slice(0, shown), g) : this.renderBars(items, shown, g)}
       ${this.renderMarks(g, box)}
     </svg>`;
   }
@@ -358,10 +374,17 @@ export class IcsPowerChart extends IcsDataElement<PowerChartData> {
     </g>`;
   }
 
-  private renderBars(items: readonly ChartItem[], g: Geometry): SVGTemplateResult {
+  private renderBars(items: readonly ChartItem[], shown: number, g: Geometry): SVGTemplateResult {
     const compare = this.variant === 'compare';
     return svg`<g class="bars" aria-hidden="true">
-      ${items.map((item, i) => {
+      ${chunks(shown).map(([from, to]) => guard([items, g, compare, from, to], () => this.renderBarChunk(items, from, to, g, compare)))}
+      ${this.renderBarLabels(items.slice(0, shown), g)}
+    </g>`;
+  }
+
+  private renderBarChunk(items: readonly ChartItem[], from: number, to: number, g: Geometry, compare: boolean): SVGTemplateResult {
+    return svg`${items.slice(from, to).map((item, j) => {
+        const i = from + j;
         const bars = g.bars[i]!;
         const cls = barClass(item);
         if (compare) {
@@ -371,9 +394,7 @@ export class IcsPowerChart extends IcsDataElement<PowerChartData> {
         }
         const bar = bars[0]!;
         return svg`<rect class=${cls} part="bar" x=${bar.x} y=${bar.y} width=${bar.width} height=${bar.height}></rect>`;
-      })}
-      ${this.renderBarLabels(items, g)}
-    </g>`;
+      })}`;
   }
 
   /** Share (or status) above bars that have room, and always above the highlighted one and the largest. */
@@ -414,8 +435,9 @@ export class IcsPowerChart extends IcsDataElement<PowerChartData> {
   }
 
   /** One focusable strip per column, over the drawing: the roving tabindex and the hover target. */
-  private renderKeys(items: readonly ChartItem[], g: Geometry): TemplateResult {
-    const focus = Math.min(this.focusIndex, items.length - 1);
+  private renderKeys(items: readonly ChartItem[], shown: number, g: Geometry): TemplateResult {
+    const focus = Math.min(this.focusIndex, shown - 1);
+    const variant = this.variant;
     return html`<div
       class="keys"
       role="list"
@@ -426,16 +448,10 @@ export class IcsPowerChart extends IcsDataElement<PowerChartData> {
       @pointerover=${this.onPointerover}
       @pointerleave=${this.onPointerleave}
     >
-      ${items.map((item, i) => {
-        const c = g.columns[i]!;
-        return html`<div
-          class="key"
-          role="listitem"
-          data-i=${i}
-          tabindex=${i === focus ? 0 : -1}
-          aria-label=${itemText(item, this.variant)}
-          style="left:${c.x}px;width:${Math.max(c.width, 2)}px"
-        ></div>`;
+      ${chunks(shown).map(([from, to]) => {
+        // Only the chunks that hold the focus (before or after a move) are rendered again.
+        const local = focus >= from && focus < to ? focus : -1;
+        return guard([items, g, variant, from, to, local], () => renderKeyChunk(items, from, to, g, variant, local));
       })}
     </div>`;
   }
@@ -474,7 +490,7 @@ export class IcsPowerChart extends IcsDataElement<PowerChartData> {
   }
 
   /** Every figure of the chart, for screen readers (the drawing's summary is its label). */
-  private renderTable(data: Found, items: readonly ChartItem[]): TemplateResult {
+  private renderTable(data: Found, items: readonly ChartItem[], shown: number): TemplateResult {
     const compare = this.variant === 'compare';
     return html`<div class="table-box"><table>
       <caption>${this.summary(data)}</caption>
@@ -490,7 +506,7 @@ export class IcsPowerChart extends IcsDataElement<PowerChartData> {
         </tr>
       </thead>
       <tbody>
-        ${items.map((item) => tableRow(item, compare))}
+        ${chunks(shown).map(([from, to]) => guard([items, compare, from, to], () => html`${items.slice(from, to).map((item) => tableRow(item, compare))}`))}
       </tbody>
     </table></div>`;
   }
@@ -621,6 +637,22 @@ function tooltipLines(item: ChartItem, variant: PowerChartVariant): string[] {
   if (v.status !== 'in-set' || v.power !== v.providerPower) lines.push(statusText(v));
   if (v.inTopN) lines.push('in the top N: must validate');
   return lines;
+}
+
+/** The focusable strips of items `from` to `to`; `focus` (an item index) has the tab stop. */
+function renderKeyChunk(items: readonly ChartItem[], from: number, to: number, g: Geometry, variant: PowerChartVariant, focus: number): TemplateResult {
+  return html`${items.slice(from, to).map((item, j) => {
+    const i = from + j;
+    const c = g.columns[i]!;
+    return html`<div
+      class="key"
+      role="listitem"
+      data-i=${i}
+      tabindex=${i === focus ? 0 : -1}
+      aria-label=${itemText(item, variant)}
+      style="left:${c.x}px;width:${Math.max(c.width, 2)}px"
+    ></div>`;
+  })}`;
 }
 
 function tableRow(item: ChartItem, compare: boolean): TemplateResult {

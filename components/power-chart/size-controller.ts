@@ -35,10 +35,10 @@ export class SizeController implements ReactiveController {
     this.observed = element;
     if (!element) return;
     this.observer?.observe(element);
-    // The first time, measured at once, so the first drawing lands in this task rather than a
-    // frame later. A later element of the same size (the skeleton's plot, then the chart's) is
-    // left to the observer: measuring it here would force a layout of a just-rendered chart.
-    if (this.box) return;
+    // Left to the observer, which reports the size after the frame's own layout: measuring here
+    // would force a style and layout of the just-rendered element inside the update's task
+    // (where ResizeObserver is missing, measured at once).
+    if (this.box || this.observer) return;
     const rect = element.getBoundingClientRect();
     this.set(rect.width, rect.height);
   }

@@ -3,6 +3,7 @@ export { clip, hasInvisible, nameSkeleton, neutralise, safeHttpsUrl, stripInvisi
 export type { ClippedText } from './text.js';
 export {
   formatCommission,
+  formatCompact,
   formatDateTime,
   formatDuration,
   formatInteger,

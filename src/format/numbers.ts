@@ -26,6 +26,15 @@ export function formatPower(value: bigint): string {
 }
 
 /**
+ * Any number, compact, with the formatter `formatPower` uses above a million: 1234 → "1.2K",
+ * 3_400_000 → "3.4M" (axis labels, where the exact figure is shown elsewhere).
+ */
+export function formatCompact(value: bigint | number): string {
+  compactFormat ??= new Intl.NumberFormat(LOCALE, { notation: 'compact', maximumFractionDigits: 1 });
+  return compactFormat.format(value);
+}
+
+/**
  * Base-denom tokens in display units: (1_500_000n, 6, "ATOM") → "1.5 ATOM". Exact: the integer
  * and fraction parts are split as bigints before any float is made.
  */
