@@ -144,11 +144,29 @@ export class TxController implements ReactiveController {
     return client.chainId();
   }
 
+  /** Focus is inside the element now (checked when a step starts). */
+  private focusInside(): boolean {
+    return Boolean(this.host.shadowRoot?.activeElement);
+  }
+
+  /**
+   * After a step that removed the focused control (Connect, Confirm, Close, Cancel), focus goes to
+   * the element's first control (delegatesFocus) instead of falling back to the page's body.
+   */
+  private refocus(had: boolean): void {
+    if (!had) return;
+    const root = this.host.shadowRoot;
+    void (this.host as HTMLElement & { updateComplete?: Promise<unknown> }).updateComplete?.then(() => {
+      if (root && !root.activeElement) this.host.focus();
+    });
+  }
+
   /** Connects the wallet (its prompt the first time). A refusal in the wallet is not an error. */
   async connect(options: { quiet?: boolean } = {}): Promise<void> {
     const wallet = this.wallet;
     if (!wallet || this.walletState === 'connecting') return;
     const generation = this.generation;
+    const hadFocus = this.focusInside();
     this.walletState = 'connecting';
     this.walletMessage = '';
     this.host.requestUpdate();
@@ -169,6 +187,7 @@ export class TxController implements ReactiveController {
       if (!rejected && !options.quiet) this.walletMessage = `${wallet.label} could not connect: ${error instanceof Error ? error.message : String(error)}`;
     }
     this.host.requestUpdate();
+    this.refocus(hadFocus);
   }
 
   private readonly onPeerConnected = (event: Event): void => {
@@ -202,9 +221,11 @@ export class TxController implements ReactiveController {
   /** Closes the confirmation panel, or the last result. */
   dismiss(): void {
     if (this.phase === 'pending') return;
+    const hadFocus = this.focusInside();
     this.phase = 'idle';
     this.result = undefined;
     this.host.requestUpdate();
+    this.refocus(hadFocus);
   }
 
   /**
@@ -218,6 +239,7 @@ export class TxController implements ReactiveController {
     const client = this.options.client();
     const wallet = this.wallet;
     if (this.phase !== 'confirming' || !action || !client || !wallet) return undefined;
+    const hadFocus = this.focusInside();
     this.phase = 'pending';
     this.stage = 'checking';
     this.signMode = undefined;
@@ -253,6 +275,7 @@ export class TxController implements ReactiveController {
         break;
     }
     this.host.requestUpdate();
+    this.refocus(hadFocus);
     return result;
   }
 
@@ -372,12 +395,16 @@ export function renderConfirmPanel(controller: TxController, panel: ConfirmPanel
   if (controller.phase !== 'confirming') return nothing;
   const { title, rows, confirmLabel, extra = nothing, disabled = false, action } = panel;
   const walletName = controller.wallet?.label ?? 'your wallet';
+  // A Ledger signs amino JSON, which no chain has been seen to accept for these messages yet (ics-protocol.md §4.9).
+  const ledger = controller.account?.isLedger
+    ? html`<p class="warn">This is a Ledger account: it signs amino JSON, which is experimental for these messages. Direct signing is the proven path.</p>`
+    : nothing;
   return html`<section class="confirm" part="confirm" aria-label=${title}>
     <h3 class="confirm-title">${title}</h3>
     <dl>
       ${rows.map((row) => html`<div class="confirm-row"><dt>${row.label}</dt><dd>${row.value}</dd></div>`)}
     </dl>
-    ${extra}
+    ${extra} ${ledger}
     <p class="muted">Confirm opens ${walletName}, which asks for one signature. Nothing is sent until you sign there.</p>
     <div class="actions">
       <button type="button" part="button confirm-button" class="primary" ?disabled=${disabled}

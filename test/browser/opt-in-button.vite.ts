@@ -255,9 +255,8 @@ describe('<ics-opt-in-button>', function () {
     await sendKeys({ press: 'Tab' });
     await sendKeys({ press: 'Enter' });
     await untilState(el, 'not-opted-in');
-    // The Connect button is gone; focus is back on the page, so tab into the element again.
-    before.focus();
-    await sendKeys({ press: 'Tab' });
+    // The Connect button is gone; focus moved on to Opt in.
+    assert.equal(el.shadowRoot!.activeElement?.textContent?.trim(), 'Opt in');
     await sendKeys({ press: 'Enter' });
     await untilState(el, 'confirming');
     // Focus lands in the key field; the key is optional, so tab on to Confirm.
@@ -266,6 +265,31 @@ describe('<ics-opt-in-button>', function () {
     await sendKeys({ press: 'Enter' });
     await untilState(el, 'confirmed', 15_000);
     assert.lengthOf(wallet.calls.filter((c) => c === 'signDirect'), 1);
+    // Focus stays in the element, on the result's first control (the explorer link), then Close.
+    assert.equal(el.shadowRoot!.activeElement?.localName, 'a');
+    await sendKeys({ press: 'Tab' });
+    await sendKeys({ press: 'Enter' });
+    await untilState(el, 'next-epoch');
+    assert.equal(document.activeElement, el);
     before.remove();
+  });
+
+  it('signs amino for a Ledger account, and says that this is experimental', async () => {
+    const wallet = await installWallet('newcomer');
+    wallet.isNanoLedger = true;
+    const events = recordTxEvents();
+    const el = button('4', operator('newcomer'));
+    await untilState(el, 'connect');
+    clickButton(el, /Connect/);
+    await untilState(el, 'not-opted-in');
+    clickButton(el, /^Opt in$/);
+    await untilState(el, 'confirming');
+    assert.match(shadowText(el), /Ledger account: it signs amino JSON, which is experimental/);
+    await noAxe(el);
+    clickButton(el, /Confirm opt-in/);
+    await untilState(el, 'confirmed', 15_000);
+    assert.deepEqual(wallet.calls.filter((c) => c.startsWith('sign')), ['signAmino']);
+    assert.equal((events.signed[0] as Event & { detail: { mode: string } }).detail.mode, 'amino');
+    events.stop();
   });
 });
