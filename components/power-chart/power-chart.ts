@@ -51,12 +51,19 @@ function loadDrawing(): Promise<typeof Drawing> {
  * Items drawn per task: about 10-25 ms of rendering each on a slow machine. Each chunk is its own
  * `guard`ed template, so a later task renders only its new chunk, not every item drawn so far.
  */
-const REVEAL_CHUNK = 60;
+const REVEAL_CHUNK = 40;
+/** The first chunk is smaller: it comes with the header, legend and axes, and Lit's first pass over each template. */
+const FIRST_CHUNK = 20;
+
+/** Where the drawing stops after one more chunk, from `revealed` items. */
+function nextReveal(revealed: number): number {
+  return revealed < FIRST_CHUNK ? FIRST_CHUNK : revealed + REVEAL_CHUNK;
+}
 
 /** The `[from, to)` item ranges of the chunks drawn so far. */
 function chunks(count: number): [number, number][] {
   const ranges: [number, number][] = [];
-  for (let from = 0; from < count; from += REVEAL_CHUNK) ranges.push([from, Math.min(count, from + REVEAL_CHUNK)]);
+  for (let from = 0; from < count; from = nextReveal(from)) ranges.push([from, Math.min(count, nextReveal(from))]);
   return ranges;
 }
 
@@ -161,6 +168,8 @@ export class IcsPowerChart extends IcsDataElement<PowerChartData> {
 
   protected async loadData(client: ProviderClient, options: ReadOptions): Promise<PowerChartData> {
     void warmFormatters();
+    // The requests start in a task after the mount's, which has the first render and layout.
+    await nextTask();
     const [data, drawing] = await Promise.all([loadPowerChart(client, this.consumerId?.trim() || undefined, options), loadDrawing()]);
     this.drawing = drawing;
     // The first drawing in a task of its own, not the one that worked out the numbers.
@@ -318,7 +327,7 @@ export class IcsPowerChart extends IcsDataElement<PowerChartData> {
         showPending: this.showPending,
       });
       this.items = { key, items };
-      this.revealed = Math.min(items.length, REVEAL_CHUNK);
+      this.revealed = Math.min(items.length, nextReveal(0));
     }
     return this.items.items;
   }
@@ -329,7 +338,7 @@ export class IcsPowerChart extends IcsDataElement<PowerChartData> {
     if (this.revealed < total) {
       this.revealTimer ??= setTimeout(() => {
         this.revealTimer = undefined;
-        this.revealed += REVEAL_CHUNK;
+        this.revealed = nextReveal(this.revealed);
         this.requestUpdate();
       });
     } else {
