@@ -535,15 +535,15 @@ export const txStyles = css`
       margin: 0;
       font-size: 1em;
     }
+    /* One label column for every row, so the values line up. */
     .confirm dl {
       display: grid;
-      gap: 0.35em;
+      grid-template-columns: minmax(5rem, max-content) minmax(0, 1fr);
+      gap: 0.35em 0.75em;
       margin: 0;
     }
     .confirm-row {
-      display: grid;
-      grid-template-columns: minmax(6rem, max-content) minmax(0, 1fr);
-      gap: 0.75em;
+      display: contents;
     }
     .confirm dt {
       color: var(--_muted);
