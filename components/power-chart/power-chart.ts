@@ -327,7 +327,9 @@ export class IcsPowerChart extends IcsDataElement<PowerChartData> {
         showPending: this.showPending,
       });
       this.items = { key, items };
-      this.revealed = Math.min(items.length, nextReveal(0));
+      // A small chart is drawn at once; a large one's first drawing has the frame (header, axes,
+      // marks, legend) and no items yet: they follow, a chunk per task.
+      this.revealed = items.length <= FIRST_CHUNK ? items.length : 0;
     }
     return this.items.items;
   }
