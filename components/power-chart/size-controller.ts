@@ -11,7 +11,7 @@ export interface Size {
 }
 
 export class SizeController implements ReactiveController {
-  /** The observed element's content box in whole pixels; undefined until it has one. */
+  /** The observed element's border box in whole pixels; undefined until it has one. */
   box: Size | undefined;
 
   private observed: Element | undefined;
@@ -23,8 +23,12 @@ export class SizeController implements ReactiveController {
   ) {
     host.addController(this);
     this.observer = typeof ResizeObserver === 'undefined' ? undefined : new ResizeObserver((entries) => {
-      const rect = entries[entries.length - 1]?.contentRect;
-      if (rect) this.set(rect.width, rect.height);
+      // The border box, as getBoundingClientRect measures it: the skeleton's plot has padding
+      // that the chart's has not, and both must give the chart's size.
+      const entry = entries[entries.length - 1];
+      const border = entry?.borderBoxSize?.[0];
+      if (border) this.set(border.inlineSize, border.blockSize);
+      else if (entry) this.set(entry.contentRect.width, entry.contentRect.height);
     });
   }
 
@@ -34,7 +38,7 @@ export class SizeController implements ReactiveController {
     if (this.observed) this.observer?.unobserve(this.observed);
     this.observed = element;
     if (!element) return;
-    this.observer?.observe(element);
+    this.observer?.observe(element, { box: 'border-box' });
     // Left to the observer, which reports the size after the frame's own layout: measuring here
     // would force a style and layout of the just-rendered element inside the update's task
     // (where ResizeObserver is missing, measured at once).
