@@ -39,8 +39,8 @@ export interface IcsTxDetail {
   /** The validator's operator address. */
   validator: string;
   /**
-   * The transaction hash (upper-case hex). Known once the transaction is in a block or the chain
-   * refused it; not yet on `ics-tx-signed`, because the flow reports the hash only with its result.
+   * The transaction hash (upper-case hex): known from the signed bytes, so present from
+   * `ics-tx-signed` on; undefined only when the wallet failed before anything was signed.
    */
   hash: string | undefined;
 }

@@ -298,12 +298,12 @@ export class TxController implements ReactiveController {
       client,
       wallet: watched,
       unsafeSkipChecks: this.options.unsafeSkipChecks?.() ?? false,
-      onStage: (stage) => {
+      onStage: (stage, detail) => {
         if (this.phase !== 'pending') return;
         this.stage = stage;
         if (stage === 'broadcasting' && this.action) {
           const { type, consumerId, validator } = this.action;
-          this.host.dispatchEvent(new IcsTxSignedEvent({ action: type, consumerId, validator, hash: undefined, mode: this.signMode }));
+          this.host.dispatchEvent(new IcsTxSignedEvent({ action: type, consumerId, validator, hash: detail?.txHash, mode: this.signMode }));
         }
         this.host.requestUpdate();
       },

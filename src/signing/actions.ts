@@ -97,3 +97,8 @@ export type TxResult =
 
 /** Where a transaction is, for a status line. */
 export type TxStage = 'checking' | 'connecting' | 'loading' | 'simulating' | 'signing' | 'broadcasting' | 'including';
+
+/** What a stage knows: the hash once the transaction is signed (from 'broadcasting' on). */
+export interface TxStageDetail {
+  txHash?: string;
+}

@@ -10,7 +10,7 @@ import { AminoTypes, BroadcastTxError, GasPrice, SigningStargateClient, calculat
 import { connectComet } from '@cosmjs/tendermint-rpc';
 import type { CometClient } from '@cosmjs/tendermint-rpc';
 import { TxRaw } from 'cosmjs-types/cosmos/tx/v1beta1/tx';
-import type { TxResult, TxStage } from './actions.js';
+import type { TxResult, TxStage, TxStageDetail } from './actions.js';
 import { createIcsAminoConverters } from './amino.js';
 import { describeChainError, parseQueryError, unwrapSimulationError } from './errors.js';
 import type { IcsMessage } from './message-types.js';
@@ -32,7 +32,7 @@ export interface BroadcastInput {
   /** How long to wait for the tx to be in a block. */
   inclusionTimeoutMs: number;
   pollIntervalMs: number;
-  onStage?: ((stage: TxStage) => void) | undefined;
+  onStage?: ((stage: TxStage, detail?: TxStageDetail) => void) | undefined;
 }
 
 export async function signAndBroadcast(input: BroadcastInput): Promise<TxResult> {
@@ -85,8 +85,9 @@ async function run(comet: CometClient, input: BroadcastInput): Promise<TxResult>
     return { status: 'failed', code: 'unknown', codespace: '', abciCode: 0, message: `The wallet could not sign: ${errorText(error)}` };
   }
 
-  input.onStage?.('broadcasting');
+  // The hash is the signed bytes' SHA-256: known before the node has seen the transaction.
   const txHash = toHex(sha256(bytes)).toUpperCase();
+  input.onStage?.('broadcasting', { txHash });
   try {
     await client.broadcastTxSync(bytes);
   } catch (error) {
@@ -97,7 +98,7 @@ async function run(comet: CometClient, input: BroadcastInput): Promise<TxResult>
     return networkFailure('Could not send the transaction', error, txHash);
   }
 
-  input.onStage?.('including');
+  input.onStage?.('including', { txHash });
   return waitForInclusion(comet, txHash, input.inclusionTimeoutMs, input.pollIntervalMs);
 }
 

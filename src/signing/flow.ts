@@ -14,6 +14,7 @@ import type {
   SetConsumerCommissionRateAction,
   TxResult,
   TxStage,
+  TxStageDetail,
 } from './actions.js';
 import type { BroadcastInput } from './cosmjs-tx.js';
 import type { IcsMessage } from './message-types.js';
@@ -44,7 +45,7 @@ export interface TxFlowOptions {
   pollIntervalMs?: number;
   memo?: string;
   /** Progress, for a status line. */
-  onStage?: (stage: TxStage) => void;
+  onStage?: (stage: TxStage, detail?: TxStageDetail) => void;
   /** Where the cosmjs half comes from (default: a dynamic import of `cosmjs-tx.js`). */
   loadBackend?: () => Promise<TxBackend>;
   /**
@@ -129,7 +130,7 @@ export class TxFlow {
 
   private async run(action: IcsAction): Promise<TxResult> {
     const { client, wallet } = this.options;
-    const stage = (s: TxStage) => this.options.onStage?.(s);
+    const stage = (s: TxStage, detail?: TxStageDetail) => this.options.onStage?.(s, detail);
     const rpcUrl = client.config.rpc[0];
     if (rpcUrl === undefined) {
       return { status: 'refused', code: 'not-configured', message: 'No RPC endpoint is configured for this chain, so nothing can be sent.' };

@@ -92,6 +92,8 @@ describe('<ics-opt-in-button>', function () {
     assert.match(detail.hash, /^[0-9A-F]{64}$/);
     assert.equal(detail.code, 0);
     assert.equal(detail.action, 'opt-in');
+    const signed = (events.signed[0] as Event & { detail: { hash: string | undefined } }).detail;
+    assert.equal(signed.hash, detail.hash, 'ics-tx-signed already carries the hash of the signed bytes');
     const link = $<HTMLAnchorElement>(el, '.result a')!;
     assert.equal(link.href, `https://explorer.example/tx/${detail.hash}`);
     assert.match(shadowText(el), /takes effect at the next epoch, in \d+ blocks?/);
