@@ -51,21 +51,15 @@ function loadDrawing(): Promise<typeof Drawing> {
  * Items drawn per task: about 10-25 ms of rendering each on a slow machine. Each chunk is its own
  * `guard`ed template, so a later task renders only its new chunk, not every item drawn so far.
  */
-const REVEAL_CHUNK = 40;
-/** The first chunk is smaller: it comes with the header, legend and axes, and Lit's first pass over each template. */
 const FIRST_CHUNK = 20;
-
-/** Where the drawing stops after one more chunk, from `revealed` items. */
-function nextReveal(revealed: number): number {
-  return revealed < FIRST_CHUNK ? FIRST_CHUNK : revealed + REVEAL_CHUNK;
-}
-
-/** The `[from, to)` item ranges of the chunks drawn so far. */
-function chunks(count: number): [number, number][] {
-  const ranges: [number, number][] = [];
-  for (let from = 0; from < count; from = nextReveal(from)) ranges.push([from, Math.min(count, nextReveal(from))]);
-  return ranges;
-}
+/**
+ * Later chunks are sized from the last one's update time, aiming at this many milliseconds (the
+ * frame's style, layout and paint of the new items come on top), within the bounds below: a slow
+ * or busy machine draws fewer items per task, a fast one more.
+ */
+const CHUNK_TARGET_MS = 12;
+const CHUNK_MIN = 8;
+const CHUNK_MAX = 80;
 
 /** Rows a Page Up / Page Down moves the focus by. */
 const PAGE = 10;
@@ -158,6 +152,12 @@ export class IcsPowerChart extends IcsDataElement<PowerChartData> {
    * in chunks, one task each, so no task runs long (design §7: none over 50 ms with 500 validators).
    */
   private revealed = 0;
+  /** Where each chunk drawn so far ends: chunk k is items `[ends[k - 1] ?? 0, ends[k])`. Stable, so each chunk's `guard` holds. */
+  private chunkEnds: number[] = [];
+  /** Items in the next chunk. */
+  private chunkSize = FIRST_CHUNK;
+  /** Set while an update draws a new chunk: its duration sizes the next one. */
+  private chunkStart: number | undefined;
   private revealTimer: ReturnType<typeof setTimeout> | undefined;
   /** Awaited by `updateComplete` while chunks remain; resolved when the last one is drawn. */
   private revealed$: { promise: Promise<void>; resolve: () => void } | undefined;
@@ -313,7 +313,7 @@ export class IcsPowerChart extends IcsDataElement<PowerChartData> {
         ${g && box ? this.renderSvg(value, items, shown, g, box) : nothing} ${g ? this.renderKeys(items, shown, g) : nothing}
         ${g ? this.renderTooltip(items, g) : nothing}
       </div>
-      ${this.renderLegend(value, items)} ${this.renderTable(value, items, shown)}`;
+      ${this.renderLegend(value, items)} ${this.renderTable(value, items)}`;
   }
 
   /** The items for the data and options, made again only when one of them changes (which restarts the reveal). */
@@ -330,6 +330,8 @@ export class IcsPowerChart extends IcsDataElement<PowerChartData> {
       // A small chart is drawn at once; a large one's first drawing has the frame (header, axes,
       // marks, legend) and no items yet: they follow, a chunk per task.
       this.revealed = items.length <= FIRST_CHUNK ? items.length : 0;
+      this.chunkEnds = this.revealed > 0 ? [this.revealed] : [];
+      this.chunkSize = FIRST_CHUNK;
     }
     return this.items.items;
   }
@@ -337,16 +339,28 @@ export class IcsPowerChart extends IcsDataElement<PowerChartData> {
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
     const total = this.viewState === 'complete' ? (this.items?.items.length ?? 0) : 0;
+    if (this.chunkStart !== undefined) {
+      const took = performance.now() - this.chunkStart;
+      this.chunkStart = undefined;
+      this.chunkSize = Math.max(CHUNK_MIN, Math.min(CHUNK_MAX, Math.round((this.chunkSize * CHUNK_TARGET_MS) / Math.max(took, 1))));
+    }
     if (this.revealed < total) {
       this.revealTimer ??= setTimeout(() => {
         this.revealTimer = undefined;
-        this.revealed = nextReveal(this.revealed);
+        this.revealed = Math.min(this.items?.items.length ?? 0, this.revealed + this.chunkSize);
+        this.chunkEnds = [...this.chunkEnds, this.revealed];
+        this.chunkStart = performance.now();
         this.requestUpdate();
       });
     } else {
       this.revealed$?.resolve();
       this.revealed$ = undefined;
     }
+  }
+
+  /** The `[from, to)` item ranges of the chunks drawn so far. */
+  private chunks(): [number, number][] {
+    return this.chunkEnds.map((end, k) => [k === 0 ? 0 : this.chunkEnds[k - 1]!, end]);
   }
 
   /** Resolves once the whole chart is drawn: every chunk of a large chart, not just the first. */
@@ -388,7 +402,7 @@ export class IcsPowerChart extends IcsDataElement<PowerChartData> {
   private renderBars(items: readonly ChartItem[], shown: number, g: Geometry): SVGTemplateResult {
     const compare = this.variant === 'compare';
     return svg`<g class="bars" aria-hidden="true">
-      ${chunks(shown).map(([from, to]) => guard([items, g, compare, from, to], () => this.renderBarChunk(items, from, to, g, compare)))}
+      ${this.chunks().map(([from, to]) => guard([items, g, compare, from, to], () => this.renderBarChunk(items, from, to, g, compare)))}
       ${this.renderBarLabels(items.slice(0, shown), g)}
     </g>`;
   }
@@ -459,7 +473,7 @@ export class IcsPowerChart extends IcsDataElement<PowerChartData> {
       @pointerover=${this.onPointerover}
       @pointerleave=${this.onPointerleave}
     >
-      ${chunks(shown).map(([from, to]) => {
+      ${this.chunks().map(([from, to]) => {
         // Only the chunks that hold the focus (before or after a move) are rendered again.
         const local = focus >= from && focus < to ? focus : -1;
         return guard([items, g, variant, from, to, local], () => renderKeyChunk(items, from, to, g, variant, local));
@@ -501,7 +515,7 @@ export class IcsPowerChart extends IcsDataElement<PowerChartData> {
   }
 
   /** Every figure of the chart, for screen readers (the drawing's summary is its label). */
-  private renderTable(data: Found, items: readonly ChartItem[], shown: number): TemplateResult {
+  private renderTable(data: Found, items: readonly ChartItem[]): TemplateResult {
     const compare = this.variant === 'compare';
     return html`<div class="table-box"><table>
       <caption>${this.summary(data)}</caption>
@@ -517,7 +531,7 @@ export class IcsPowerChart extends IcsDataElement<PowerChartData> {
         </tr>
       </thead>
       <tbody>
-        ${chunks(shown).map(([from, to]) => guard([items, compare, from, to], () => html`${items.slice(from, to).map((item) => tableRow(item, compare))}`))}
+        ${this.chunks().map(([from, to]) => guard([items, compare, from, to], () => html`${items.slice(from, to).map((item) => tableRow(item, compare))}`))}
       </tbody>
     </table></div>`;
   }
