@@ -48,8 +48,10 @@ function loadDrawing(): Promise<typeof Drawing> {
 }
 
 /**
- * Items drawn per task: about 10-25 ms of rendering each on a slow machine. Each chunk is its own
- * `guard`ed template, so a later task renders only its new chunk, not every item drawn so far.
+ * A large chart's items (bars, focusable columns, table rows) are drawn a chunk per task, after a
+ * first drawing of the frame alone; a chart of up to this many items is drawn at once, and the
+ * first chunk has this many. Each chunk is its own `guard`ed template, so a later task renders
+ * only its new chunk, not every item drawn so far.
  */
 const FIRST_CHUNK = 20;
 /**
