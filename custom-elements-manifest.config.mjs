@@ -10,6 +10,9 @@ function publicApiOnly() {
   return {
     name: 'ics-public-api-only',
     packageLinkPhase({ customElementsManifest }) {
+      // The glob lists files in the file system's order, which differs between checkouts:
+      // sort, so the committed manifest and a regenerated one compare equal anywhere.
+      customElementsManifest.modules?.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
       for (const mod of customElementsManifest.modules ?? []) {
         for (const declaration of mod.declarations ?? []) {
           if (declaration.members) {
