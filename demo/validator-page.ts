@@ -11,6 +11,7 @@ import type { IcsProviderChain } from '../components/provider-chain/define.js';
 import type { IcsValidatorChains } from '../components/validator-chains/define.js';
 import type { IcsOptInButton } from '../components/opt-in-button/define.js';
 import type { IcsValidatorSettings } from '../components/validator-settings/define.js';
+import type { IcsPowerChart } from '../components/power-chart/define.js';
 import { TestWallet } from '../src/signing/test-wallet.js';
 import { testOperator } from '../src/devnet/test-keys.js';
 import type { TestOperatorRole } from '../src/devnet/test-keys.js';
@@ -27,6 +28,7 @@ const provider = document.querySelector<IcsProviderChain>('#provider')!;
 const chains = document.querySelector<IcsValidatorChains>('#chains')!;
 const join = document.querySelector<IcsOptInButton>('#join')!;
 const settings = document.querySelector<IcsValidatorSettings>('#settings')!;
+const chart = document.querySelector<IcsPowerChart>('#chart')!;
 const joinChain = document.querySelector<HTMLSelectElement>('#join-chain')!;
 const operatorSelect = document.querySelector<HTMLSelectElement>('#operator')!;
 const themeSelect = document.querySelector<HTMLSelectElement>('#theme')!;
@@ -42,7 +44,7 @@ operatorSelect.addEventListener('change', () => {
 });
 
 function setTheme(theme: string): void {
-  for (const el of document.querySelectorAll<HTMLElement & { theme?: string }>('ics-validator-chains, ics-opt-in-button, ics-validator-settings')) {
+  for (const el of document.querySelectorAll<HTMLElement & { theme?: string }>('ics-validator-chains, ics-opt-in-button, ics-validator-settings, ics-power-chart')) {
     if (theme === 'light' || theme === 'dark') el.setAttribute('theme', theme);
     else el.removeAttribute('theme');
   }
@@ -66,6 +68,7 @@ await Promise.all([
   import('../components/validator-chains/define.js'),
   import('../components/opt-in-button/define.js'),
   import('../components/validator-settings/define.js'),
+  import('../components/power-chart/define.js'),
 ]);
 
 provider.rpc = rpc;
@@ -73,6 +76,7 @@ provider.rest = rest;
 chains.validator = validator;
 join.validator = validator;
 settings.validator = validator;
+chart.validator = validator;
 
 await provider.updateComplete;
 const client = provider.client;
@@ -95,9 +99,11 @@ if (client) {
   joinChain.value = start;
   join.consumerId = start;
   settings.consumerId = start;
+  chart.consumerId = start;
   joinChain.addEventListener('change', () => {
     join.consumerId = joinChain.value;
     settings.consumerId = joinChain.value;
+    chart.consumerId = joinChain.value;
   });
 
   // The list shows the new state once a transaction is in, and again when an epoch ends.
@@ -110,6 +116,7 @@ if (client) {
         if (blocks > last || (blocks === 0 && last !== 0)) {
           chains.retry();
           join.retry();
+          chart.retry();
           for (const button of chains.querySelectorAll('ics-opt-in-button')) button.retry();
         }
         last = blocks;
@@ -127,5 +134,6 @@ document.addEventListener('ics-tx-confirmed', (e) => {
   for (const button of chains.querySelectorAll('ics-opt-in-button')) button.retry();
   if (e.target !== join) join.retry();
   if (e.target !== settings) settings.retry();
+  chart.retry();
 });
 document.addEventListener('ics-tx-failed', (e) => (log.textContent = `${e.detail.action} on consumer ${e.detail.consumerId}: ${e.detail.message}`));

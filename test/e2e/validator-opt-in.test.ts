@@ -1,6 +1,7 @@
 // End to end: the demo's validator page in Chromium, against a devnet over REST and RPC, with the
 // page's test wallet (a devnet test operator). Click Opt in, confirm, the devnet includes the
-// transaction, and the validator's list shows the chain, then "Validating" after the epoch ends.
+// transaction, the validator's list shows the chain, then "Validating" after the epoch ends, and the
+// chain's power chart shows the validator pending, then in the set.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
@@ -45,6 +46,20 @@ describe('demo: a validator opts in from its page', () => {
     }
   };
 
+  /** The chart's summary in words (its role="img" label), once it says something matching. */
+  const chartSummary = async (pattern: RegExp): Promise<string> => {
+    const handle = await page.waitForFunction(
+      (source) => {
+        const label = document.querySelector('#chart')?.shadowRoot?.querySelector('[role="img"]')?.getAttribute('aria-label') ?? '';
+        return new RegExp(source).test(label) ? label : false;
+      },
+      pattern.source,
+      { timeout: 20_000 },
+    );
+    return (await handle.jsonValue()) as string;
+  };
+  let setSize = 0;
+
   it('labels the test wallet, and starts with the newcomer on no chain', async () => {
     const url = `${demo.url}validator.html?rest=${encodeURIComponent(devnet.restUrl)}&rpc=${encodeURIComponent(devnet.rpcUrl)}&operator=newcomer&consumer=${JOIN}`;
     await page.goto(url);
@@ -52,6 +67,10 @@ describe('demo: a validator opts in from its page', () => {
     assert.equal(await page.textContent('#operator-address'), newcomer.account);
     await state('#chains', 'empty');
     await state('#join', 'connect');
+    const summary = await chartSummary(/validators? secure/);
+    setSize = Number(/^(\d+) validators? secure/.exec(summary)?.[1]);
+    assert.ok(setSize > 0, summary);
+    assert.doesNotMatch(summary, /joins? at the next epoch/);
     assert.deepEqual(errors, []);
   });
 
@@ -80,6 +99,9 @@ describe('demo: a validator opts in from its page', () => {
       JOIN,
       { timeout: 20_000 },
     );
+    // The chart shows it pending: opted in, joining at the next epoch; the set is unchanged.
+    const pending = await chartSummary(/1 opted-in validator joins at the next epoch/);
+    assert.match(pending, new RegExp(`^${setSize} validators? secure`));
     mkdirSync('.cache/screenshots', { recursive: true });
     await page.screenshot({ path: '.cache/screenshots/demo-validator-opted-in.png', fullPage: true });
   });
@@ -97,6 +119,9 @@ describe('demo: a validator opts in from its page', () => {
       JOIN,
       { timeout: 20_000 },
     );
+    // The chart's set has grown by one, with nothing pending any more.
+    const joined = await chartSummary(new RegExp(`^${setSize + 1} validators secure`));
+    assert.doesNotMatch(joined, /joins? at the next epoch/);
     await page.screenshot({ path: '.cache/screenshots/demo-validator-active.png', fullPage: true });
     assert.deepEqual(errors, []);
   });
