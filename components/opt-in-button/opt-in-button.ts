@@ -2,12 +2,12 @@ import { html, nothing } from 'lit';
 import type { PropertyValues, TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { TaskStatus } from '@lit/task';
-import { addressKind, isIcsError } from '../../src/index.js';
 import type { ProviderClient, ReadOptions } from '../../src/index.js';
 import { checkConsumerKey } from '../../src/signing/index.js';
 import type { IcsAction, Wallet } from '../../src/signing/index.js';
 import { clip } from '../../src/format/index.js';
 import { IcsDataElement } from '../shared/data-element.js';
+import { checkChainAndOperator, isForChainAndOperator } from '../shared/operator-attributes.js';
 import type { AttributeProblem } from '../shared/clients.js';
 import { IcsElement } from '../shared/ics-element.js';
 import { PHASE_LABEL } from '../shared/chain-text.js';
@@ -193,8 +193,7 @@ export class IcsOptInButton extends IcsDataElement<OptInData> {
   private get refreshing(): OptInData | undefined {
     const data = this.data;
     if (this.task.status !== TaskStatus.PENDING || this.problem || !data) return undefined;
-    const same = data.chain.consumerId === this.consumerId?.trim() && data.identity.operatorAddress === this.validator?.trim();
-    return same ? data : undefined;
+    return isForChainAndOperator(data, this.consumerId, this.validator) ? data : undefined;
   }
 
   protected override renderState(): TemplateResult {
@@ -211,23 +210,7 @@ export class IcsOptInButton extends IcsDataElement<OptInData> {
   }
 
   protected checkAttributes(client: ProviderClient | undefined): AttributeProblem | undefined {
-    const consumerId = this.consumerId?.trim();
-    if (!consumerId) return { attribute: 'consumer-id', message: 'Set "consumer-id" to the consumer chain\'s id, e.g. "4".', missing: true };
-    if (!/^\d{1,20}$/.test(consumerId)) return { attribute: 'consumer-id', message: `"consumer-id" is a whole number such as "4"; got "${clip(consumerId, 40).text}".` };
-    const validator = this.validator?.trim();
-    if (!validator) return { attribute: 'validator', message: 'Set "validator" to the operator address ("cosmosvaloper1…").', missing: true };
-    if (!client) return undefined;
-    try {
-      if (addressKind(validator, client.config.prefixes) !== 'validator') {
-        return {
-          attribute: 'validator',
-          message: `"${clip(validator, 70).text}" is not an operator address; "validator" takes the "${client.config.prefixes.validator}1…" address, whose account signs.`,
-        };
-      }
-    } catch (error) {
-      return { attribute: 'validator', message: isIcsError(error) ? error.message : String(error) };
-    }
-    return undefined;
+    return checkChainAndOperator(this.consumerId, this.validator, client, (prefix) => `; "validator" takes the "${prefix}1…" address, whose account signs.`);
   }
 
   protected isEmpty(): boolean {
