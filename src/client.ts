@@ -8,6 +8,7 @@ import { fields } from './chain/decode.js';
 import { IcsError } from './chain/errors.js';
 import type { ReadOptions } from './chain/reader.js';
 import { Reader } from './chain/reader.js';
+import { SLICE } from './chain/tasks.js';
 import type { FetchLike } from './chain/transport.js';
 import {
   decodeAddressPair,
@@ -299,7 +300,14 @@ export class ProviderClient {
     const status = options.status ?? 'bonded';
     const query: Record<string, string> = status === 'all' ? {} : { status: STATUS_FILTER[status] };
     const { value } = await this.reader.getAll('/cosmos/staking/v1beta1/validators', 'validators', decodeStakingValidator, options, query);
-    return Promise.all(value.map((v) => this.withConsensusAddress(v)));
+    // Keys hashed a slice at a time: each slice's digests answer in a later task, so the bech32
+    // encoding of 500 addresses does not land in one task (a key seen before costs nothing).
+    const out: StakingValidator[] = [];
+    for (let i = 0; i < value.length; i += SLICE) {
+      out.push(...(await Promise.all(value.slice(i, i + SLICE).map((v) => this.withConsensusAddress(v)))));
+      options.signal?.throwIfAborted();
+    }
+    return out;
   }
 
   /** One validator by operator address (`cosmosvaloper1…`). */

@@ -8,6 +8,7 @@ import type { FetchLike, RestResponse } from './transport.js';
 import { RestTransport } from './transport.js';
 import { Path, fields } from './decode.js';
 import { IcsError } from './errors.js';
+import { mapInSlices } from './tasks.js';
 
 export interface ReadOptions {
   signal?: AbortSignal | undefined;
@@ -88,7 +89,8 @@ export class Reader {
       mapError,
     );
     const listPath = new Path(path).field(listField);
-    return { value: raw.value.map((item, i) => decodeItem(item, listPath.index(i))), height: raw.height };
+    // A long list (500 validators) decodes a slice per task, so no one task runs long.
+    return { value: await mapInSlices(raw.value, (item, i) => decodeItem(item, listPath.index(i)), options.signal), height: raw.height };
   }
 
   private async allPages(
