@@ -2,9 +2,11 @@
 // (design §7: no task over 50 ms). A devnet with a generated 500-validator scenario, the element
 // as a page gets it (a Vite production build of its entry: minified, Lit in production mode),
 // Debian's Chromium through playwright-core. For each variant it
-// mounts a fresh chart, waits until it is drawn, and prints the longest task the `longtask`
-// PerformanceObserver saw (none means none over 50 ms) and the longest synchronous Lit update of the
+// mounts a fresh chart under a Chromium trace, waits until it is drawn, and prints the longest
+// main-thread task from the attribute set on (the trace's `RunTask` events: a figure even under
+// 50 ms, where the `longtask` observer says nothing) and the longest synchronous Lit update of the
 // chart. Figures are printed, never asserted: a timed test would fail on a busy machine.
+// BENCH_DEBUG=1 traces the renderer's timeline too and prints what each task over 50 ms (BENCH_DEBUG_MS) spent its time on.
 import { chromium } from 'playwright-core';
 import type { Page } from 'playwright-core';
 import { createServer } from 'node:http';
@@ -48,8 +50,10 @@ const scenario: Scenario = {
 };
 
 const OUT = '.cache/bench';
+// A page as the chart finds it on a real site: text already laid out, so the renderer's first
+// text layout (font set-up, paid once per page) is the page's, not the chart's.
 const PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>bench</title></head>
-<body style="margin:0"><div id="box" style="inline-size:1200px"></div><script type="module" src="/power-chart.js"></script></body></html>`;
+<body style="margin:0;font-family:system-ui,sans-serif"><h1>Validators</h1><p>A page with text, <code>mono</code> too.</p><div id="box" style="inline-size:1200px"></div><script type="module" src="/power-chart.js"></script></body></html>`;
 
 /** The element's entry built as a page would load it; its on-demand chunk (d3) beside it. */
 async function buildElement(): Promise<void> {
@@ -92,30 +96,72 @@ async function serve(): Promise<{ url: string; close: () => Promise<void> }> {
 }
 
 interface RunResult {
-  longTasks: number[];
+  /** The longest task on the page's main thread between the marks, in ms. */
+  longestTask: number;
+  /** Tasks over 50 ms. */
+  longTasks: number;
   longestUpdate: number;
   drawnBars: number;
   totalMs: number;
 }
 
+const DEBUG = process.env.BENCH_DEBUG === '1';
+/** With BENCH_DEBUG, tasks longer than this (ms, default 50) are broken down. */
+const DEBUG_MS = Number(process.env.BENCH_DEBUG_MS ?? 50);
+const TRACE_CATEGORIES = ['toplevel', 'blink.user_timing', ...(DEBUG ? ['devtools.timeline', 'disabled-by-default-devtools.timeline'] : [])];
+
+interface TraceEvent {
+  name: string;
+  ph: string;
+  pid: number;
+  tid: number;
+  ts: number;
+  dur?: number;
+  args?: { name?: string; data?: { type?: string; functionName?: string } };
+}
+
+/** Durations (ms) of the main thread's top-level tasks between the bench's two marks; with BENCH_DEBUG, what the long ones did. */
+function tasksFromTrace(trace: { traceEvents: TraceEvent[] }): number[] {
+  const events = trace.traceEvents;
+  const start = events.find((e) => e.name === 'bench-start');
+  const end = events.find((e) => e.name === 'bench-end');
+  if (!start || !end) throw new Error('the trace has no bench marks');
+  const onMain = (e: TraceEvent) => e.pid === start.pid && e.tid === start.tid && e.ph === 'X';
+  const tasks = events.filter((e) => onMain(e) && e.name === 'ThreadControllerImpl::RunTask' && e.ts + (e.dur ?? 0) > start.ts && e.ts < end.ts);
+  if (DEBUG) {
+    for (const task of tasks.filter((t) => (t.dur ?? 0) > DEBUG_MS * 1000)) {
+      const spent = new Map<string, number>();
+      for (const e of events) {
+        if (!onMain(e) || e === task || e.ts < task.ts || e.ts + (e.dur ?? 0) > task.ts + task.dur! || /RunTask|^V8\.|^v8\./.test(e.name)) continue;
+        const key = e.name === 'FunctionCall' ? `FunctionCall ${e.args?.data?.functionName ?? ''}` : e.name + (e.args?.data?.type ? ` ${e.args.data.type}` : '');
+        spent.set(key, (spent.get(key) ?? 0) + (e.dur ?? 0) / 1000);
+      }
+      const top = [...spent].sort((a, b) => b[1] - a[1]).slice(0, 6).map(([k, v]) => `${k} ${v.toFixed(1)}`);
+      console.log(`  task at ${((task.ts - start.ts) / 1000).toFixed(0)} ms: ${(task.dur! / 1000).toFixed(1)} ms (${top.join(', ')})`);
+    }
+  }
+  return tasks.map((t) => (t.dur ?? 0) / 1000);
+}
+
 async function run(page: Page, rest: string, consumerId: string | undefined, variant: string): Promise<RunResult> {
+  const browser = page.context().browser()!;
+  await browser.startTracing(page, { categories: TRACE_CATEGORIES });
+  // The trace is stopped even when the chart fails, so the next run can start one.
+  const outcome = await measure(page, rest, consumerId, variant).then((value) => ({ value }), (error: unknown) => ({ error }));
+  const trace = JSON.parse((await browser.stopTracing()).toString()) as { traceEvents: TraceEvent[] };
+  if ('error' in outcome) throw outcome.error;
+  const tasks = tasksFromTrace(trace);
+  return { ...outcome.value, longestTask: Math.max(0, ...tasks), longTasks: tasks.filter((d) => d > 50).length };
+}
+
+async function measure(page: Page, rest: string, consumerId: string | undefined, variant: string): Promise<Omit<RunResult, 'longestTask' | 'longTasks'>> {
   return page.evaluate(
     async ([rest, consumerId, variant, debug]) => {
-      const longTasks: number[] = [];
-      let start = Infinity;
-      const observer = new PerformanceObserver((list) => {
-        for (const entry of list.getEntries()) {
-        // Tasks from the attribute set on: not this harness's own evaluate task, which ran before.
-        if (entry.startTime + entry.duration <= start) continue;
-        longTasks.push(entry.duration);
-        if (debug) console.log(`longtask at ${(entry.startTime - start).toFixed(0)} ms: ${entry.duration.toFixed(0)} ms`);
-      }
-      });
-      observer.observe({ type: 'longtask' });
       // Mount in a task of its own, so the measurement starts at the attribute set.
       await new Promise((r) => setTimeout(r, 0));
       const startAll = performance.now();
-      start = startAll;
+      // The trace's marker: tasks are counted from here (not the harness's own evaluate task).
+      performance.mark('bench-start');
       const Chart = customElements.get('ics-power-chart')!;
       // Times each synchronous update (render, DOM commit) of the chart.
       const proto = Chart.prototype as unknown as { performUpdate: () => void };
@@ -142,14 +188,13 @@ async function run(page: Page, rest: string, consumerId: string | undefined, var
       await (chart as unknown as { updateComplete: Promise<boolean> }).updateComplete;
       // Two frames: style, layout and paint of the drawing land in the tasks observed.
       await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
-      const totalMs = performance.now() - start;
-      await new Promise((r) => setTimeout(r, 50));
-      observer.disconnect();
+      const totalMs = performance.now() - startAll;
+      performance.mark('bench-end');
       proto.performUpdate = original;
       const drawnBars = chart.shadowRoot!.querySelectorAll('.key').length;
-      return { longTasks, longestUpdate, drawnBars, totalMs };
+      return { longestUpdate, drawnBars, totalMs };
     },
-    [rest, consumerId, variant, process.env.BENCH_DEBUG === '1'] as const,
+    [rest, consumerId, variant, DEBUG] as const,
   );
 }
 
@@ -172,7 +217,7 @@ try {
       for (let i = 0; i < RUNS; i++) {
         const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
         page.on('pageerror', (error) => console.error(`page error: ${error.message}`));
-        if (process.env.BENCH_DEBUG === '1') page.on('console', (m) => console.log(`  ${m.text()}`));
+        if (DEBUG) page.on('console', (m) => console.log(`  ${m.text()}`));
         const cdp = await page.context().newCDPSession(page);
         await page.goto(`${base}bench.html`);
         await page.waitForFunction(() => customElements.get('ics-power-chart') !== undefined);
@@ -180,22 +225,22 @@ try {
         results.push(await run(page, devnet.restUrl, consumerId, variant));
         await page.close();
       }
-      const longest = Math.max(0, ...results.flatMap((r) => r.longTasks));
+      const longest = Math.max(...results.map((r) => r.longestTask));
       // The median run's longest task: steadier than the longest of all on a busy machine.
-      const typical = results.map((r) => Math.max(0, ...r.longTasks)).sort((a, b) => a - b)[Math.floor(RUNS / 2)]!;
+      const typical = results.map((r) => r.longestTask).sort((a, b) => a - b)[Math.floor(RUNS / 2)]!;
+      const over = results.reduce((n, r) => n + r.longTasks, 0);
       const update = Math.max(...results.map((r) => r.longestUpdate));
       const total = results.map((r) => r.totalMs).sort((a, b) => a - b)[Math.floor(RUNS / 2)]!;
       if (throttle === 1) worst = Math.max(worst, longest);
       console.log(
         `${throttle === 1 ? '   ' : `${throttle}x `}${label.padEnd(26)} ${String(results[0]!.drawnBars).padStart(4)} columns  ` +
-          `longest task ${longest === 0 ? 'none > 50 ms' : `${longest.toFixed(0)} ms`.padEnd(12)}  ` +
-          `(median run ${typical === 0 ? 'none' : `${typical.toFixed(0)} ms`})  ` +
+          `longest task ${longest.toFixed(0).padStart(3)} ms (median run ${typical.toFixed(0).padStart(3)} ms, ${over} over 50 ms in ${RUNS} runs)  ` +
           `longest chart update ${update.toFixed(1)} ms  load to drawn ${total.toFixed(0)} ms (median)`,
       );
     }
     if (throttle === 1) console.log('   (4x: the same with Chromium throttling the CPU four times, a slow phone\'s margin)');
   }
-  console.log(worst === 0 ? 'No task over 50 ms without throttling.' : `Longest task without throttling: ${worst.toFixed(0)} ms (budget 50 ms).`);
+  console.log(`Longest task without throttling: ${worst.toFixed(0)} ms (budget 50 ms${worst <= 50 ? ', met' : ', missed'}).`);
 } finally {
   await browser.close();
   await server.close();
