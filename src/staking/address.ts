@@ -3,11 +3,10 @@
  * (`cosmosvalcons1…`) addresses. Operator and account share their 20 bytes; the consensus
  * address is sha256 of the ed25519 consensus key, first 20 bytes (ics-protocol.md §5).
  *
- * bech32 from the `bech32` package (bitcoinjs's; 1.4 KB gzip where @scure/base's bech32 and base64 take 2.9), base64
- * from the platform's `atob`/`btoa`, and sha256 from @noble/hashes (Node tools) or WebCrypto (pages):
- * `@cosmjs/encoding` would pull its CommonJS barrels into the read path.
+ * Plain bech32 from @scure/base and sha256 from @noble/hashes: a few KB, where cosmjs's
+ * encoding would pull its CommonJS barrels into the read path.
  */
-import { bech32 } from 'bech32';
+import { base64, bech32 } from '@scure/base';
 import { sha256 } from '@noble/hashes/sha2.js';
 import { IcsError } from '../chain/errors.js';
 
@@ -40,8 +39,8 @@ export function decodeAddress(address: string): DecodedAddress {
     throw new IcsError('invalid-input', 'An address is required.');
   }
   try {
-    const { prefix, words } = bech32.decode(address, BECH32_LIMIT);
-    return { prefix, bytes: Uint8Array.from(bech32.fromWords(words)) };
+    const { prefix, words } = bech32.decode(address as `${string}1${string}`, BECH32_LIMIT);
+    return { prefix, bytes: bech32.fromWords(words) };
   } catch (cause) {
     throw new IcsError(
       'invalid-input',
@@ -121,20 +120,16 @@ function ed25519Key(keyBase64: string): Uint8Array<ArrayBuffer> {
   return new Uint8Array(key);
 }
 
-/** Standard padded base64, as the chain's JSON and Keplr write keys: `atob` alone would also take spaces and missing padding. */
-const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
-
 export function decodeBase64(value: string): Uint8Array {
-  if (typeof value !== 'string' || !BASE64.test(value)) {
-    throw new IcsError('invalid-input', `"${shorten(String(value))}" is not valid base64.`);
+  try {
+    return base64.decode(value);
+  } catch (cause) {
+    throw new IcsError('invalid-input', `"${shorten(value)}" is not valid base64.`, { cause });
   }
-  return Uint8Array.from(atob(value), (c) => c.charCodeAt(0));
 }
 
 export function encodeBase64(bytes: Uint8Array): string {
-  let binary = '';
-  for (const byte of bytes) binary += String.fromCharCode(byte);
-  return btoa(binary);
+  return base64.encode(bytes);
 }
 
 function shorten(value: string): string {

@@ -1,4 +1,4 @@
-// The address helpers against independent implementations: cosmjs's bech32 and sha256, Node's base64.
+// The address helpers (@scure/base, noble, WebCrypto) against independent implementations: cosmjs's bech32 and sha256, Node's base64.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
