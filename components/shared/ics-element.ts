@@ -7,6 +7,7 @@ import { property } from 'lit/decorators.js';
 import { hostStyles } from './styles.js';
 import { VERSION } from './version.js';
 import type { AttributeProblem, EndpointSettings } from './clients.js';
+import { nextTask } from '../../src/chain/tasks.js';
 
 export type IcsTheme = 'light' | 'dark';
 
@@ -47,6 +48,16 @@ export abstract class IcsElement extends LitElement {
       // Old browsers and DOM shims without ElementInternals: the element works without custom states.
       this.internals = undefined;
     }
+  }
+
+  /**
+   * The first update waits for a task of its own. A page whose module defines every element at
+   * once upgrades them all in that module's task, and Lit would render each of them there too:
+   * one long task (design §7: none over 50 ms). Later updates keep Lit's microtask timing.
+   */
+  protected override async scheduleUpdate(): Promise<unknown> {
+    if (!this.hasUpdated) await nextTask();
+    return super.scheduleUpdate();
   }
 
   /** The endpoint settings from this element's own attributes. */

@@ -111,6 +111,41 @@ describe('host styles', () => {
   });
 });
 
+describe('first renders', () => {
+  afterEach(cleanUp);
+
+  it('elements connected in one task each render first in a task of their own; later updates come at once', async () => {
+    const cards = [0, 1, 2].map(() => {
+      const card = document.createElement('ics-consumer-card') as IcsConsumerCard;
+      card.setAttribute('rest', REST);
+      card.setAttribute('consumer-id', '0');
+      return card;
+    });
+    const rendered = (card: IcsConsumerCard) => (card.shadowRoot?.childElementCount ?? 0) > 0;
+    // What the others had drawn when each one's first render finished.
+    const seen: boolean[][] = [];
+    cards.forEach((card) => card.updateComplete.then(() => seen.push(cards.map(rendered))));
+    mount('<div></div>').append(...cards);
+    // Lit alone renders all three in the microtasks of the task that connected them.
+    await Promise.resolve();
+    assert.deepEqual(cards.map(rendered), [false, false, false]);
+    await Promise.all(cards.map((card) => card.updateComplete));
+    // In one task, the first card's callback would already see all three drawn.
+    assert.deepEqual(seen, [
+      [true, false, false],
+      [true, true, false],
+      [true, true, true],
+    ]);
+    // After the first render a change renders in the same task (a microtask), as Lit does.
+    let timerRan = false;
+    setTimeout(() => (timerRan = true), 0);
+    cards[0]!.variant = 'compact';
+    await cards[0]!.updateComplete;
+    assert.isFalse(timerRan);
+    assert.isNotNull(cards[0]!.shadowRoot!.querySelector('*'));
+  });
+});
+
 describe('where an element gets its client', () => {
   afterEach(async () => {
     configure(undefined);
