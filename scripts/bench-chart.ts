@@ -7,26 +7,11 @@
 // 50 ms, where the `longtask` observer says nothing) and the longest synchronous Lit update of the
 // chart. Figures are printed, never asserted: a timed test would fail on a busy machine.
 // BENCH_DEBUG=1 traces the renderer's timeline too and prints what each task over 50 ms (BENCH_DEBUG_MS) spent its time on.
-import { chromium } from 'playwright-core';
 import type { Page } from 'playwright-core';
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
-import { build } from 'vite';
 import { startDevnet } from '../src/devnet/index.js';
 import type { Scenario } from '../src/devnet/index.js';
+import { DEBUG, buildEntry, launch, median, serve, traced } from './bench-lib.js';
 
-const FLAGS = [
-  '--no-sandbox',
-  '--headless=new',
-  '--disable-gpu',
-  '--disable-dev-shm-usage',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
 const VALIDATORS = 500;
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 
@@ -55,46 +40,6 @@ const OUT = '.cache/bench';
 const PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>bench</title></head>
 <body style="margin:0;font-family:system-ui,sans-serif"><h1>Validators</h1><p>A page with text, <code>mono</code> too.</p><div id="box" style="inline-size:1200px"></div><script type="module" src="/power-chart.js"></script></body></html>`;
 
-/** The element's entry built as a page would load it; its on-demand chunk (d3) beside it. */
-async function buildElement(): Promise<void> {
-  await build({
-    configFile: false,
-    logLevel: 'silent',
-    build: {
-      outDir: OUT,
-      emptyOutDir: true,
-      minify: true,
-      target: 'es2022',
-      lib: { entry: 'components/power-chart/define.ts', formats: ['es'], fileName: () => 'power-chart.js' },
-    },
-  });
-}
-
-/** Serves the bench page and the built files. */
-async function serve(): Promise<{ url: string; close: () => Promise<void> }> {
-  const server = createServer((req, res) => {
-    const path = new URL(req.url ?? '/', 'http://x').pathname;
-    if (path === '/' || path === '/bench.html') {
-      res.setHeader('content-type', 'text/html');
-      res.end(PAGE);
-      return;
-    }
-    readFile(join(OUT, path.replace(/^\/+/, '').replace(/\.\./g, ''))).then(
-      (body) => {
-        res.setHeader('content-type', 'text/javascript');
-        res.end(body);
-      },
-      () => {
-        res.statusCode = 404;
-        res.end();
-      },
-    );
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  return { url: `http://127.0.0.1:${port}/`, close: () => new Promise((resolve) => server.close(() => resolve())) };
-}
-
 interface RunResult {
   /** The longest task on the page's main thread between the marks, in ms. */
   longestTask: number;
@@ -105,53 +50,9 @@ interface RunResult {
   totalMs: number;
 }
 
-const DEBUG = process.env.BENCH_DEBUG === '1';
-/** With BENCH_DEBUG, tasks longer than this (ms, default 50) are broken down. */
-const DEBUG_MS = Number(process.env.BENCH_DEBUG_MS ?? 50);
-const TRACE_CATEGORIES = ['toplevel', 'blink.user_timing', ...(DEBUG ? ['devtools.timeline', 'disabled-by-default-devtools.timeline'] : [])];
-
-interface TraceEvent {
-  name: string;
-  ph: string;
-  pid: number;
-  tid: number;
-  ts: number;
-  dur?: number;
-  args?: { name?: string; data?: { type?: string; functionName?: string } };
-}
-
-/** Durations (ms) of the main thread's top-level tasks between the bench's two marks; with BENCH_DEBUG, what the long ones did. */
-function tasksFromTrace(trace: { traceEvents: TraceEvent[] }): number[] {
-  const events = trace.traceEvents;
-  const start = events.find((e) => e.name === 'bench-start');
-  const end = events.find((e) => e.name === 'bench-end');
-  if (!start || !end) throw new Error('the trace has no bench marks');
-  const onMain = (e: TraceEvent) => e.pid === start.pid && e.tid === start.tid && e.ph === 'X';
-  const tasks = events.filter((e) => onMain(e) && e.name === 'ThreadControllerImpl::RunTask' && e.ts + (e.dur ?? 0) > start.ts && e.ts < end.ts);
-  if (DEBUG) {
-    for (const task of tasks.filter((t) => (t.dur ?? 0) > DEBUG_MS * 1000)) {
-      const spent = new Map<string, number>();
-      for (const e of events) {
-        if (!onMain(e) || e === task || e.ts < task.ts || e.ts + (e.dur ?? 0) > task.ts + task.dur! || /RunTask|^V8\.|^v8\./.test(e.name)) continue;
-        const key = e.name === 'FunctionCall' ? `FunctionCall ${e.args?.data?.functionName ?? ''}` : e.name + (e.args?.data?.type ? ` ${e.args.data.type}` : '');
-        spent.set(key, (spent.get(key) ?? 0) + (e.dur ?? 0) / 1000);
-      }
-      const top = [...spent].sort((a, b) => b[1] - a[1]).slice(0, 6).map(([k, v]) => `${k} ${v.toFixed(1)}`);
-      console.log(`  task at ${((task.ts - start.ts) / 1000).toFixed(0)} ms: ${(task.dur! / 1000).toFixed(1)} ms (${top.join(', ')})`);
-    }
-  }
-  return tasks.map((t) => (t.dur ?? 0) / 1000);
-}
-
 async function run(page: Page, rest: string, consumerId: string | undefined, variant: string): Promise<RunResult> {
-  const browser = page.context().browser()!;
-  await browser.startTracing(page, { categories: TRACE_CATEGORIES });
-  // The trace is stopped even when the chart fails, so the next run can start one.
-  const outcome = await measure(page, rest, consumerId, variant).then((value) => ({ value }), (error: unknown) => ({ error }));
-  const trace = JSON.parse((await browser.stopTracing()).toString()) as { traceEvents: TraceEvent[] };
-  if ('error' in outcome) throw outcome.error;
-  const tasks = tasksFromTrace(trace);
-  return { ...outcome.value, longestTask: Math.max(0, ...tasks), longTasks: tasks.filter((d) => d > 50).length };
+  const { value, tasks } = await traced(page, () => measure(page, rest, consumerId, variant));
+  return { ...value, longestTask: Math.max(0, ...tasks), longTasks: tasks.filter((d) => d > 50).length };
 }
 
 async function measure(page: Page, rest: string, consumerId: string | undefined, variant: string): Promise<Omit<RunResult, 'longestTask' | 'longTasks'>> {
@@ -198,15 +99,15 @@ async function measure(page: Page, rest: string, consumerId: string | undefined,
   );
 }
 
-await buildElement();
+await buildEntry('components/power-chart/define.ts', OUT, 'power-chart.js');
 const devnet = await startDevnet({ blockTimeMs: 0, port: 0, scenario });
-const server = await serve();
+const server = await serve(OUT, PAGE);
 const base = server.url;
-const browser = await chromium.launch({ executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium', headless: true, args: FLAGS });
+const browser = await launch();
 let worst = 0;
 try {
   console.log(`<ics-power-chart>, ${VALIDATORS} validators, Chromium ${browser.version()}, ${RUNS} runs each (a fresh page and client per run)`);
-  for (const throttle of [1, 4]) {
+  for (const throttle of (process.env.BENCH_THROTTLE ?? "1,4").split(",").map(Number)) {
     for (const [label, consumerId, variant] of [
       ['provider set, bars', undefined, 'bars'],
       ['Top-N chain, bars', '0', 'bars'],
@@ -227,10 +128,10 @@ try {
       }
       const longest = Math.max(...results.map((r) => r.longestTask));
       // The median run's longest task: steadier than the longest of all on a busy machine.
-      const typical = results.map((r) => r.longestTask).sort((a, b) => a - b)[Math.floor(RUNS / 2)]!;
+      const typical = median(results.map((r) => r.longestTask));
       const over = results.reduce((n, r) => n + r.longTasks, 0);
       const update = Math.max(...results.map((r) => r.longestUpdate));
-      const total = results.map((r) => r.totalMs).sort((a, b) => a - b)[Math.floor(RUNS / 2)]!;
+      const total = median(results.map((r) => r.totalMs));
       if (throttle === 1) worst = Math.max(worst, longest);
       console.log(
         `${throttle === 1 ? '   ' : `${throttle}x `}${label.padEnd(26)} ${String(results[0]!.drawnBars).padStart(4)} columns  ` +
