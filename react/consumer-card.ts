@@ -1,0 +1,14 @@
+/** `<ics-consumer-card>` for React. Importing this module registers the element. */
+import * as React from 'react';
+import { createComponent } from '@lit/react';
+import { IcsConsumerCard as IcsConsumerCardElement } from '../components/consumer-card/define.js';
+import { onIcsError } from './events.js';
+
+export const IcsConsumerCard = createComponent({
+  react: React,
+  tagName: 'ics-consumer-card',
+  elementClass: IcsConsumerCardElement,
+  events: { onIcsError },
+  // Explicit: a minifier renames classes, and React's devtools and warnings show this name.
+  displayName: 'IcsConsumerCard',
+});

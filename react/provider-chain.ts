@@ -1,0 +1,12 @@
+/** `<ics-provider-chain>` for React. Importing this module registers the element. */
+import * as React from 'react';
+import { createComponent } from '@lit/react';
+import { IcsProviderChain as IcsProviderChainElement } from '../components/provider-chain/define.js';
+
+export const IcsProviderChain = createComponent({
+  react: React,
+  tagName: 'ics-provider-chain',
+  elementClass: IcsProviderChainElement,
+  // Explicit: a minifier renames classes, and React's devtools and warnings show this name.
+  displayName: 'IcsProviderChain',
+});
