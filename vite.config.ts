@@ -17,6 +17,8 @@ const demo = defineConfig({
         index: resolve(import.meta.dirname, 'demo/index.html'),
         elements: resolve(import.meta.dirname, 'demo/elements.html'),
         validator: resolve(import.meta.dirname, 'demo/validator.html'),
+        react: resolve(import.meta.dirname, 'demo/react.html'),
+        vue: resolve(import.meta.dirname, 'demo/vue.html'),
       },
     },
   },
