@@ -20,3 +20,11 @@ export { IcsPowerChart } from './power-chart.js';
 export { IcsOptInButton } from './opt-in-button.js';
 export { IcsValidatorSettings } from './validator-settings.js';
 export type { IcsErrorEvent, IcsSelectEvent, IcsTxConfirmedEvent, IcsTxFailedEvent, IcsTxSignedEvent } from '../components/shared/events.js';
+export type {
+  IcsErrorDetail,
+  IcsSelectDetail,
+  IcsTxConfirmedDetail,
+  IcsTxDetail,
+  IcsTxFailedDetail,
+  IcsTxSignedDetail,
+} from '../components/shared/events.js';
