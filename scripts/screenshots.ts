@@ -184,6 +184,24 @@ async function validatorShots(page: Page, theme: 'light' | 'dark'): Promise<void
   devnet.reset();
 }
 
+/**
+ * The React 19 and Vue 3 explorers (demo/react.html, demo/vue.html), light only: a chain chosen
+ * in the list, its card and its chart. Writes react-app.png and vue-app.png.
+ */
+async function appShots(page: Page): Promise<void> {
+  for (const app of ['react', 'vue'] as const) {
+    await page.goto(`${base}${app}.html?rest=${encodeURIComponent(devnet.restUrl)}`);
+    await page.waitForFunction(() => document.querySelector('#list')?.matches(':state(complete)'), undefined, { timeout: 20_000 });
+    await page.locator('#list [role="option"][data-consumer-id="1"]').click();
+    for (const selector of ['#card', '#chart']) {
+      await page.waitForFunction((s) => document.querySelector(s)?.matches(':state(complete)'), selector, { timeout: 20_000 });
+    }
+    await page.evaluate(() => document.fonts.ready);
+    await page.screenshot({ path: `${OUT}/${app}-app.png`, fullPage: true });
+    console.log(`${OUT}/${app}-app.png`);
+  }
+}
+
 const devnet = await startDevnet({ blockTimeMs: 0, port: 0 });
 const server = await createServer({
   configFile: new URL('../vite.config.ts', import.meta.url).pathname,
@@ -194,12 +212,18 @@ await server.listen();
 const base = server.resolvedUrls?.local[0];
 const browser = await chromium.launch({ executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium', headless: true, args: FLAGS });
 mkdirSync(OUT, { recursive: true });
-// SCREENSHOTS_ONLY=validator takes only the validator page's pictures (the acting elements).
+// SCREENSHOTS_ONLY=validator takes only the validator page's pictures (the acting elements),
+// SCREENSHOTS_ONLY=apps only the React and Vue explorers.
 const only = process.env.SCREENSHOTS_ONLY;
 try {
   for (const theme of ['light', 'dark'] as const) {
     const page = await browser.newPage({ viewport: { width: 1200, height: 1000 }, colorScheme: theme, deviceScaleFactor: 1 });
     page.on('pageerror', (error) => console.error(`page error: ${error.message}`));
+    if (only === 'apps') {
+      if (theme === 'light') await appShots(page);
+      await page.close();
+      continue;
+    }
     if (only === undefined || only === 'validator') await validatorShots(page, theme);
     if (only === 'validator') {
       await page.close();
@@ -218,6 +242,7 @@ try {
     await page.screenshot({ path: `${OUT}/elements-page-${theme}.png`, fullPage: true });
     console.log(`${OUT}/elements-page-${theme}.png`);
     await chartShots(page, theme);
+    if (theme === 'light') await appShots(page);
     await page.close();
   }
 } finally {
