@@ -87,17 +87,15 @@ const Explorer = defineComponent(() => {
       ]),
     ]);
 
-  // `.limit` sets the chart's property (a number) whether or not the element is defined yet;
-  // `onIcsError` listens to its `ics-error` event. Vue "unsets" a property holding a number by
-  // setting 0 (its rule for DOM properties), which the chart rightly calls a bad limit: so "all"
-  // is a chart that was never given a limit (another key makes Vue create a fresh element).
+  // `.limit` sets the chart's property (a number) whether or not the element is defined yet; when
+  // the box is cleared Vue unsets it by setting 0, which the chart reads as "every validator".
+  // `onIcsError` listens to its `ics-error` event.
   const chart = (id: string) =>
     h('ics-power-chart', {
       id: 'chart',
-      key: limit.value === undefined ? 'all' : 'top-k',
       consumerId: id,
       variant: variant.value,
-      ...(limit.value === undefined ? {} : { '.limit': limit.value }),
+      '.limit': limit.value,
       onIcsError: onError('chart'),
     });
 

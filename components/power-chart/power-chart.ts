@@ -126,7 +126,10 @@ export class IcsPowerChart extends IcsDataElement<PowerChartData> {
   /** A validator to highlight: its operator address (`cosmosvaloper1…`) or consensus address (`cosmosvalcons1…`). */
   @property() validator?: string;
 
-  /** Show the largest K validators and one "others" bucket for the rest; unset shows all. */
+  /**
+   * Show the largest K validators and one "others" bucket for the rest; unset or 0 shows all (0 is
+   * what Vue sets when a bound number goes away).
+   */
   @property({ type: Number }) limit?: number;
 
   /** Also show validators opted in but not in the set yet (and, on the provider chart, bonded but inactive ones). */
@@ -190,8 +193,8 @@ export class IcsPowerChart extends IcsDataElement<PowerChartData> {
     if (this.variant === 'compare' && !id) {
       return { attribute: 'variant', message: '"variant" "compare" sets provider power against consumer power: it needs "consumer-id".' };
     }
-    if (this.limit !== undefined && this.limit !== null && (!Number.isInteger(this.limit) || this.limit < 1)) {
-      return { attribute: 'limit', message: `"limit" must be a whole number from 1; got "${clip(String(this.limit), 40).text}".` };
+    if (this.limit !== undefined && this.limit !== null && (!Number.isInteger(this.limit) || this.limit < 0)) {
+      return { attribute: 'limit', message: `"limit" must be a whole number (0 or unset: every validator); got "${clip(String(this.limit), 40).text}".` };
     }
     return this.checkValidator(client);
   }
@@ -324,7 +327,7 @@ export class IcsPowerChart extends IcsDataElement<PowerChartData> {
     if (!this.items || key.some((k, i) => k !== this.items!.key[i])) {
       const items = chartItems(value, {
         variant: this.variant,
-        limit: this.limit ?? undefined,
+        limit: this.limit || undefined,
         highlight: this.validator?.trim() || undefined,
         showPending: this.showPending,
       });

@@ -181,6 +181,11 @@ describe('<ics-power-chart>', () => {
     const rest = powers.slice(5).reduce((s, p) => s + p, 0n);
     assert.equal(table[5]![3], pct(Number(rest) / Number(total)));
     assert.include(shadowText(el), 'Others (the rest, together)');
+    // 0 is "no limit" (what Vue sets when a bound number goes away): every validator again.
+    el.limit = 0;
+    await drawn(el);
+    assert.lengthOf(rows(el), set.length);
+    assert.notInclude(shadowText(el), 'Others (the rest, together)');
   });
 
   it('show-pending: a validator opted in since the last epoch shows as pending until the epoch ends', async () => {
@@ -289,7 +294,8 @@ describe('<ics-power-chart>', () => {
     for (const [attributes, pattern] of [
       ['variant="pie"', /"variant" must be "bars", "cumulative" or "compare"; got "pie"/],
       ['variant="compare"', /"compare" .* needs "consumer-id"/],
-      ['consumer-id="0" limit="0"', /"limit" must be a whole number from 1; got "0"/],
+      ['consumer-id="0" limit="-1"', /"limit" must be a whole number \(0 or unset: every validator\); got "-1"/],
+      ['consumer-id="0" limit="2.5"', /"limit" must be a whole number .*; got "2.5"/],
       ['consumer-id="neutron-1"', /"consumer-id" must be a whole number/],
       [`consumer-id="0" validator="${account}"`, /is an account address; "validator" takes an operator address/],
       ['consumer-id="0" validator="cosmosvaloper1nope"', /"validator"/],
