@@ -115,7 +115,7 @@ export class IcsConsumerCard extends IcsDataElement<ConsumerCardData> {
   }
 
   protected renderSkeleton(): TemplateResult {
-    return html`<div class="card" aria-hidden="true">
+    return html`<div class="card skeletons" aria-hidden="true">
       <div class="head">
         <div class="title"><span class="skeleton" style="--_w: 12em; block-size: 1.3em"></span><span class="skeleton" style="--_w: 9em; margin-block-start: 0.3em"></span></div>
         <div class="badges"><span class="skeleton" style="--_w: 4em"></span><span class="skeleton" style="--_w: 5em"></span></div>

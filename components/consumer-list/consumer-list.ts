@@ -259,7 +259,7 @@ export class IcsConsumerList extends IcsDataElement<ConsumerListData> {
   }
 
   protected renderSkeleton(): TemplateResult {
-    return html`<div class="rows" aria-hidden="true">
+    return html`<div class="rows skeletons" aria-hidden="true">
       ${[0, 1, 2, 3, 4, 5].map(
         (i) => html`<div class="row skeleton-row">
           <div class="title"><span class="skeleton" style="--_w: ${9 + (i % 3) * 3}em"></span><span class="skeleton" style="--_w: 8em"></span></div>

@@ -308,7 +308,7 @@ export class IcsOptInButton extends IcsDataElement<OptInData> {
   }
 
   protected renderSkeleton(): TemplateResult {
-    return html`<div class="head" aria-hidden="true"><span class="skeleton" style="--_w: 7em"></span><span class="skeleton" style="--_w: 5em"></span></div>`;
+    return html`<div class="head skeletons" aria-hidden="true"><span class="skeleton" style="--_w: 7em"></span><span class="skeleton" style="--_w: 5em"></span></div>`;
   }
 
   protected renderData(data: OptInData): TemplateResult {

@@ -299,10 +299,10 @@ export class IcsPowerChart extends IcsDataElement<PowerChartData> {
 
   protected renderSkeleton(): TemplateResult {
     // The skeleton's plot has the chart's size, so the chart is drawn at the right size at once.
-    return html`<div class="plot skeleton-plot" aria-hidden="true">
+    return html`<div class="plot skeleton-plot skeletons" aria-hidden="true">
         ${[90, 70, 55, 45, 38, 32, 27, 23, 20, 17, 15, 13, 11, 10, 9, 8].map((h) => html`<span class="skeleton" style="block-size: ${h}%"></span>`)}
       </div>
-      <div class="legend" aria-hidden="true"><span class="skeleton" style="--_w: 8em"></span><span class="skeleton" style="--_w: 10em"></span></div>`;
+      <div class="legend skeletons" aria-hidden="true"><span class="skeleton" style="--_w: 8em"></span><span class="skeleton" style="--_w: 10em"></span></div>`;
   }
 
   protected renderData(value: PowerChartData): TemplateResult {

@@ -138,7 +138,7 @@ export class IcsValidatorChains extends IcsDataElement<ValidatorChainsData> {
   }
 
   protected renderSkeleton(): TemplateResult {
-    return html`<ul class="rows" aria-hidden="true">
+    return html`<ul class="rows skeletons" aria-hidden="true">
       ${[0, 1, 2, 3, 4].map(
         (i) => html`<li class="row">
           <div class="title"><span class="skeleton" style="--_w: ${9 + (i % 3) * 3}em"></span><span class="skeleton" style="--_w: 8em"></span></div>

@@ -223,7 +223,7 @@ export class IcsValidatorSettings extends IcsDataElement<SettingsData> {
   }
 
   protected renderSkeleton(): TemplateResult {
-    return html`<div aria-hidden="true" class="settings">
+    return html`<div aria-hidden="true" class="settings skeletons">
       <span class="skeleton" style="--_w: 14em"></span><span class="skeleton" style="--_w: 20em"></span><span class="skeleton" style="--_w: 16em"></span>
     </div>`;
   }

@@ -283,6 +283,11 @@ describe('<ics-power-chart>', () => {
     await el.updateComplete;
     assert.isTrue(el.matches(':state(loading)'));
     const height = el.getBoundingClientRect().height;
+    // The skeleton pulses as two blocks (plot, legend), not as 18 animated bars and lines (each
+    // animated element is a compositor layer; a page of six elements paid for a hundred).
+    assert.isAbove($$(el, '.skeleton').length, 10);
+    assert.isTrue($$(el, '.skeleton').every((s) => s.getAnimations().length === 0));
+    assert.deepEqual(el.shadowRoot!.getAnimations().map((a) => (a.effect as KeyframeEffect).target!.classList.contains('skeletons')), [true, true]);
     assert.deepEqual(await axeViolations(el), []);
     await drawn(el);
     assert.equal(el.getBoundingClientRect().height, height);
