@@ -59,8 +59,7 @@ export const styles = css`
       border-block-end: 1px solid var(--_border);
       cursor: pointer;
       min-block-size: 4.25rem;
-      /* Rows scrolled out of view skip style, layout and paint until they come near: a list of
-         hundreds of chains lays out the few that show (design §7). Still in the accessibility tree. */
+      /* Rows out of view skip style, layout and paint; they stay in the accessibility tree. */
       content-visibility: auto;
       contain-intrinsic-size: auto 4.25rem;
     }

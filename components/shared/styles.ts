@@ -105,9 +105,7 @@ export const hostStyles = css`
       background: var(--_skeleton);
       vertical-align: middle;
     }
-    /* The block of skeletons pulses as one, not each bar and line: every element with an opacity
-       animation becomes a compositor layer of its own, and a page of six elements spent 10-30 ms
-       of one frame making a hundred of them. Each renderSkeleton() marks its block(s) "skeletons". */
+    /* One pulsing block per skeleton (each animated element is a compositor layer). */
     @media (prefers-reduced-motion: no-preference) {
       .skeletons {
         animation: ics-pulse 1.4s ease-in-out infinite;
