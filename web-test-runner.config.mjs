@@ -12,17 +12,8 @@ import { chromeLauncher } from '@web/test-runner-chrome';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { createServer as createViteServer } from 'vite';
 import { startDevnet, generateScenario } from './src/devnet/index.ts';
+import { CHROME_FLAGS } from './test/helpers/chromium.ts';
 
-export const CHROME_FLAGS = [
-  '--no-sandbox',
-  '--headless=new',
-  '--disable-gpu',
-  '--disable-dev-shm-usage',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
 
 /** Starts the devnets the browser tests read and tells each test page where they are. */
 function devnetPlugin() {

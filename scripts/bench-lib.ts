@@ -1,8 +1,8 @@
-// What the benches share: Debian's Chromium with the project's flags, an entry built as a page
+// What the benches share: Debian's Chromium with the project's flags (test/helpers/chromium.ts), an entry built as a page
 // would load it (Vite production build: minified, Lit in production mode), a static server for
 // it, and the main thread's task lengths read from a Chromium trace.
-import { chromium } from 'playwright-core';
 import type { Browser, Page } from 'playwright-core';
+import { launchChromium } from '../test/helpers/chromium.js';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { readFile } from 'node:fs/promises';
@@ -10,16 +10,6 @@ import { join } from 'node:path';
 import { setPriority } from 'node:os';
 import { build } from 'vite';
 
-const FLAGS = [
-  '--no-sandbox',
-  '--headless=new',
-  '--disable-gpu',
-  '--disable-dev-shm-usage',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
 
 export const DEBUG = process.env.BENCH_DEBUG === '1';
 /** With BENCH_DEBUG, tasks longer than this (ms, default 50) are broken down. */
@@ -32,7 +22,7 @@ const TRACE_CATEGORIES = ['toplevel', 'blink.user_timing', ...(DEBUG ? ['devtool
  * turns after the page's main thread instead of stretching its tasks.
  */
 export async function launch(): Promise<Browser> {
-  const browser = await chromium.launch({ executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium', headless: true, args: FLAGS });
+  const browser = await launchChromium();
   setPriority(19);
   return browser;
 }

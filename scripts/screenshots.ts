@@ -2,21 +2,11 @@
 // Vite against a fresh devnet, in Debian's Chromium (playwright-core, never a downloaded
 // browser). Writes demo/screenshots/<element>-<theme>.png, plus the whole page per theme.
 import { mkdirSync } from 'node:fs';
-import { chromium } from 'playwright-core';
 import type { Page } from 'playwright-core';
 import { createServer } from 'vite';
 import { startDevnet } from '../src/devnet/index.js';
+import { launchChromium } from '../test/helpers/chromium.js';
 
-const FLAGS = [
-  '--no-sandbox',
-  '--headless=new',
-  '--disable-gpu',
-  '--disable-dev-shm-usage',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
 // SCREENSHOTS_DIR writes elsewhere (to look at a change without touching the committed pictures).
 const OUT = process.env.SCREENSHOTS_DIR ?? 'demo/screenshots';
 const ELEMENTS = [
@@ -210,7 +200,7 @@ const server = await createServer({
 });
 await server.listen();
 const base = server.resolvedUrls?.local[0];
-const browser = await chromium.launch({ executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium', headless: true, args: FLAGS });
+const browser = await launchChromium();
 mkdirSync(OUT, { recursive: true });
 // SCREENSHOTS_ONLY=validator takes only the validator page's pictures (the acting elements),
 // SCREENSHOTS_ONLY=apps only the React and Vue explorers.
