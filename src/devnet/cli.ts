@@ -1,4 +1,4 @@
-#!/usr/bin/env -S npx tsx
+#!/usr/bin/env node
 // `npm run devnet`: a local ICS provider chain on loopback, until Ctrl+C.
 import { parseArgs } from 'node:util';
 import { startDevnet } from './index.js';
