@@ -25,6 +25,30 @@ function publicApiOnly() {
   };
 }
 
+/** `components/x.ts` (or `/components/x.js`) → `dist/pkg/components/x.js`: the file the package ships. */
+function shippedPath(value) {
+  const match = /^\/?(components\/.+)\.(ts|js)$/.exec(value);
+  return match ? `dist/pkg/${match[1]}.js` : value;
+}
+
+/** Module paths in the manifest name the package's JavaScript (dist/pkg), not sources it does not ship. */
+function shippedPaths() {
+  const visit = (node) => {
+    if (Array.isArray(node)) return node.forEach(visit);
+    if (!node || typeof node !== 'object') return;
+    for (const [key, value] of Object.entries(node)) {
+      if ((key === 'path' || key === 'module') && typeof value === 'string') node[key] = shippedPath(value);
+      else visit(value);
+    }
+  };
+  return {
+    name: 'ics-shipped-paths',
+    packageLinkPhase({ customElementsManifest }) {
+      visit(customElementsManifest.modules);
+    },
+  };
+}
+
 export default {
   globs: ['components/**/*.ts'],
   exclude: ['components/**/*.test.ts', 'dist/**', 'node_modules/**'],
@@ -33,5 +57,5 @@ export default {
   dependencies: false,
   // package.json gets its "customElements" field by hand: the analyzer would rewrite the file.
   packagejson: false,
-  plugins: [publicApiOnly()],
+  plugins: [publicApiOnly(), shippedPaths()],
 };

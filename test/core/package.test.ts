@@ -36,7 +36,7 @@ describe('the npm package', { timeout: 240_000 }, () => {
   });
   after(() => rmSync(APP, { recursive: true, force: true }));
 
-  it('ships JavaScript and declarations (no TypeScript sources), and every export and the bin exist', () => {
+  it('ships JavaScript and declarations (no TypeScript sources); every export, the bin and every manifest module exist', () => {
     assert.ok(files.length > 100, `${files.length} files`);
     const sources = files.filter((f) => f.endsWith('.ts') && !f.endsWith('.d.ts'));
     assert.deepEqual(sources, []);
@@ -48,6 +48,10 @@ describe('the npm package', { timeout: 240_000 }, () => {
       }
     }
     assert.ok(existsSync(join(PACKAGE, manifest.bin['ics-devnet']!)));
+    // custom-elements.json names the modules the package ships, for the tools that read it.
+    const elements = JSON.parse(readFileSync(join(PACKAGE, 'custom-elements.json'), 'utf8')) as { modules: { path: string }[] };
+    const missing = elements.modules.map((m) => m.path).filter((path) => !existsSync(join(PACKAGE, path)));
+    assert.deepEqual(missing, []);
   });
 
   it('runs in plain Node, no TypeScript loader: the packed devnet answers the packed client as the sources do', async () => {
