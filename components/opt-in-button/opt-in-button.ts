@@ -1,33 +1,22 @@
 import { html, nothing } from 'lit';
 import type { PropertyValues, TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
-import { TaskStatus } from '@lit/task';
+import { state } from 'lit/decorators.js';
 import type { ProviderClient, ReadOptions } from '../../src/index.js';
 import { checkConsumerKey } from '../../src/signing/index.js';
-import type { IcsAction, Wallet } from '../../src/signing/index.js';
+import type { IcsAction } from '../../src/signing/index.js';
 import { clip } from '../../src/format/index.js';
-import { IcsDataElement } from '../shared/data-element.js';
-import { checkChainAndOperator, isForChainAndOperator } from '../shared/operator-attributes.js';
+import { IcsActingElement } from '../shared/acting-element.js';
+import type { ActingStatus } from '../shared/acting-element.js';
+import { checkChainAndOperator } from '../shared/operator-attributes.js';
 import type { AttributeProblem } from '../shared/clients.js';
-import { IcsElement } from '../shared/ics-element.js';
 import { PHASE_LABEL } from '../shared/chain-text.js';
-import { TxController, chainValue, feeValue, focusConfirm, renderConfirmPanel, renderWallet, txStyles } from '../shared/tx-controller.js';
-import type { TxPhase } from '../shared/tx-controller.js';
+import { chainValue, feeValue, focusConfirm, renderConfirmPanel, renderWallet } from '../shared/tx-controller.js';
 import { canOptOut, loadOptIn, standingOf } from './opt-in-button.load.js';
 import type { OptInData, Standing } from './opt-in-button.load.js';
 import { styles } from './opt-in-button.styles.js';
 
 /** What the button shows now: a data state, a wallet step, where the validator stands, or a transaction step. */
-export type OptInButtonStatus =
-  | 'loading'
-  | 'error'
-  | 'ics-absent'
-  | 'invalid'
-  | 'no-wallet'
-  | 'connect'
-  | 'wrong-account'
-  | Standing
-  | Exclude<TxPhase, 'idle'>;
+export type OptInButtonStatus = ActingStatus | Standing;
 
 export const OPT_IN_BUTTON_STATUSES: readonly OptInButtonStatus[] = [
   'loading',
@@ -120,89 +109,27 @@ const EPOCH_POLL_MS = 5_000;
  * @cssstate confirmed - The transaction is in a block.
  * @cssstate failed - Refused or failed; the reason is shown.
  */
-export class IcsOptInButton extends IcsDataElement<OptInData> {
-  static override styles = [...IcsElement.styles, txStyles, styles];
-  static override shadowRootOptions: ShadowRootInit = { ...IcsDataElement.shadowRootOptions, delegatesFocus: true };
-
-  /** The consumer chain (its consumer id, e.g. "4"). */
-  @property({ attribute: 'consumer-id' }) consumerId?: string;
-
-  /** The validator: its operator address (`cosmosvaloper1…`). */
-  @property() validator?: string;
-
-  /**
-   * An explorer URL for a transaction, with `{hash}` where the hash goes, e.g.
-   * `https://explorer.example/tx/{hash}`. Only `https:` URLs are linked.
-   */
-  @property({ attribute: 'explorer-tx' }) explorerTx?: string;
-
-  /**
-   * A wallet the page already has (e.g. `hostWallet({signer, address})` from cosmos-kit or
-   * interchain-kit). Unset: a Keplr-compatible extension is detected.
-   */
-  @property({ attribute: false }) wallet?: Wallet;
-
-  /** TEST ONLY: let the chain refuse instead of the local checks (shows that both read the same). */
-  @property({ attribute: false }) unsafeSkipChecks = false;
+export class IcsOptInButton extends IcsActingElement<OptInData> {
+  static override styles = [...IcsActingElement.styles, styles];
 
   @state() private consumerKey = '';
   @state() private epochBlocks: number | undefined;
 
-  private readonly tx = new TxController(this, {
-    client: () => this.resolution.client,
-    hostWallet: () => this.wallet,
-    onConfirmed: () => {
-      this.epochBlocks = undefined;
-      this.retry();
-    },
-    unsafeSkipChecks: () => this.unsafeSkipChecks,
-  });
-
   private epochTimer: ReturnType<typeof setInterval> | undefined;
+
+  protected override txConfirmed(): void {
+    this.epochBlocks = undefined;
+    super.txConfirmed();
+  }
 
   /** What the element shows now (also its custom state). */
   get status(): OptInButtonStatus {
-    const view = this.refreshing ? 'complete' : this.viewState;
-    if (view !== 'complete') return view === 'empty' ? 'loading' : view;
-    if (this.tx.phase !== 'idle') return this.tx.phase;
-    const data = this.data;
-    if (!data) return 'loading';
+    const shared = this.sharedStatus();
+    if (shared) return shared;
+    const data = this.data!;
     const standing = standingOf(data);
     if (!this.actionOf(data, standing)) return standing;
-    switch (this.tx.walletState) {
-      case 'none':
-        return 'no-wallet';
-      case 'detecting':
-      case 'ready':
-      case 'connecting':
-        return 'connect';
-      case 'connected':
-        return this.tx.signerProblem(data.identity.operatorAddress) ? 'wrong-account' : standing;
-    }
-  }
-
-  private get data(): OptInData | undefined {
-    const loaded = this.task.value;
-    return loaded?.kind === 'data' ? loaded.value : undefined;
-  }
-
-  /**
-   * The last load's data while a reload runs (after a transaction, or the epoch passing), for the
-   * same chain and validator: shown instead of a skeleton, so the result and focus stay put.
-   */
-  private get refreshing(): OptInData | undefined {
-    const data = this.data;
-    if (this.task.status !== TaskStatus.PENDING || this.problem || !data) return undefined;
-    return isForChainAndOperator(data, this.consumerId, this.validator) ? data : undefined;
-  }
-
-  protected override renderState(): TemplateResult {
-    const data = this.refreshing;
-    return data ? this.renderData(data) : super.renderState();
-  }
-
-  protected dataKey(): readonly unknown[] {
-    return [this.consumerId?.trim(), this.validator?.trim()];
+    return this.walletStep(data) ?? standing;
   }
 
   protected loadData(client: ProviderClient, options: ReadOptions): Promise<OptInData> {
@@ -211,14 +138,6 @@ export class IcsOptInButton extends IcsDataElement<OptInData> {
 
   protected checkAttributes(client: ProviderClient | undefined): AttributeProblem | undefined {
     return checkChainAndOperator(this.consumerId, this.validator, client, (prefix) => `; "validator" takes the "${prefix}1…" address, whose account signs.`);
-  }
-
-  protected isEmpty(): boolean {
-    return false;
-  }
-
-  protected emptyMessage(): string {
-    return '';
   }
 
   protected loadingMessage(): string {
@@ -230,11 +149,6 @@ export class IcsOptInButton extends IcsDataElement<OptInData> {
   }
 
   // ---- lifecycle -------------------------------------------------------------------------------
-
-  protected override willUpdate(changed: PropertyValues<this>): void {
-    super.willUpdate(changed);
-    if (changed.has('wallet')) this.tx.walletChanged();
-  }
 
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);

@@ -1,34 +1,22 @@
 import { html, nothing } from 'lit';
 import type { PropertyValues, TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
-import { TaskStatus } from '@lit/task';
+import { state } from 'lit/decorators.js';
 import type { ProviderClient, ReadOptions } from '../../src/index.js';
 import { checkConsumerKey } from '../../src/signing/index.js';
-import type { IcsAction, Wallet } from '../../src/signing/index.js';
+import type { IcsAction } from '../../src/signing/index.js';
 import { clip, formatCommission } from '../../src/format/index.js';
-import { IcsDataElement } from '../shared/data-element.js';
-import { checkChainAndOperator, isForChainAndOperator } from '../shared/operator-attributes.js';
+import { IcsActingElement } from '../shared/acting-element.js';
+import type { ActingStatus } from '../shared/acting-element.js';
+import { checkChainAndOperator } from '../shared/operator-attributes.js';
 import type { AttributeProblem } from '../shared/clients.js';
-import { IcsElement } from '../shared/ics-element.js';
 import { PHASE_LABEL, isActivePhase, renderIds, renderName } from '../shared/chain-text.js';
-import { TxController, chainValue, feeValue, focusConfirm, renderConfirmPanel, renderWallet, txStyles } from '../shared/tx-controller.js';
-import type { TxPhase } from '../shared/tx-controller.js';
+import { chainValue, feeValue, focusConfirm, renderConfirmPanel, renderWallet } from '../shared/tx-controller.js';
 import { loadSettings, percentToDecimal } from './validator-settings.load.js';
 import type { SettingsData } from './validator-settings.load.js';
 import { styles } from './validator-settings.styles.js';
 
 /** What the element shows now: a data state, a wallet step, ready to change, or a transaction step. */
-export type ValidatorSettingsStatus =
-  | 'loading'
-  | 'error'
-  | 'ics-absent'
-  | 'invalid'
-  | 'wrong-phase'
-  | 'no-wallet'
-  | 'connect'
-  | 'wrong-account'
-  | 'ready'
-  | Exclude<TxPhase, 'idle'>;
+export type ValidatorSettingsStatus = ActingStatus | 'wrong-phase' | 'ready';
 
 export const VALIDATOR_SETTINGS_STATUSES: readonly ValidatorSettingsStatus[] = [
   'loading',
@@ -100,77 +88,19 @@ export const VALIDATOR_SETTINGS_STATUSES: readonly ValidatorSettingsStatus[] = [
  * @cssstate confirmed - The transaction is in a block.
  * @cssstate failed - Refused or failed; the reason is shown.
  */
-export class IcsValidatorSettings extends IcsDataElement<SettingsData> {
-  static override styles = [...IcsElement.styles, txStyles, styles];
-  static override shadowRootOptions: ShadowRootInit = { ...IcsDataElement.shadowRootOptions, delegatesFocus: true };
-
-  /** The consumer chain (its consumer id, e.g. "4"). */
-  @property({ attribute: 'consumer-id' }) consumerId?: string;
-
-  /** The validator: its operator address (`cosmosvaloper1…`). */
-  @property() validator?: string;
-
-  /** An explorer URL for a transaction with `{hash}` in it; only `https:` URLs are linked. */
-  @property({ attribute: 'explorer-tx' }) explorerTx?: string;
-
-  /** A wallet the page already has (`hostWallet({signer, address})`); unset: detect an extension. */
-  @property({ attribute: false }) wallet?: Wallet;
-
-  /** TEST ONLY: let the chain refuse instead of the local checks. */
-  @property({ attribute: false }) unsafeSkipChecks = false;
+export class IcsValidatorSettings extends IcsActingElement<SettingsData> {
+  static override styles = [...IcsActingElement.styles, styles];
 
   @state() private keyText = '';
   @state() private rateText = '';
 
-  private readonly tx = new TxController(this, {
-    client: () => this.resolution.client,
-    hostWallet: () => this.wallet,
-    onConfirmed: () => this.retry(),
-    unsafeSkipChecks: () => this.unsafeSkipChecks,
-  });
-
   /** What the element shows now (also its custom state). */
   get status(): ValidatorSettingsStatus {
-    const view = this.refreshing ? 'complete' : this.viewState;
-    if (view !== 'complete') return view === 'empty' ? 'loading' : view;
-    if (this.tx.phase !== 'idle') return this.tx.phase;
-    const data = this.data;
-    if (!data) return 'loading';
+    const shared = this.sharedStatus();
+    if (shared) return shared;
+    const data = this.data!;
     if (!isActivePhase(data.chain.phase)) return 'wrong-phase';
-    switch (this.tx.walletState) {
-      case 'none':
-        return 'no-wallet';
-      case 'detecting':
-      case 'ready':
-      case 'connecting':
-        return 'connect';
-      case 'connected':
-        return this.tx.signerProblem(data.identity.operatorAddress) ? 'wrong-account' : 'ready';
-    }
-  }
-
-  private get data(): SettingsData | undefined {
-    const loaded = this.task.value;
-    return loaded?.kind === 'data' ? loaded.value : undefined;
-  }
-
-  /**
-   * The last load's data while a reload runs (after a transaction, or the epoch passing), for the
-   * same chain and validator: shown instead of a skeleton, so the result and focus stay put.
-   */
-  private get refreshing(): SettingsData | undefined {
-    const data = this.data;
-    if (this.task.status !== TaskStatus.PENDING || this.problem || !data) return undefined;
-    return isForChainAndOperator(data, this.consumerId, this.validator) ? data : undefined;
-  }
-
-  protected override renderState(): TemplateResult {
-    const data = this.refreshing;
-    return data ? this.renderData(data) : super.renderState();
-  }
-
-  protected dataKey(): readonly unknown[] {
-    return [this.consumerId?.trim(), this.validator?.trim()];
+    return this.walletStep(data) ?? 'ready';
   }
 
   protected loadData(client: ProviderClient, options: ReadOptions): Promise<SettingsData> {
@@ -181,25 +111,12 @@ export class IcsValidatorSettings extends IcsDataElement<SettingsData> {
     return checkChainAndOperator(this.consumerId, this.validator, client, (prefix) => ` ("${prefix}1…").`);
   }
 
-  protected isEmpty(): boolean {
-    return false;
-  }
-
-  protected emptyMessage(): string {
-    return '';
-  }
-
   protected loadingMessage(): string {
     return 'Reading the consumer key and commission…';
   }
 
   protected describe(value: SettingsData): string {
     return `Consumer key: ${value.consumerAddress ? 'assigned' : 'provider key in use'}; commission ${formatCommission(value.consumerCommission)}.`;
-  }
-
-  protected override willUpdate(changed: PropertyValues<this>): void {
-    super.willUpdate(changed);
-    if (changed.has('wallet')) this.tx.walletChanged();
   }
 
   protected override updated(changed: PropertyValues<this>): void {

@@ -1,0 +1,123 @@
+/**
+ * The base of the elements that sign for a validator on one consumer chain (`<ics-opt-in-button>`,
+ * `<ics-validator-settings>`): the attributes they share, the transaction controller, the wallet
+ * steps of their status, and keeping the last data on screen while a reload for the same chain and
+ * validator runs (after a transaction, or the epoch passing), so the result and focus stay put.
+ */
+import type { PropertyValues, TemplateResult } from 'lit';
+import { property } from 'lit/decorators.js';
+import { TaskStatus } from '@lit/task';
+import type { ConsumerChain, ValidatorIdentity } from '../../src/index.js';
+import type { Wallet } from '../../src/signing/index.js';
+import { IcsDataElement } from './data-element.js';
+import { IcsElement } from './ics-element.js';
+import { isForChainAndOperator } from './operator-attributes.js';
+import { TxController, txStyles } from './tx-controller.js';
+import type { TxPhase } from './tx-controller.js';
+
+/** What an acting element loads: at least the chain and the validator it acts for. */
+export interface ActingData {
+  chain: ConsumerChain;
+  identity: ValidatorIdentity;
+}
+
+/** The status both acting elements share: a data state, a wallet step, or a transaction step. */
+export type ActingStatus = 'loading' | 'error' | 'ics-absent' | 'invalid' | 'no-wallet' | 'connect' | 'wrong-account' | Exclude<TxPhase, 'idle'>;
+
+export abstract class IcsActingElement<T extends ActingData> extends IcsDataElement<T> {
+  static override styles = [...IcsElement.styles, txStyles];
+  static override shadowRootOptions: ShadowRootInit = { ...IcsDataElement.shadowRootOptions, delegatesFocus: true };
+
+  /** The consumer chain (its consumer id, e.g. "4"). */
+  @property({ attribute: 'consumer-id' }) consumerId?: string;
+
+  /** The validator: its operator address (`cosmosvaloper1…`). */
+  @property() validator?: string;
+
+  /**
+   * An explorer URL for a transaction, with `{hash}` where the hash goes, e.g.
+   * `https://explorer.example/tx/{hash}`. Only `https:` URLs are linked.
+   */
+  @property({ attribute: 'explorer-tx' }) explorerTx?: string;
+
+  /**
+   * A wallet the page already has (e.g. `hostWallet({signer, address})` from cosmos-kit or
+   * interchain-kit). Unset: a Keplr-compatible extension is detected.
+   */
+  @property({ attribute: false }) wallet?: Wallet;
+
+  /** TEST ONLY: let the chain refuse instead of the local checks (shows that both read the same). */
+  @property({ attribute: false }) unsafeSkipChecks = false;
+
+  protected readonly tx = new TxController(this, {
+    client: () => this.resolution.client,
+    hostWallet: () => this.wallet,
+    onConfirmed: () => this.txConfirmed(),
+    unsafeSkipChecks: () => this.unsafeSkipChecks,
+  });
+
+  /** A transaction was included: read again. */
+  protected txConfirmed(): void {
+    this.retry();
+  }
+
+  protected get data(): T | undefined {
+    const loaded = this.task.value;
+    return loaded?.kind === 'data' ? loaded.value : undefined;
+  }
+
+  /** The last load's data while a reload for the same chain and validator runs; shown instead of a skeleton. */
+  protected get refreshing(): T | undefined {
+    const data = this.data;
+    if (this.task.status !== TaskStatus.PENDING || this.problem || !data) return undefined;
+    return isForChainAndOperator(data, this.consumerId, this.validator) ? data : undefined;
+  }
+
+  /**
+   * The status before the element's own: the data state while there is no data to show, or the
+   * transaction step while one runs; undefined when `data` is on screen and nothing is signing.
+   */
+  protected sharedStatus(): ActingStatus | undefined {
+    const view = this.refreshing ? 'complete' : this.viewState;
+    if (view !== 'complete') return view === 'empty' ? 'loading' : view;
+    if (this.tx.phase !== 'idle') return this.tx.phase;
+    return this.data ? undefined : 'loading';
+  }
+
+  /** The wallet step before the validator can act, or undefined when its operator account is connected. */
+  protected walletStep(data: T): 'no-wallet' | 'connect' | 'wrong-account' | undefined {
+    switch (this.tx.walletState) {
+      case 'none':
+        return 'no-wallet';
+      case 'detecting':
+      case 'ready':
+      case 'connecting':
+        return 'connect';
+      case 'connected':
+        return this.tx.signerProblem(data.identity.operatorAddress) ? 'wrong-account' : undefined;
+    }
+  }
+
+  protected override renderState(): TemplateResult {
+    const data = this.refreshing;
+    return data ? this.renderData(data) : super.renderState();
+  }
+
+  protected dataKey(): readonly unknown[] {
+    return [this.consumerId?.trim(), this.validator?.trim()];
+  }
+
+  /** Never empty: a validator always stands somewhere on a chain. */
+  protected isEmpty(): boolean {
+    return false;
+  }
+
+  protected emptyMessage(): string {
+    return '';
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    if (changed.has('wallet')) this.tx.walletChanged();
+  }
+}
