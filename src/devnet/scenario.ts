@@ -144,7 +144,9 @@ export interface ResolvedConsumer {
   spawnOffsetSeconds: number | undefined;
   /** Absolute spawn time when the scenario gave one. */
   spawnTime: Date | undefined;
+  /** Consumer commission rates by provider consensus address. */
   commissions: Map<string, string>;
+  /** Assigned consumer keys (base64 ed25519) by provider consensus address. */
   consumerKeys: Map<string, string>;
 }
 

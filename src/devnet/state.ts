@@ -33,24 +33,11 @@ export interface ValidatorState {
   status: BondStatusName;
 }
 
-export interface ConsumerState {
-  consumerId: string;
-  chainId: string;
-  phase: Phase;
-  name: string;
-  description: string;
-  metadata: string;
-  owner: string;
-  clientId: string;
-  topN: number;
-  validatorsPowerCap: number;
-  validatorSetCap: number;
-  allowlist: string[];
-  denylist: string[];
-  prioritylist: string[];
-  minStake: bigint;
-  allowInactiveVals: boolean;
-  spawnTime: Date | undefined;
+/**
+ * A consumer chain as the devnet keeps it: the scenario's fields (its spawn offset resolved to a
+ * time), opt-ins as a set, and what the chain's life adds.
+ */
+export interface ConsumerState extends Omit<ResolvedConsumer, 'optedIn' | 'spawnOffsetSeconds'> {
   /** Set when the chain launched (for the genesis-time query). */
   launchTime: Date | undefined;
   /** Height at which the chain stopped (it is deleted some blocks later). */
@@ -58,10 +45,6 @@ export interface ConsumerState {
   /** -1 for opt-in chains. */
   minPowerInTopN: bigint;
   optedIn: Set<string>;
-  /** Consumer commission rates by provider consensus address. */
-  commissions: Map<string, string>;
-  /** Assigned consumer keys (base64 ed25519) by provider consensus address. */
-  consumerKeys: Map<string, string>;
   /** The stored consumer set of the last epoch end (launched chains). */
   storedSet: ConsumerSetMember[];
 }
@@ -127,32 +110,18 @@ export class ChainState {
   }
 
   private consumerFromScenario(c: ResolvedConsumer): ConsumerState {
+    const { optedIn, spawnOffsetSeconds, commissions, consumerKeys, ...fields } = c;
     const spawnTime =
-      c.spawnTime ?? (c.spawnOffsetSeconds === undefined ? undefined : new Date(this.startTime.getTime() + c.spawnOffsetSeconds * 1000));
+      c.spawnTime ?? (spawnOffsetSeconds === undefined ? undefined : new Date(this.startTime.getTime() + spawnOffsetSeconds * 1000));
     return {
-      consumerId: c.consumerId,
-      chainId: c.chainId,
-      phase: c.phase,
-      name: c.name,
-      description: c.description,
-      metadata: c.metadata,
-      owner: c.owner,
-      clientId: c.clientId,
-      topN: c.topN,
-      validatorsPowerCap: c.validatorsPowerCap,
-      validatorSetCap: c.validatorSetCap,
-      allowlist: c.allowlist,
-      denylist: c.denylist,
-      prioritylist: c.prioritylist,
-      minStake: c.minStake,
-      allowInactiveVals: c.allowInactiveVals,
+      ...fields,
       spawnTime: c.phase === 'registered' ? undefined : spawnTime,
       launchTime: c.phase === 'launched' || c.phase === 'stopped' ? spawnTime ?? this.startTime : undefined,
       stoppedAt: c.phase === 'stopped' ? 0 : undefined,
       minPowerInTopN: -1n,
-      optedIn: new Set(c.optedIn),
-      commissions: new Map(c.commissions),
-      consumerKeys: new Map(c.consumerKeys),
+      optedIn: new Set(optedIn),
+      commissions: new Map(commissions),
+      consumerKeys: new Map(consumerKeys),
       storedSet: [],
     };
   }
