@@ -3,11 +3,9 @@
  * `x-cosmos-block-height` header), CORS, injected faults and latency, and the control API under
  * `/__devnet/` that tests and demos use instead of transactions.
  */
-import { createServer } from 'node:http';
-import type { IncomingMessage, Server, ServerResponse } from 'node:http';
-import type { AddressInfo, Socket } from 'node:net';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { HEIGHT_HEADER } from '../chain/wire.js';
-import { CORS_HEADERS, GrpcError, errorBody, sendJson, sendText } from './http.js';
+import { CORS_HEADERS, ClosableServer, GrpcError, errorBody, sendJson, sendText } from './http.js';
 import type { FaultConfig } from './faults.js';
 import { Faults, wrongShape } from './faults.js';
 import type { IcsMode } from './routes.js';
@@ -31,32 +29,19 @@ const HELD_MS = 30_000;
 export class DevnetServer {
   readonly faults = new Faults();
   latencyMs = 0;
-  private server: Server | undefined;
-  private readonly sockets = new Set<Socket>();
+  private readonly http = new ClosableServer();
   private readonly held = new Set<NodeJS.Timeout>();
 
   constructor(private readonly chain: ChainHandle) {}
 
-  async listen(host: string, port: number): Promise<string> {
-    const server = createServer((req, res) => void this.handle(req, res));
-    server.on('connection', (socket) => {
-      this.sockets.add(socket);
-      socket.on('close', () => this.sockets.delete(socket));
-    });
-    await new Promise<void>((resolve, reject) => {
-      server.once('error', reject);
-      server.listen(port, host, () => resolve());
-    });
-    this.server = server;
-    const address = server.address() as AddressInfo;
-    return `http://${host.includes(':') ? `[${host}]` : host}:${address.port}`;
+  listen(host: string, port: number): Promise<string> {
+    return this.http.listen(host, port, (req, res) => void this.handle(req, res));
   }
 
   async close(): Promise<void> {
     for (const timer of this.held) clearTimeout(timer);
     this.held.clear();
-    for (const socket of this.sockets) socket.destroy();
-    await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
+    await this.http.close();
   }
 
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {

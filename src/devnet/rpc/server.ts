@@ -4,9 +4,8 @@
  * CORS, answering the methods cosmjs's `StargateClient` / `SigningStargateClient` use to
  * connect, read accounts, simulate, broadcast and find transactions.
  */
-import { createServer } from 'node:http';
-import type { IncomingMessage, Server, ServerResponse } from 'node:http';
-import type { AddressInfo, Socket } from 'node:net';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { ClosableServer } from '../http.js';
 import type { Snapshot } from '../state.js';
 import { DuplicateTxError } from '../tx/engine.js';
 import type { IndexedTx } from '../tx/engine.js';
@@ -98,31 +97,18 @@ function unquote(text: string): string {
 }
 
 export class RpcServer {
-  private server: Server | undefined;
-  private readonly sockets = new Set<Socket>();
+  private readonly http = new ClosableServer();
   private url = '';
 
   constructor(private readonly chain: () => RpcChain) {}
 
   async listen(host: string, port: number): Promise<string> {
-    const server = createServer((req, res) => void this.handle(req, res));
-    server.on('connection', (socket) => {
-      this.sockets.add(socket);
-      socket.on('close', () => this.sockets.delete(socket));
-    });
-    await new Promise<void>((resolve, reject) => {
-      server.once('error', reject);
-      server.listen(port, host, () => resolve());
-    });
-    this.server = server;
-    const address = server.address() as AddressInfo;
-    this.url = `http://${host.includes(':') ? `[${host}]` : host}:${address.port}`;
+    this.url = await this.http.listen(host, port, (req, res) => void this.handle(req, res));
     return this.url;
   }
 
-  async close(): Promise<void> {
-    for (const socket of this.sockets) socket.destroy();
-    await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
+  close(): Promise<void> {
+    return this.http.close();
   }
 
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
