@@ -30,21 +30,8 @@ export function removeWallet(): void {
 export const operator = (role: TestOperatorRole) => testOperator(role).operator;
 export { TEST_OPERATORS };
 
-/** Waits for a custom state (any name), or fails naming the states the element is in. */
-export async function untilState(el: Element, state: string, timeoutMs = 8000): Promise<void> {
-  await (el as unknown as { updateComplete?: Promise<unknown> }).updateComplete;
-  const start = performance.now();
-  while (performance.now() - start < timeoutMs) {
-    if (el.matches(`:state(${state})`)) {
-      await (el as unknown as { updateComplete?: Promise<unknown> }).updateComplete;
-      return;
-    }
-    await new Promise((r) => setTimeout(r, 20));
-  }
-  const status = (el as unknown as { status?: string }).status;
-  const text = (el.shadowRoot?.textContent ?? '').replace(/\s+/g, ' ').slice(0, 400);
-  throw new Error(`<${el.localName}> did not reach :state(${state}); status ${status ?? '?'}: "${text}"`);
-}
+/** Waits for a custom state (any name): the components' `until`. */
+export { until as untilState } from '../components/helpers.js';
 
 export interface TxEvents {
   signed: Event[];

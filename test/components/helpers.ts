@@ -43,8 +43,11 @@ export function stateOf(el: Element): ViewState | undefined {
   return undefined;
 }
 
-/** Waits until the element is in `state` (its custom state), or fails naming the state it is in. */
-export async function until(el: Element, state: ViewState, timeoutMs = 8000): Promise<void> {
+/**
+ * Waits until the element is in `state` (a view state, or an acting element's own such as
+ * "confirming"), or fails naming the state it is in.
+ */
+export async function until(el: Element, state: ViewState | (string & {}), timeoutMs = 8000): Promise<void> {
   // A pending update (a retry, a new attribute) lands first, so an old state is not mistaken for the new one.
   await (el as unknown as { updateComplete?: Promise<unknown> }).updateComplete;
   const start = performance.now();
@@ -55,8 +58,9 @@ export async function until(el: Element, state: ViewState, timeoutMs = 8000): Pr
     }
     await new Promise((r) => setTimeout(r, 20));
   }
-  const text = (el.shadowRoot?.textContent ?? '').replace(/\s+/g, ' ').slice(0, 300);
-  throw new Error(`<${el.localName}> did not reach :state(${state}); it is in ${stateOf(el) ?? 'no state'}: "${text}"`);
+  const status = (el as unknown as { status?: string }).status;
+  const text = (el.shadowRoot?.textContent ?? '').replace(/\s+/g, ' ').slice(0, 400);
+  throw new Error(`<${el.localName}> did not reach :state(${state}); it is in ${stateOf(el) ?? 'no state'}${status ? ` (status ${status})` : ''}: "${text}"`);
 }
 
 /** Text of the shadow root, whitespace collapsed. */
