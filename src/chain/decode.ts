@@ -60,6 +60,16 @@ export function string(value: unknown, path: Path): string {
   return value;
 }
 
+/**
+ * `bytes` fields: base64 text. The gateway marshals through Go's encoding/json, which writes a
+ * nil byte slice as `null` (empty bytes from the store come back nil), so `null` reads as empty ("").
+ */
+export function bytes(value: unknown, path: Path): string {
+  if (value === null) return '';
+  if (typeof value !== 'string') path.fail('a base64 string or null', value);
+  return value;
+}
+
 export function boolean(value: unknown, path: Path): boolean {
   if (typeof value !== 'boolean') path.fail('true or false', value);
   return value;
@@ -126,6 +136,8 @@ export function fields(value: unknown, path: Path) {
   return {
     obj,
     string: (name: string, fallback?: string) => read(obj, name, path, string, opt(fallback)),
+    /** A bytes field: base64 text, `null` read as "". */
+    bytes: (name: string, fallback?: string) => read(obj, name, path, bytes, opt(fallback)),
     boolean: (name: string, fallback?: boolean) => read(obj, name, path, boolean, opt(fallback)),
     uint32: (name: string, fallback?: number) => read(obj, name, path, uint32, opt(fallback)),
     bigInteger: (name: string, fallback?: bigint) => read(obj, name, path, bigInteger, opt(fallback)),

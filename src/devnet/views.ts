@@ -72,8 +72,9 @@ export function consumerChainJson(c: ConsumerState): WireConsumerChainResponse {
     metadata: { name: c.name, description: c.description, metadata: c.metadata },
     init_params: {
       initial_height: { revision_number: '1', revision_height: '1' },
-      genesis_hash: '',
-      binary_hash: '',
+      // Registered without hashes: the store holds nil bytes, which Go's encoding/json writes as null.
+      genesis_hash: null,
+      binary_hash: null,
       spawn_time: c.spawnTime ? timestamp(c.spawnTime) : ZERO_TIME,
       unbonding_period: '1728000s',
       ccv_timeout_period: '2419200s',

@@ -61,8 +61,9 @@ export function decodeMetadata(value: unknown, path: Path): ConsumerMetadata {
 
 export function decodePublicKey(value: unknown, path: Path): ConsensusKey | undefined {
   const f = fields(value, path);
-  if (typeof f.obj.ed25519 === 'string') return { type: 'ed25519', key: f.string('ed25519') };
-  if (typeof f.obj.secp256k1 === 'string') return { type: 'secp256k1', key: f.string('secp256k1') };
+  // A oneof of bytes: a key set to nil bytes is written `null` and reads as an empty key.
+  if ('ed25519' in f.obj) return { type: 'ed25519', key: f.bytes('ed25519') };
+  if ('secp256k1' in f.obj) return { type: 'secp256k1', key: f.bytes('secp256k1') };
   if (Object.keys(f.obj).length === 0) return undefined;
   return path.fail('{"ed25519": "<base64>"}', value);
 }
@@ -141,8 +142,8 @@ function decodeInitParams(value: unknown, path: Path): ConsumerInitParams {
     historicalEntries: f.bigInteger('historical_entries'),
     distributionTransmissionChannel: f.string('distribution_transmission_channel'),
     connectionId: f.string('connection_id', ''),
-    genesisHash: f.string('genesis_hash'),
-    binaryHash: f.string('binary_hash'),
+    genesisHash: f.bytes('genesis_hash'),
+    binaryHash: f.bytes('binary_hash'),
   };
 }
 

@@ -10,8 +10,9 @@
 
 /** `tendermint.crypto.PublicKey` in JSON: a oneof, `{"ed25519": "<base64>"}` in practice. */
 export interface WirePublicKey {
-  ed25519?: string;
-  secp256k1?: string;
+  /** bytes: base64, or null for nil bytes (Go's encoding/json), as every bytes field below. */
+  ed25519?: string | null;
+  secp256k1?: string | null;
 }
 
 export interface WirePageResponse {
@@ -74,8 +75,9 @@ export interface WireHeight {
 
 export interface WireConsumerInitializationParameters {
   initial_height: WireHeight;
-  genesis_hash: string;
-  binary_hash: string;
+  /** bytes: null when the chain was registered without it (nil bytes). */
+  genesis_hash: string | null;
+  binary_hash: string | null;
   /** RFC 3339; "0001-01-01T00:00:00Z" when not set. */
   spawn_time: string;
   unbonding_period: string;

@@ -14,7 +14,7 @@ export function decodeStakingValidator(value: unknown, path: Path): DecodedValid
   const f = fields(value, path);
   const pubkey = fields(f.obj.consensus_pubkey, path.field('consensus_pubkey'));
   const type = pubkey.string('@type');
-  const key = pubkey.string('key');
+  const key = pubkey.bytes('key');
   if (type !== ED25519) path.field('consensus_pubkey').field('@type').fail(`"${ED25519}"`, type);
   let keyBytes = 0;
   try {

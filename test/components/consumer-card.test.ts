@@ -86,6 +86,22 @@ describe('<ics-consumer-card>', () => {
     assert.include(shadowText(el), 'Spawns');
   });
 
+  it('renders a chain registered without genesis and binary hashes (null bytes, as a node writes them)', async () => {
+    // Every devnet chain is registered without hashes; a registered one and a launched one.
+    for (const phase of ['registered', 'launched'] as const) {
+      const [chain] = await client().consumerChains({ phase });
+      const raw = (await (await fetch(`${REST}/interchain_security/ccv/provider/consumer_chain/${chain!.consumerId}`)).json()) as {
+        init_params: { genesis_hash: unknown; binary_hash: unknown };
+      };
+      assert.isNull(raw.init_params.genesis_hash);
+      assert.isNull(raw.init_params.binary_hash);
+      const el = card(`consumer-id="${chain!.consumerId}"`);
+      await until(el, 'complete');
+      assert.include(shadowText(el), chain!.chainId);
+      assert.include(shadowText(el), phase === 'launched' ? 'Launched' : 'Registered');
+    }
+  });
+
   it('is empty, in words, for an id no chain has', async () => {
     const el = card('consumer-id="987654"');
     await until(el, 'empty');

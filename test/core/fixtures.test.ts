@@ -25,6 +25,8 @@ describe('recorded provider responses decode through the client', () => {
       [`${BASE}/blocks_until_next_epoch`]: { body: fixture('blocks_until_next_epoch') },
       [`${BASE}/consumer_id/07-tendermint-0`]: { body: fixture('consumer_id_from_client_id') },
       [`${BASE}/address_pairs/0`]: { body: fixture('address_pairs_0') },
+      [`${BASE}/consumer_chain/1`]: { body: fixture('consumer_chain_1') },
+      [`${BASE}/address_pairs/1`]: { body: fixture('address_pairs_1') },
     });
     client = new ProviderClient({ rest: node.url, chainId: 'provider' });
   });
@@ -70,6 +72,20 @@ describe('recorded provider responses decode through the client', () => {
     assert.equal(details.infractionParameters, undefined);
   });
 
+  it('consumer_chain: nil hashes come as null and read as empty', async () => {
+    const details = await client.consumerChain('1');
+    assert.equal(details.chainId, 'nohash-1');
+    assert.equal(details.phase, 'registered');
+    assert.equal(details.initParams?.genesisHash, '');
+    assert.equal(details.initParams?.binaryHash, '');
+    assert.equal(details.initParams?.spawnTime, undefined);
+  });
+
+  it('address_pairs: a key of nil bytes (null) reads as an empty ed25519 key', async () => {
+    const [pair] = await client.addressPairs('1');
+    assert.deepEqual(pair?.consumerKey, { type: 'ed25519', key: '' });
+  });
+
   it('consumer_validators: powers as bigint, rates as decimals, keys', async () => {
     const [alice, bob] = await client.consumerValidators('0');
     assert.equal(alice?.providerAddress, ALICE);
@@ -109,6 +125,7 @@ describe('decoders reject what is not the JSON of the route', () => {
     ['a missing chain_id', variant((c) => delete c.chain_id), /chains\[0\]\.chain_id" should be a string, got nothing/],
     ['a present prioritylist of the wrong type', variant((c) => (c.prioritylist = 'x')), /prioritylist" should be a list/],
     ['metadata null', variant((c) => (c.metadata = null)), /chains\[0\]\.metadata" should be an object, got null/],
+    ['a string field null (only bytes fields may be)', variant((c) => (c.chain_id = null)), /chains\[0\]\.chain_id" should be a string, got null/],
     ['no chains field', '{"pagination":null}', /field "chains" should be a list, got nothing/],
     ['not an object', '[1,2]', /the body should be an object/],
   ];
@@ -128,6 +145,22 @@ describe('decoders reject what is not the JSON of the route', () => {
       }
     });
   }
+
+  it('a bytes field that is neither base64 text nor null', async () => {
+    const body = JSON.parse(fixture('consumer_chain_1')) as { init_params: Record<string, unknown> };
+    body.init_params.genesis_hash = 5;
+    const node = await serveRoutes({ [`${BASE}/consumer_chain/1`]: { body: JSON.stringify(body) } });
+    try {
+      const client = new ProviderClient({ rest: node.url });
+      await assert.rejects(client.consumerChain('1'), {
+        name: 'IcsError',
+        kind: 'decode',
+        message: /field "init_params\.genesis_hash" should be a base64 string or null, got number 5/,
+      });
+    } finally {
+      await node.close();
+    }
+  });
 
   it('a body that is not JSON', async () => {
     const node = await serveRoutes({ [`${BASE}/blocks_until_next_epoch`]: { body: '<html>502 Bad Gateway' } });

@@ -74,8 +74,8 @@ describe('devnet query values on a chain worked out by hand', () => {
       metadata: { name: 'Kept', description: 'Kept consumer chain.', metadata: '{"phase":"mainnet"}' },
       init_params: {
         initial_height: { revision_number: '1', revision_height: '1' },
-        genesis_hash: '',
-        binary_hash: '',
+        genesis_hash: null,
+        binary_hash: null,
         spawn_time: '2025-01-01T00:00:00Z',
         unbonding_period: '1728000s',
         ccv_timeout_period: '2419200s',

@@ -79,8 +79,8 @@ function writeInfraction(p: ProtoWriter, no: number, params: WireInfractionParam
 
 function writePublicKey(p: ProtoWriter, no: number, key: WirePublicKey): void {
   p.message(no, (w) => {
-    if (key.ed25519 !== undefined) w.encoded(1, decodeBase64(key.ed25519));
-    else if (key.secp256k1 !== undefined) w.encoded(2, decodeBase64(key.secp256k1));
+    if (key.ed25519 !== undefined) w.encoded(1, decodeBase64(key.ed25519 ?? ''));
+    else if (key.secp256k1 !== undefined) w.encoded(2, decodeBase64(key.secp256k1 ?? ''));
   });
 }
 
@@ -110,7 +110,7 @@ export function encodeConsumerChain(c: WireConsumerChainResponse): Uint8Array {
   if (init) {
     p.message(6, (w) => {
       w.message(1, (h) => h.uint64(1, init.initial_height.revision_number).uint64(2, init.initial_height.revision_height));
-      w.bytes(2, decodeBase64(init.genesis_hash)).bytes(3, decodeBase64(init.binary_hash));
+      w.bytes(2, decodeBase64(init.genesis_hash ?? '')).bytes(3, decodeBase64(init.binary_hash ?? ''));
       w.message(4, (t) => writeTimestamp(t, init.spawn_time));
       w.message(5, (d) => writeDuration(d, init.unbonding_period));
       w.message(6, (d) => writeDuration(d, init.ccv_timeout_period));
