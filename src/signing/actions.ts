@@ -62,7 +62,9 @@ export type RefusalCode =
   /** The configuration lacks something signing needs (an RPC endpoint). */
   | 'not-configured'
   /** A transaction of this flow is still pending. */
-  | 'busy';
+  | 'busy'
+  /** Amino (Ledger) signing of text the chain's amino JSON escapes and the wallet's does not (U+2028, U+2029). */
+  | 'amino-text';
 
 export type PrecheckResult = { ok: true } | { ok: false; code: RefusalCode; message: string };
 

@@ -9,7 +9,7 @@
  * Keys are written sorted; cosmjs sorts them again when it serializes the sign doc.
  */
 import type { AminoConverter, AminoConverters } from '@cosmjs/stargate';
-import type { MsgAssignConsumerKey, MsgOptIn, MsgOptOut, MsgSetConsumerCommissionRate } from './message-types.js';
+import type { IcsMessage, MsgAssignConsumerKey, MsgOptIn, MsgOptOut, MsgSetConsumerCommissionRate } from './message-types.js';
 import {
   MSG_ASSIGN_CONSUMER_KEY_TYPE_URL,
   MSG_OPT_IN_TYPE_URL,
@@ -118,4 +118,33 @@ export function createIcsAminoConverters(): AminoConverters {
     [MSG_ASSIGN_CONSUMER_KEY_TYPE_URL]: assignConsumerKeyAminoConverter,
     [MSG_SET_CONSUMER_COMMISSION_RATE_TYPE_URL]: setConsumerCommissionRateAminoConverter,
   };
+}
+
+/**
+ * U+2028 and U+2029: the chain writes the amino JSON sign doc with Go's encoding/json, which
+ * escapes them (`\u2028`, `\u2029`, as it escapes `&`, `<` and `>`); cosmjs's serializer and the
+ * wallets (Keplr, a Ledger) escape only `&`, `<` and `>`. A string holding one of them is signed
+ * over other bytes than the chain checks, and the chain refuses the signature.
+ */
+const GO_ONLY_ESCAPES = /[\u2028\u2029]/;
+
+function holdsSeparator(value: unknown): boolean {
+  if (typeof value === 'string') return GO_ONLY_ESCAPES.test(value);
+  if (Array.isArray(value)) return value.some(holdsSeparator);
+  if (typeof value === 'object' && value !== null) return Object.values(value).some(holdsSeparator);
+  return false;
+}
+
+/**
+ * Why an amino JSON (Ledger) signature over this memo and these messages would not verify on
+ * the chain, in words; undefined when it would. Direct signing (protobuf bytes) has no such limit.
+ */
+export function aminoSigningProblem(messages: readonly IcsMessage[], memo: string): string | undefined {
+  const where = GO_ONLY_ESCAPES.test(memo) ? 'The memo' : messages.some((m) => holdsSeparator(m.value)) ? 'A field of the message' : undefined;
+  if (!where) return undefined;
+  return (
+    `${where} holds a line or paragraph separator (U+2028 or U+2029). This account signs amino JSON (a Ledger), ` +
+    'where the chain writes that character escaped and the wallet does not, so the chain would reject the signature. ' +
+    'Remove the character and try again.'
+  );
 }

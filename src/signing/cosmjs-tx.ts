@@ -5,13 +5,14 @@
  */
 import { fromHex, toHex } from '@cosmjs/encoding';
 import { sha256 } from '@cosmjs/crypto';
+import { isOfflineDirectSigner } from '@cosmjs/proto-signing';
 import type { OfflineSigner } from '@cosmjs/proto-signing';
 import { AminoTypes, BroadcastTxError, GasPrice, SigningStargateClient, calculateFee, createDefaultAminoConverters } from '@cosmjs/stargate';
 import { connectComet } from '@cosmjs/tendermint-rpc';
 import type { CometClient } from '@cosmjs/tendermint-rpc';
 import { TxRaw } from 'cosmjs-types/cosmos/tx/v1beta1/tx';
 import type { TxResult, TxStage, TxStageDetail } from './actions.js';
-import { createIcsAminoConverters } from './amino.js';
+import { aminoSigningProblem, createIcsAminoConverters } from './amino.js';
 import { describeChainError, parseQueryError, unwrapSimulationError } from './errors.js';
 import type { IcsMessage } from './message-types.js';
 import { createIcsRegistry } from './registry.js';
@@ -36,6 +37,12 @@ export interface BroadcastInput {
 }
 
 export async function signAndBroadcast(input: BroadcastInput): Promise<TxResult> {
+  // cosmjs signs amino JSON when the signer cannot sign direct (a Ledger): refuse before asking the
+  // wallet for what the chain would not verify.
+  if (!isOfflineDirectSigner(input.signer)) {
+    const problem = aminoSigningProblem(input.messages, input.memo);
+    if (problem) return { status: 'refused', code: 'amino-text', message: problem };
+  }
   let comet: CometClient;
   try {
     comet = await connectComet(input.rpcUrl);

@@ -7,7 +7,10 @@ import { readFileSync } from 'node:fs';
 import { DirectSecp256k1HdWallet } from '@cosmjs/proto-signing';
 import type { SignerData } from '@cosmjs/stargate';
 import { AminoTypes, BroadcastTxError, SigningStargateClient, createDefaultAminoConverters } from '@cosmjs/stargate';
-import { Secp256k1HdWallet } from '@cosmjs/amino';
+import { Secp256k1HdWallet, encodeSecp256k1Signature, makeCosmoshubPath, serializeSignDoc } from '@cosmjs/amino';
+import type { OfflineAminoSigner, StdSignDoc } from '@cosmjs/amino';
+import { Bip39, EnglishMnemonic, Secp256k1, Slip10, Slip10Curve, sha256 } from '@cosmjs/crypto';
+import { goJson } from '../../src/devnet/tx/amino-json.js';
 import { TxRaw } from 'cosmjs-types/cosmos/tx/v1beta1/tx';
 import { DEFAULT_SCENARIO_PATH, startDevnet } from '../../src/devnet/index.js';
 import type { Devnet } from '../../src/devnet/index.js';
@@ -191,6 +194,59 @@ describe('devnet transactions', () => {
     const result = await client.signAndBroadcast(testOperator('newcomer').account, [msg.rate('newcomer', '4', '0.3')], FEE);
     assert.equal(result.code, 0, result.rawLog);
     assert.equal(devnet.state().consumer('4')!.commissions.get(valcons('newcomer')), '0.300000000000000000');
+  });
+
+  it('amino JSON sign bytes escape as Go does: a signature over cosmjs\'s bytes (U+2028 raw) is refused, one over the chain\'s accepted', async () => {
+    const op = testOperator('newcomer');
+    const memo = 'line\u2028paragraph\u2029 <a&b>';
+    const before = account('newcomer').sequence;
+    // cosmjs's amino signer signs serializeSignDoc's bytes, which leave U+2028 and U+2029 raw.
+    const cosmjs = aminoSigners.get('newcomer')!;
+    const signed = await cosmjs.sign(op.account, [msg.rate('newcomer', '4', '0.3')], FEE, memo);
+    await assert.rejects(cosmjs.broadcastTxSync(TxRaw.encode(signed).finish()), (error: unknown) => {
+      assert.ok(error instanceof BroadcastTxError);
+      assert.equal(error.code, 4);
+      assert.match(error.log ?? '', /signature verification failed/);
+      return true;
+    });
+    assert.equal(account('newcomer').sequence, before, 'CheckTx refused it: nothing changed');
+    assert.equal(devnet.state().consumer('4')!.commissions.get(valcons('newcomer')), undefined);
+
+    // The chain's bytes: cosmjs's text with U+2028 and U+2029 written as Go writes them.
+    const seed = await Bip39.mnemonicToSeed(new EnglishMnemonic(op.mnemonic));
+    const { privkey } = Slip10.derivePath(Slip10Curve.Secp256k1, seed, makeCosmoshubPath(0));
+    const pubkey = Secp256k1.compressPubkey((await Secp256k1.makeKeypair(privkey)).pubkey);
+    const signedTexts: string[] = [];
+    const goSigner: OfflineAminoSigner = {
+      getAccounts: async () => [{ address: op.account, algo: 'secp256k1', pubkey }],
+      signAmino: async (_address: string, doc: StdSignDoc) => {
+        const text = new TextDecoder().decode(serializeSignDoc(doc)).replaceAll('\u2028', '\\u2028').replaceAll('\u2029', '\\u2029');
+        signedTexts.push(text);
+        const signature = await Secp256k1.createSignature(sha256(new TextEncoder().encode(text)), privkey);
+        return { signed: doc, signature: encodeSecp256k1Signature(pubkey, new Uint8Array([...signature.r(32), ...signature.s(32)])) };
+      },
+    };
+    const client = await SigningStargateClient.connectWithSigner(devnet.rpcUrl, goSigner, {
+      registry: createIcsRegistry(),
+      aminoTypes: new AminoTypes({ ...createDefaultAminoConverters(), ...createIcsAminoConverters() }),
+      broadcastPollIntervalMs: 50,
+    });
+    try {
+      const result = await client.signAndBroadcast(op.account, [msg.rate('newcomer', '4', '0.3')], FEE, memo);
+      assert.equal(result.code, 0, result.rawLog);
+    } finally {
+      client.disconnect();
+    }
+    assert.match(signedTexts[0]!, /"memo":"line\\u2028paragraph\\u2029 \\u003ca\\u0026b\\u003e"/);
+    assert.equal(devnet.state().consumer('4')!.commissions.get(valcons('newcomer')), '0.300000000000000000');
+  });
+
+  it('goJson writes what Go\'s json.Marshal writes: sorted keys, HTML and U+2028/U+2029 escapes, control characters', () => {
+    const value = { b: '<a&b>\u2028\u2029"\\\n\t\b\f\u0001\u007f é 😀', a: [true, null, 7], c: { z: '', y: '\ud800' } };
+    assert.equal(
+      goJson(value),
+      '{"a":[true,null,7],"b":"\\u003ca\\u0026b\\u003e\\u2028\\u2029\\"\\\\\\n\\t\\b\\f\\u0001\u007f é 😀","c":{"y":"\\ufffd","z":""}}',
+    );
   });
 
   it('timed blocks: an accepted tx waits in the mempool for the next block', async () => {

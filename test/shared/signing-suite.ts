@@ -29,7 +29,7 @@ export function signingSuite(t: Pick<SuiteApi, 'describe' | 'it' | 'before' | 'b
   const client = (gasPrice?: string) =>
     new ProviderClient({ rest: env.control.rest, rpc: env.rpc, chainId: env.chainId, cacheTtlMs: 0, ...(gasPrice ? { gasPrice } : {}) });
 
-  function setup(role: TestOperatorRole, options: { amino?: boolean; skipChecks?: boolean; gasPrice?: string } = {}) {
+  function setup(role: TestOperatorRole, options: { amino?: boolean; skipChecks?: boolean; gasPrice?: string; memo?: string } = {}) {
     const wallet = wallets.get(role)!;
     wallet.calls.length = 0;
     wallet.isNanoLedger = options.amino ?? false;
@@ -40,6 +40,7 @@ export function signingSuite(t: Pick<SuiteApi, 'describe' | 'it' | 'before' | 'b
       pollIntervalMs: 20,
       inclusionTimeoutMs: 5_000,
       unsafeSkipChecks: options.skipChecks ?? false,
+      ...(options.memo === undefined ? {} : { memo: options.memo }),
     });
     return { wallet, client: c, flow };
   }
@@ -211,6 +212,29 @@ export function signingSuite(t: Pick<SuiteApi, 'describe' | 'it' | 'before' | 'b
       assert.equal(result.status, 'refused');
       assert.match((result as { message: string }).message, /serves provider-devnet-1, not cosmoshub-4/);
       assert.deepEqual(signCalls(wallet), []);
+    });
+
+    // The chain writes U+2028 and U+2029 escaped in the amino JSON sign bytes (Go's encoding/json);
+    // wallets do not. Direct signing signs protobuf bytes: the memo is signed and accepted as it is.
+    const SEPARATOR_MEMO = 'line\u2028paragraph\u2029 <a&b>';
+
+    t.it('a memo with U+2028 and U+2029, signed direct: signed and accepted', async () => {
+      const op = testOperator('newcomer');
+      const { wallet, client: c, flow } = setup('newcomer', { memo: SEPARATOR_MEMO });
+      confirmed(await flow.optIn({ validator: op.operator, consumerId: '4' }));
+      assert.deepEqual(signCalls(wallet), ['signDirect']);
+      assert.include(await c.optedInValidators('4', { fresh: true }), await c.consensusAddressOf(op.operator));
+    });
+
+    t.it('a memo with U+2028, signed amino (a Ledger): refused before signing, in words', async () => {
+      const op = testOperator('newcomer');
+      const { wallet, client: c, flow } = setup('newcomer', { amino: true, memo: 'one\u2028two' });
+      const result = await flow.optIn({ validator: op.operator, consumerId: '4' });
+      assert.equal(result.status, 'refused');
+      assert.equal((result as { code: string }).code, 'amino-text');
+      assert.match((result as { message: string }).message, /The memo holds a line or paragraph separator \(U\+2028 or U\+2029\)\. .*chain would reject the signature/);
+      assert.deepEqual(signCalls(wallet), [], 'the wallet was never asked');
+      assert.notInclude(await c.optedInValidators('4', { fresh: true }), await c.consensusAddressOf(op.operator));
     });
   });
 }

@@ -4,7 +4,7 @@
  * secp256k1 signature over the SIGN_MODE_DIRECT sign doc or the legacy amino JSON sign doc, and
  * the sequence bump. Simulation skips the fee check and the signature, as the SDK does.
  */
-import { makeSignDoc, serializeSignDoc, rawSecp256k1PubkeyToRawAddress } from '@cosmjs/amino';
+import { rawSecp256k1PubkeyToRawAddress } from '@cosmjs/amino';
 import { Secp256k1, Secp256k1Signature, sha256 } from '@cosmjs/crypto';
 import { toBech32 } from '@cosmjs/encoding';
 import { AminoTypes } from '@cosmjs/stargate';
@@ -14,6 +14,7 @@ import { SignDoc } from 'cosmjs-types/cosmos/tx/v1beta1/tx';
 import { createIcsAminoConverters } from '../../signing/amino.js';
 import type { ChainState } from '../state.js';
 import type { AccountState } from './accounts.js';
+import { goJson } from './amino-json.js';
 import type { DecodedTx } from './decode.js';
 import { txError } from './errors.js';
 import type { TxEvent } from './provider.js';
@@ -180,7 +181,10 @@ function directSignBytes(input: AnteInput, account: AccountState): Uint8Array {
   }).finish();
 }
 
-/** The legacy amino JSON sign doc: messages through the ICS amino converters (type = type URL). */
+/**
+ * The legacy amino JSON sign doc: messages through the ICS amino converters (type = type URL),
+ * written with the chain's escaping (Go's encoding/json: `goJson`), not cosmjs's.
+ */
 function aminoSignBytes(input: AnteInput, account: AccountState, sequence: bigint): Uint8Array {
   const { tx } = input;
   const fee = tx.authInfo.fee;
@@ -191,8 +195,16 @@ function aminoSignBytes(input: AnteInput, account: AccountState, sequence: bigin
     ...(fee?.payer ? { payer: fee.payer } : {}),
   };
   const msgs = tx.messages.map((m) => aminoTypes.toAmino(m));
-  const timeout = tx.body.timeoutHeight > 0n ? tx.body.timeoutHeight : undefined;
-  return serializeSignDoc(makeSignDoc(msgs, stdFee, input.chain.scenario.chainId, tx.body.memo, account.accountNumber.toString(), sequence.toString(), timeout));
+  const doc = {
+    account_number: account.accountNumber.toString(),
+    chain_id: input.chain.scenario.chainId,
+    fee: stdFee,
+    memo: tx.body.memo,
+    msgs,
+    sequence: sequence.toString(),
+    ...(tx.body.timeoutHeight > 0n ? { timeout_height: tx.body.timeoutHeight.toString() } : {}),
+  };
+  return new TextEncoder().encode(goJson(doc));
 }
 
 function verify(signBytes: Uint8Array, signature: Uint8Array, pubkey: Uint8Array): boolean {
