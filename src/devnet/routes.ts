@@ -8,7 +8,7 @@ import { decodeAddress } from '../staking/address.js';
 import { WIRE_BOND_STATUSES } from '../staking/wire.js';
 import { GrpcError, NOT_IMPLEMENTED } from './http.js';
 import { compareAddressBytes, hasPrefix } from './addresses.js';
-import { paginate } from './pagination.js';
+import { filteredPaginate, lengthPrefixed, stringIdWithLenKey } from './pagination.js';
 import type { ConsumerState, Snapshot, ValidatorState } from './state.js';
 import { ACTIVE_PHASES } from './state.js';
 import {
@@ -69,8 +69,13 @@ const icsRoutes: Array<[RegExp, Handler]> = [
     /^\/consumer_chains\/([^/]+)$/,
     ({ snapshot, query }, phaseText) => {
       const phase = phaseFilter(phaseText!);
-      const chains = snapshot.consumers.filter((c) => phase === 0 || WIRE_PHASES[phase] === `CONSUMER_PHASE_${c.phase.toUpperCase()}`);
-      const page = paginate(chains, (c) => c.consumerId, query);
+      // FilteredPaginate over the phase store (keys: the consumer id with its length), every stored chain walked.
+      const page = filteredPaginate(
+        snapshot.consumers,
+        (c) => stringIdWithLenKey(c.consumerId),
+        (c) => phase === 0 || WIRE_PHASES[phase] === `CONSUMER_PHASE_${c.phase.toUpperCase()}`,
+        query,
+      );
       return { chains: page.items.map(chainJson), pagination: page.pagination };
     },
   ],
@@ -213,10 +218,13 @@ const stakingRoutes: Array<[RegExp, Handler]> = [
       if (status && !WIRE_BOND_STATUSES.includes(status as (typeof WIRE_BOND_STATUSES)[number])) {
         throw new GrpcError(3, `invalid validator status ${status}`);
       }
-      const list = [...snapshot.validators]
-        .filter((v) => !status || status === 'BOND_STATUS_UNSPECIFIED' || v.status === status)
-        .sort((a, b) => compareAddressBytes(a.operatorAddress, b.operatorAddress));
-      const page = paginate(list, (v) => v.operatorAddress, query);
+      // GenericFilteredPaginate over the validator store (keys: the operator address, length-prefixed).
+      const page = filteredPaginate(
+        snapshot.validators,
+        (v) => lengthPrefixed(decodeAddress(v.operatorAddress).bytes),
+        (v) => !status || status === 'BOND_STATUS_UNSPECIFIED' || v.status === status,
+        query,
+      );
       return { validators: page.items.map(validatorJson), pagination: page.pagination };
     },
   ],

@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import { generateScenario, startDevnet } from '../../src/devnet/index.js';
 import type { Devnet } from '../../src/devnet/index.js';
 import { decodeAddress } from '../../src/staking/address.js';
+import { ProviderClient } from '../../src/index.js';
 
 const ICS = '/interchain_security/ccv/provider';
 const DEC = /^\d+\.\d{18}$/;
@@ -112,6 +113,50 @@ describe('devnet REST routes', () => {
     assert.deepEqual(reversed.chains.map((c) => c.consumer_id), ['259', '258']);
     const both = await fetch(`${many.restUrl}${ICS}/consumer_chains/0?pagination.offset=5&pagination.key=MQ==`);
     assert.equal(both.status, 400);
+  });
+
+  it('consumer_chains pagination (FilteredPaginate): next_key is the store key; with a key it points at the next stored chain, whatever its phase', async () => {
+    // The generated chains cycle registered, registered, launched, initialized, stopped, deleted,
+    // registered, launched: ids with id % 8 = 2 or 7 are launched (65 of 260). The phase store's
+    // key is the id's length as a big-endian uint64, then the id: "10" → 00…02 31 30.
+    type Body = { chains: Array<{ consumer_id: string }>; pagination: { next_key: string | null; total: string } };
+    const page = async (q: string) => (await fetch(`${many.restUrl}${ICS}/consumer_chains/3?${q}`).then((r) => r.json())) as Body;
+    const ids = (b: Body) => b.chains.map((c) => c.consumer_id);
+    const key = (k: string) => `pagination.key=${encodeURIComponent(k)}`;
+
+    // Offset mode: next_key is the first hit after the page (launched "10"); total counts the hits.
+    const first = await page('pagination.limit=2&pagination.count_total=true');
+    assert.deepEqual([ids(first), first.pagination], [['2', '7'], { next_key: 'AAAAAAAAAAIxMA==', total: '65' }]);
+    // Key mode: two hits from "10", then next_key is the next stored entry: "16", a registered chain.
+    const second = await page(`pagination.limit=2&${key('AAAAAAAAAAIxMA==')}`);
+    assert.deepEqual([ids(second), second.pagination], [['10', '15'], { next_key: 'AAAAAAAAAAIxNg==', total: '0' }]);
+    const third = await page(`pagination.limit=2&${key('AAAAAAAAAAIxNg==')}`);
+    assert.deepEqual([ids(third), third.pagination.next_key], [['18', '23'], 'AAAAAAAAAAIyNA==']);
+    // Near the end: from "250" two hits (250, 255), next_key "256" (registered); that page holds one hit.
+    const late = await page(`pagination.limit=2&${key('AAAAAAAAAAMyNTA=')}`);
+    assert.deepEqual([ids(late), late.pagination.next_key], [['250', '255'], 'AAAAAAAAAAMyNTY=']);
+    const last = await page(`pagination.limit=2&${key('AAAAAAAAAAMyNTY=')}`);
+    assert.deepEqual([ids(last), last.pagination.next_key], [['258'], null]);
+    // Reverse from "16": walks 16, 15, …; hits 15 and 10, next_key the stored entry below: "9".
+    const back = await page(`pagination.limit=2&pagination.reverse=true&${key('AAAAAAAAAAIxNg==')}`);
+    assert.deepEqual([ids(back), back.pagination.next_key], [['15', '10'], 'AAAAAAAAAAE5']);
+    // All chains, offset mode: the 101st is "100".
+    const all = (await fetch(`${many.restUrl}${ICS}/consumer_chains/0?pagination.limit=100`).then((r) => r.json())) as Body;
+    assert.equal(all.pagination.next_key, 'AAAAAAAAAAMxMDA=');
+
+    // Staking validators: the store key is the operator address bytes with a length byte (0x14).
+    type Validators = { validators: Array<{ operator_address: string }>; pagination: { next_key: string | null } };
+    const vals = (q: string) => fetch(`${many.restUrl}/cosmos/staking/v1beta1/validators?${q}`).then((r) => r.json()) as Promise<Validators>;
+    const [firstTwo, one] = await Promise.all([vals('pagination.limit=2'), vals('pagination.limit=1')]);
+    const secondValidator = firstTwo.validators[1]!.operator_address;
+    assert.equal(one.pagination.next_key, Buffer.from([20, ...decodeAddress(secondValidator).bytes]).toString('base64'));
+    assert.equal((await vals(`pagination.limit=1&${key(one.pagination.next_key!)}`)).validators[0]!.operator_address, secondValidator);
+
+    // The client passes next_key back as it came and reads every launched chain, pages of 7.
+    const client = new ProviderClient({ rest: many.restUrl, pageLimit: 7, cacheTtlMs: 0 });
+    const launched = await client.consumerChains({ phase: 'launched' });
+    const expected = Array.from({ length: 260 }, (_, i) => i).filter((i) => i % 8 === 2 || i % 8 === 7).map(String);
+    assert.deepEqual(launched.map((c) => c.consumerId), expected);
   });
 
   it('consumer_validators: the v7 entry with deprecated fields zeroed', async () => {
