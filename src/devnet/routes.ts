@@ -10,7 +10,7 @@ import { GrpcError, NOT_IMPLEMENTED } from './http.js';
 import { compareAddressBytes, hasPrefix } from './addresses.js';
 import { filteredPaginate, lengthPrefixed, stringIdWithLenKey } from './pagination.js';
 import type { ConsumerState, Snapshot, ValidatorState } from './state.js';
-import { ACTIVE_PHASES } from './state.js';
+import { ACTIVE_PHASES, lastTotalPower, slashMeterAllowance } from './state.js';
 import {
   blocksUntilNextEpoch,
   chainJson,
@@ -189,9 +189,10 @@ const icsRoutes: Array<[RegExp, Handler]> = [
   [
     /^\/throttle_state$/,
     ({ snapshot }) => ({
-      slash_meter: '1500000',
-      slash_meter_allowance: '1500000',
-      next_replenish_candidate: timestamp(new Date(snapshot.time.getTime() + 3_600_000)),
+      slash_meter: snapshot.slashMeter.toString(),
+      // Computed at query time from the last total power, as the keeper's query does.
+      slash_meter_allowance: slashMeterAllowance(lastTotalPower(snapshot.validators)).toString(),
+      next_replenish_candidate: timestamp(snapshot.slashMeterReplenishCandidate),
     }),
   ],
   [/^\/registered_consumer_reward_denoms$/, () => ({ denoms: [] })],

@@ -7,6 +7,7 @@
  */
 import { computeConsumerSet, activeValidators } from '../power/consumer-set.js';
 import type { ConsumerSetMember, ProviderValidatorState } from '../power/consumer-set.js';
+import { parseDec } from '../power/legacy-dec.js';
 import { consensusAddressFromEd25519 } from '../staking/address.js';
 import type { Bech32Prefixes } from '../staking/address.js';
 import type { Phase, ResolvedConsumer, ResolvedScenario } from './scenario.js';
@@ -14,6 +15,29 @@ import { cloneAccounts, genesisAccounts } from './tx/accounts.js';
 import type { AccountState } from './tx/accounts.js';
 
 export const POWER_REDUCTION = 1_000_000n;
+
+/** Provider params the throttle reads (the params route writes the same values). */
+export const SLASH_METER_REPLENISH_FRACTION = '0.05';
+export const SLASH_METER_REPLENISH_PERIOD_SECONDS = 3600;
+
+const DEC_ONE = 10n ** 18n;
+
+/**
+ * The keeper's `GetSlashMeterAllowance`: the replenish fraction times the total power
+ * (staking's last total power), rounded as LegacyDec's RoundInt64 (half to even); never 0.
+ */
+export function slashMeterAllowance(totalPower: bigint, fraction = SLASH_METER_REPLENISH_FRACTION): bigint {
+  const product = (parseDec(fraction) ?? 0n) * totalPower;
+  const quotient = product / DEC_ONE;
+  const twice = (product % DEC_ONE) * 2n;
+  const rounded = twice < DEC_ONE ? quotient : twice > DEC_ONE ? quotient + 1n : quotient % 2n === 0n ? quotient : quotient + 1n;
+  return rounded === 0n ? 1n : rounded;
+}
+
+/** Staking's last total power: the sum of the bonded validators' last powers. */
+export function lastTotalPower(validators: readonly ValidatorState[]): bigint {
+  return validators.reduce((sum, v) => sum + v.lastPower, 0n);
+}
 
 export type BondStatusName = 'BOND_STATUS_BONDED' | 'BOND_STATUS_UNBONDING' | 'BOND_STATUS_UNBONDED';
 
@@ -64,6 +88,9 @@ export interface Snapshot {
   consumers: readonly ConsumerState[];
   /** Bank and auth accounts by address (the RPC's auth and bank queries read them). */
   accounts: ReadonlyMap<string, AccountState>;
+  /** The throttle's stored slash meter and its next replenish time candidate. */
+  slashMeter: bigint;
+  slashMeterReplenishCandidate: Date;
 }
 
 export const ACTIVE_PHASES: readonly Phase[] = ['registered', 'initialized', 'launched'];
@@ -75,6 +102,9 @@ export class ChainState {
   validators: ValidatorState[];
   consumers: ConsumerState[];
   accounts: Map<string, AccountState>;
+  /** The throttle (no slash packets here, so the meter only follows the allowance). */
+  slashMeter = 0n;
+  slashMeterReplenishCandidate: Date;
 
   constructor(
     readonly scenario: ResolvedScenario,
@@ -98,6 +128,9 @@ export class ChainState {
       status: 'BOND_STATUS_UNBONDED',
     }));
     this.updateStaking();
+    // InitGenesis: InitializeSlashMeter (meter = allowance, candidate one period on).
+    this.slashMeter = slashMeterAllowance(lastTotalPower(this.validators));
+    this.slashMeterReplenishCandidate = this.replenishCandidateFromNow();
     this.consumers = scenario.consumers
       .map((c) => this.consumerFromScenario(c))
       .sort((a, b) => compareIds(a.consumerId, b.consumerId));
@@ -149,6 +182,25 @@ export class ChainState {
       if (consumer.phase === 'stopped' && consumer.stoppedAt !== undefined && this.height - consumer.stoppedAt >= this.scenario.stoppedToDeletedBlocks) {
         consumer.phase = 'deleted';
       }
+    }
+    this.checkForSlashMeterReplenishment();
+  }
+
+  private replenishCandidateFromNow(): Date {
+    return new Date(this.time.getTime() + SLASH_METER_REPLENISH_PERIOD_SECONDS * 1000);
+  }
+
+  /** BeginBlockCIS: replenish when the candidate time has come; a full meter follows the allowance. */
+  private checkForSlashMeterReplenishment(): void {
+    const allowance = slashMeterAllowance(lastTotalPower(this.validators));
+    if (this.time >= this.slashMeterReplenishCandidate) {
+      const meter = this.slashMeter + allowance;
+      this.slashMeter = meter > allowance ? allowance : meter;
+      this.slashMeterReplenishCandidate = this.replenishCandidateFromNow();
+    }
+    if (this.slashMeter >= allowance) {
+      this.slashMeterReplenishCandidate = this.replenishCandidateFromNow();
+      this.slashMeter = allowance;
     }
   }
 
@@ -266,6 +318,8 @@ export class ChainState {
         storedSet: c.storedSet.map((m) => ({ ...m })),
       })),
       accounts: cloneAccounts(this.accounts),
+      slashMeter: this.slashMeter,
+      slashMeterReplenishCandidate: this.slashMeterReplenishCandidate,
     };
   }
 }

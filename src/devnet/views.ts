@@ -15,7 +15,7 @@ import type {
 import type { WireValidator } from '../staking/wire.js';
 import type { ConsumerState, Snapshot, ValidatorState } from './state.js';
 import { compareAddressBytes } from './addresses.js';
-import { computeSetNow, consumerAddressOfKey } from './state.js';
+import { SLASH_METER_REPLENISH_FRACTION, SLASH_METER_REPLENISH_PERIOD_SECONDS, computeSetNow, consumerAddressOfKey } from './state.js';
 
 export const ZERO_TIME = '0001-01-01T00:00:00Z';
 
@@ -168,6 +168,23 @@ export function consumerAddressOf(s: Snapshot, c: ConsumerState, valcons: string
   return key ? consumerAddressOfKey(key, s.prefixes) : '';
 }
 
+/**
+ * IBC's default proof specs (ibc-go `commitmenttypes.GetSDKSpecs()`: ics23's `IavlSpec`, then
+ * `TendermintSpec`) as the gateway writes an `ics23.ProofSpec`: enums by name, int32 as numbers,
+ * bytes as base64 (the nil `empty_child` as null), every field written.
+ */
+export function sdkProofSpecsJson() {
+  const spec = (childSize: number, minPrefix: number, maxPrefix: number) => ({
+    leaf_spec: { hash: 'SHA256', prehash_key: 'NO_HASH', prehash_value: 'SHA256', length: 'VAR_PROTO', prefix: 'AA==' },
+    inner_spec: { child_order: [0, 1], child_size: childSize, min_prefix_length: minPrefix, max_prefix_length: maxPrefix, empty_child: null, hash: 'SHA256' },
+    max_depth: 0,
+    min_depth: 0,
+    prehash_key_before_comparison: false,
+  });
+  // IAVL: 33-byte children (a length byte), prefixes of 4 to 12 bytes; Tendermint: 32 bytes, prefix 1.
+  return [spec(33, 4, 12), spec(32, 1, 1)];
+}
+
 export function paramsJson(s: Snapshot, legacy = false): WireProviderParams | Omit<WireProviderParams, 'max_provider_consensus_validators'> {
   const params: WireProviderParams = {
     template_client: {
@@ -178,15 +195,15 @@ export function paramsJson(s: Snapshot, legacy = false): WireProviderParams | Om
       max_clock_drift: '10s',
       frozen_height: { revision_number: '0', revision_height: '0' },
       latest_height: { revision_number: '0', revision_height: '0' },
-      proof_specs: [],
+      proof_specs: sdkProofSpecsJson(),
       upgrade_path: ['upgrade', 'upgradedIBCState'],
       allow_update_after_expiry: false,
       allow_update_after_misbehaviour: false,
     },
     trusting_period_fraction: '0.66',
     ccv_timeout_period: '2419200s',
-    slash_meter_replenish_period: '3600s',
-    slash_meter_replenish_fraction: '0.05',
+    slash_meter_replenish_period: `${SLASH_METER_REPLENISH_PERIOD_SECONDS}s`,
+    slash_meter_replenish_fraction: SLASH_METER_REPLENISH_FRACTION,
     consumer_reward_denom_registration_fee: { denom: s.denom, amount: '10000000' },
     blocks_per_epoch: String(s.blocksPerEpoch),
     number_of_epochs_to_start_receiving_rewards: '24',

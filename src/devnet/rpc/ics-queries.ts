@@ -7,6 +7,7 @@
  */
 import type { Duration } from 'cosmjs-types/google/protobuf/duration';
 import { ClientState } from 'cosmjs-types/ibc/lightclients/tendermint/v1/tendermint';
+import { ProofSpec, hashOpFromJSON, lengthOpFromJSON } from 'cosmjs-types/cosmos/ics23/v1/proofs';
 import { parseDec } from '../../power/legacy-dec.js';
 import { decodeBase64 } from '../../staking/address.js';
 import type {
@@ -159,6 +160,39 @@ export function encodeConsumerValidator(v: WireConsumerValidator): Uint8Array {
   return p.finish();
 }
 
+/** `ics23.ProofSpec` as the gateway writes it (views.ts `sdkProofSpecsJson`). */
+interface WireProofSpec {
+  leaf_spec: { hash: string; prehash_key: string; prehash_value: string; length: string; prefix: string | null };
+  inner_spec: { child_order: number[]; child_size: number; min_prefix_length: number; max_prefix_length: number; empty_child: string | null; hash: string };
+  max_depth: number;
+  min_depth: number;
+  prehash_key_before_comparison: boolean;
+}
+
+function proofSpecOf(s: WireProofSpec): ProofSpec {
+  return ProofSpec.fromPartial({
+    leafSpec: {
+      hash: hashOpFromJSON(s.leaf_spec.hash),
+      prehashKey: hashOpFromJSON(s.leaf_spec.prehash_key),
+      prehashValue: hashOpFromJSON(s.leaf_spec.prehash_value),
+      length: lengthOpFromJSON(s.leaf_spec.length),
+      prefix: decodeBase64(s.leaf_spec.prefix ?? ''),
+    },
+    innerSpec: {
+      childOrder: s.inner_spec.child_order,
+      childSize: s.inner_spec.child_size,
+      minPrefixLength: s.inner_spec.min_prefix_length,
+      maxPrefixLength: s.inner_spec.max_prefix_length,
+      emptyChild: decodeBase64(s.inner_spec.empty_child ?? ''),
+      hash: hashOpFromJSON(s.inner_spec.hash),
+    },
+    maxDepth: s.max_depth,
+    minDepth: s.min_depth,
+    // prehash_key_before_comparison (5) is false in both default specs: proto3 leaves it out, and
+    // cosmjs-types' ProofSpec has no such field.
+  });
+}
+
 function durationOf(text: string): Duration {
   const match = /^(-?\d+)(?:\.(\d{1,9}))?s$/.exec(text);
   return { seconds: BigInt(match?.[1] ?? '0'), nanos: Number((match?.[2] ?? '').padEnd(9, '0')) };
@@ -174,6 +208,7 @@ export function encodeProviderParams(params: WireProviderParams): Uint8Array {
     frozen_height: { revision_number: string; revision_height: string };
     latest_height: { revision_number: string; revision_height: string };
     upgrade_path: string[];
+    proof_specs: WireProofSpec[];
     allow_update_after_expiry: boolean;
     allow_update_after_misbehaviour: boolean;
   };
@@ -190,7 +225,7 @@ export function encodeProviderParams(params: WireProviderParams): Uint8Array {
       maxClockDrift: durationOf(t.max_clock_drift),
       frozenHeight: height(t.frozen_height),
       latestHeight: height(t.latest_height),
-      proofSpecs: [],
+      proofSpecs: t.proof_specs.map(proofSpecOf),
       upgradePath: t.upgrade_path,
       allowUpdateAfterExpiry: t.allow_update_after_expiry,
       allowUpdateAfterMisbehaviour: t.allow_update_after_misbehaviour,
