@@ -114,27 +114,30 @@ const icsRoutes: Array<[RegExp, Handler]> = [
     /^\/consumer_commission_rate\/([^/]+)\/([^/]+)$/,
     ({ snapshot }, id, address) => {
       const c = activeConsumer(snapshot, validConsumerId(id!));
-      const v = snapshot.validators.find((x) => x.consensusAddress === valcons(snapshot, address!));
-      if (!v) throw new GrpcError(5, `validator with consensus address ${address} not found`);
-      const rate = c.commissions.get(v.consensusAddress) ?? v.commission;
-      return { rate: decimal(rate) };
+      const provider = valcons(snapshot, address!);
+      const set = c.commissions.get(provider);
+      if (set !== undefined) return { rate: decimal(set) };
+      const v = snapshot.validators.find((x) => x.consensusAddress === provider);
+      if (!v) throw new GrpcError(3, `unknown validator: ${provider}`);
+      return { rate: decimal(v.commission) };
     },
   ],
   [
     /^\/validator_consumer_addr\/([^/]+)\/([^/]+)$/,
     ({ snapshot }, id, address) => {
+      // As the keeper: no check that the chain exists; no key assigned (or no chain) answers "".
       const c = consumer(snapshot, validConsumerId(id!));
-      if (!c) throw new GrpcError(3, `unknown consumer chain: ${id}`);
-      return { consumer_address: consumerAddressOf(snapshot, c, valcons(snapshot, address!)) };
+      const provider = valcons(snapshot, address!);
+      return { consumer_address: c ? consumerAddressOf(snapshot, c, provider) : '' };
     },
   ],
   [
     /^\/validator_provider_addr\/([^/]+)\/([^/]+)$/,
     ({ snapshot }, id, address) => {
-      const c = consumer(snapshot, validConsumerId(id!));
-      if (!c) throw new GrpcError(3, `unknown consumer chain: ${id}`);
-      for (const provider of c.consumerKeys.keys()) {
-        if (consumerAddressOf(snapshot, c, provider) === address) return { provider_address: provider };
+      // The keeper neither validates this consumer id nor checks the chain exists: "" when unknown.
+      const c = consumer(snapshot, id!);
+      for (const provider of c?.consumerKeys.keys() ?? []) {
+        if (consumerAddressOf(snapshot, c!, provider) === address) return { provider_address: provider };
       }
       return { provider_address: '' };
     },
@@ -142,13 +145,15 @@ const icsRoutes: Array<[RegExp, Handler]> = [
   [
     /^\/address_pairs\/([^/]+)$/,
     ({ snapshot }, id) => {
+      // An unknown chain has no keys: an empty list. Store order: provider consensus-address bytes.
       const c = consumer(snapshot, validConsumerId(id!));
-      if (!c) throw new GrpcError(3, `unknown consumer chain: ${id}`);
-      const pairs = [...c.consumerKeys.entries()].map(([provider, key]) => ({
-        provider_address: provider,
-        consumer_address: consumerAddressOf(snapshot, c, provider),
-        consumer_key: { ed25519: key },
-      }));
+      const pairs = [...(c?.consumerKeys.entries() ?? [])]
+        .sort(([a], [b]) => compareAddressBytes(a, b))
+        .map(([provider, key]) => ({
+          provider_address: provider,
+          consumer_address: consumerAddressOf(snapshot, c!, provider),
+          consumer_key: { ed25519: key },
+        }));
       return { pair_val_con_addr: pairs };
     },
   ],
@@ -158,7 +163,7 @@ const icsRoutes: Array<[RegExp, Handler]> = [
     /^\/consumer_id\/([^/]+)$/,
     ({ snapshot }, clientId) => {
       const c = snapshot.consumers.find((x) => x.clientId !== '' && x.clientId === clientId);
-      if (!c) throw new GrpcError(5, `no known consumer chain for this client id: ${clientId}`);
+      if (!c) throw new GrpcError(3, `no known consumer chain for this client id: ${clientId}`);
       return { consumer_id: c.consumerId };
     },
   ],
@@ -166,7 +171,11 @@ const icsRoutes: Array<[RegExp, Handler]> = [
     /^\/consumer_genesis_time\/([^/]+)$/,
     ({ snapshot }, id) => {
       const c = consumer(snapshot, validConsumerId(id!));
-      if (!c?.launchTime) throw new GrpcError(5, `cannot find genesis time for consumer id: ${id}`);
+      const what = `cannot get consumer genesis time for consumer Id: ${id}`;
+      // Every registered chain has initialization parameters; the client exists from launch until deletion.
+      if (!c) throw new GrpcError(3, `${what}: no consumer chain with this consumer id`);
+      if (c.clientId === '') throw new GrpcError(3, `${what}: consumer hasn't been launched or has been stopped and deleted`);
+      if (!c.launchTime) throw new GrpcError(3, `${what}: cannot find consensus state for initial height: 1-1`);
       return { genesis_time: timestamp(c.launchTime) };
     },
   ],

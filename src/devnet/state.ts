@@ -71,6 +71,13 @@ export interface ConsumerState extends Omit<ResolvedConsumer, 'optedIn' | 'spawn
   optedIn: Set<string>;
   /** The stored consumer set of the last epoch end (launched chains). */
   storedSet: ConsumerSetMember[];
+  /**
+   * Set when the chain is deleted: its power-shaping lists as registered. The keeper keeps the
+   * power-shaping parameters (`consumer_chain` shows them) but deletes the allow, deny and
+   * priority list indexes (`allowlist`, `denylist`, `prioritylist` above, then empty), which
+   * `consumer_chains` and the set computation read.
+   */
+  registeredLists?: { allowlist: string[]; denylist: string[]; prioritylist: string[] };
 }
 
 /** Everything a query reads, frozen at the end of one block. */
@@ -136,6 +143,7 @@ export class ChainState {
       .sort((a, b) => compareIds(a.consumerId, b.consumerId));
     // Genesis is the end of an epoch for launched chains: their sets exist from the start.
     for (const consumer of this.consumers) {
+      if (consumer.phase === 'deleted') deleteConsumerState(consumer);
       if (consumer.phase === 'launched') this.recompute(consumer);
       // The module stores the threshold when top_N is set (UpdateMinimumPowerInTopN), before launch too.
       else if (consumer.topN > 0 && ACTIVE_PHASES.includes(consumer.phase)) consumer.minPowerInTopN = this.computeSet(consumer).minPowerInTopN ?? 0n;
@@ -180,7 +188,7 @@ export class ChainState {
     for (const consumer of this.consumers) {
       if (consumer.phase === 'initialized' && consumer.spawnTime && consumer.spawnTime <= this.time) this.launch(consumer);
       if (consumer.phase === 'stopped' && consumer.stoppedAt !== undefined && this.height - consumer.stoppedAt >= this.scenario.stoppedToDeletedBlocks) {
-        consumer.phase = 'deleted';
+        deleteConsumerState(consumer);
       }
     }
     this.checkForSlashMeterReplenishment();
@@ -331,6 +339,26 @@ export function powerStates(validators: readonly ValidatorState[]): ProviderVali
     power: v.lastPower,
     bonded: v.status === 'BOND_STATUS_BONDED',
   }));
+}
+
+/**
+ * `DeleteConsumerChain`: the phase becomes deleted and the chain loses its client id (and the
+ * client-id-to-consumer-id index, which queries find through it), consumer genesis, key
+ * assignments, min power in top N, commission rates, allow/deny/priority lists, opt-ins and
+ * consumer set. Chain id, phase, metadata, initialization and power-shaping parameters stay.
+ */
+export function deleteConsumerState(consumer: ConsumerState): void {
+  consumer.phase = 'deleted';
+  consumer.registeredLists ??= { allowlist: [...consumer.allowlist], denylist: [...consumer.denylist], prioritylist: [...consumer.prioritylist] };
+  consumer.clientId = '';
+  consumer.consumerKeys = new Map();
+  consumer.minPowerInTopN = -1n;
+  consumer.commissions = new Map();
+  consumer.allowlist = [];
+  consumer.denylist = [];
+  consumer.prioritylist = [];
+  consumer.optedIn = new Set();
+  consumer.storedSet = [];
 }
 
 /** The set a chain would get if the epoch ended now (no state change). */

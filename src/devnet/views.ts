@@ -89,11 +89,12 @@ export function consumerChainJson(c: ConsumerState): WireConsumerChainResponse {
       top_N: c.topN,
       validators_power_cap: c.validatorsPowerCap,
       validator_set_cap: c.validatorSetCap,
-      allowlist: [...c.allowlist],
-      denylist: [...c.denylist],
+      // The parameters as registered: deletion removes the list indexes, not the parameters.
+      allowlist: [...(c.registeredLists ?? c).allowlist],
+      denylist: [...(c.registeredLists ?? c).denylist],
       min_stake: c.minStake.toString(),
       allow_inactive_vals: c.allowInactiveVals,
-      prioritylist: [...c.prioritylist],
+      prioritylist: [...(c.registeredLists ?? c).prioritylist],
     },
     infraction_parameters: INFRACTION,
     client_id: c.clientId,
@@ -121,11 +122,14 @@ export function validatorJson(v: ValidatorState): WireValidator {
   };
 }
 
-/** The consumer's set as the query answers it: stored for launched chains, computed now before launch. */
+/**
+ * The consumer's set as the v7 query answers it: the stored set for a launched chain, none for a
+ * stopped one, and for every other phase (a deleted chain too) the set computed now.
+ */
 export function consumerSet(s: Snapshot, c: ConsumerState) {
   if (c.phase === 'launched') return c.storedSet;
-  if (c.phase === 'registered' || c.phase === 'initialized') return computeSetNow(s.validators, c, s.maxProviderConsensusValidators).members;
-  return [];
+  if (c.phase === 'stopped') return [];
+  return computeSetNow(s.validators, c, s.maxProviderConsensusValidators).members;
 }
 
 /** `hasToValidate`: in the stored set, or in the set recomputed now; false for inactive chains. */
@@ -155,7 +159,8 @@ export function consumerValidatorsJson(s: Snapshot, c: ConsumerState): WireConsu
       jailed: v.jailed,
       status: v.status,
       provider_tokens: v.tokens.toString(),
-      provider_power: (v.tokens / 1_000_000n).toString(),
+      // GetConsensusPower: tokens / 10^6 for a bonded validator, 0 for any other.
+      provider_power: v.status === 'BOND_STATUS_BONDED' ? (v.tokens / 1_000_000n).toString() : '0',
       validates_current_epoch: hasToValidate(s, c, v.consensusAddress),
     });
   }

@@ -137,7 +137,7 @@ describe('devnet query values on a chain worked out by hand', () => {
     assert.ok(hex(validators[0]!.provider_address) < hex(validators[1]!.provider_address), 'ascending address bytes');
   });
 
-  it('consumer_validators by phase: computed now before launch, empty when stopped or deleted, refused when unknown', async () => {
+  it('consumer_validators by phase: computed now before launch and once deleted (none opted in: empty), empty when stopped, refused when unknown', async () => {
     const monikers = async (id: string) =>
       ((await json(`${ICS}/consumer_validators/${id}`)).validators as Array<{ description: { moniker: string } }>)
         .map((x) => x.description.moniker)
@@ -179,12 +179,13 @@ describe('devnet query values on a chain worked out by hand', () => {
 
   it('genesis time and genesis exist for the launched chain only; consumer id by client id', async () => {
     assert.deepEqual(await json(`${ICS}/consumer_genesis_time/0`), { genesis_time: '2025-01-01T00:00:00Z' });
-    await error(`${ICS}/consumer_genesis_time/1`, 404, 5, /genesis time/);
+    // InvalidArgument, as the v7 keeper answers (issue 12.8): the registered chain has no client.
+    await error(`${ICS}/consumer_genesis_time/1`, 400, 3, /genesis time for consumer Id: 1: consumer hasn't been launched/);
     const genesis = (await json(`${ICS}/consumer_genesis/0`)).genesis_state as Json;
     assert.deepEqual(Object.keys(genesis).sort(), ['connection_id', 'new_chain', 'params', 'preCCV', 'provider']);
     await error(`${ICS}/consumer_genesis/1`, 404, 5, /genesis/);
     assert.deepEqual(await json(`${ICS}/consumer_id/07-tendermint-0`), { consumer_id: '0' });
-    await error(`${ICS}/consumer_id/07-tendermint-9`, 404, 5, /client id/);
+    await error(`${ICS}/consumer_id/07-tendermint-9`, 400, 3, /client id/);
   });
 
   it('staking: statuses from tokens and jailing, filter and pagination by key, the pool', async () => {

@@ -6,6 +6,8 @@ import { after, before, beforeEach, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { startDevnet } from '../../src/devnet/index.js';
 import type { Devnet, Scenario } from '../../src/devnet/index.js';
+import { toBech32 } from '@cosmjs/encoding';
+import { sha256 } from '@noble/hashes/sha2.js';
 import { decodeAddress } from '../../src/staking/address.js';
 
 const ICS = '/interchain_security/ccv/provider';
@@ -81,6 +83,9 @@ const all = (f: Fields, no: number): Fields[] => (f.get(no) ?? []).map((b) => pr
 const num = (f: Fields, no: number): bigint => (f.get(no)?.[0] as bigint | undefined) ?? 0n;
 const str = (f: Fields, no: number): string => new TextDecoder().decode((f.get(no)?.[0] as Uint8Array | undefined) ?? new Uint8Array());
 const raw = (f: Fields, no: number): number[] => [...((f.get(no)?.[0] as Uint8Array | undefined) ?? [])];
+const hex = (address: string) => Buffer.from(decodeAddress(address).bytes).toString('hex');
+/** A consensus address: the first 20 bytes of the ed25519 key's SHA-256. */
+const keyAddress = (key: string) => toBech32('cosmosvalcons', sha256(Buffer.from(key, 'base64')).subarray(0, 20));
 const protoString = (no: number, text: string) => {
   const b = Buffer.from(text);
   return Buffer.concat([Buffer.from([(no << 3) | 2, b.length]), b]);
@@ -171,5 +176,116 @@ describe('v7 answers (issue 12)', () => {
     // ABCI: slash_meter(1), slash_meter_allowance(2).
     const answer = protoFields((await abci('QueryThrottleState')).value);
     assert.deepEqual([num(answer, 1), num(answer, 2)], [4n, 4n]);
+  });
+
+  it('7. validator_consumer_addr, validator_provider_addr, address_pairs: an unknown consumer id answers 200 and empty', async () => {
+    const v0 = v('v0').consensusAddress;
+    assert.deepEqual(await json(`${ICS}/validator_consumer_addr/99/${v0}`), { consumer_address: '' });
+    assert.deepEqual(await json(`${ICS}/validator_provider_addr/99/${keyAddress(KEY_A)}`), { provider_address: '' });
+    // The keeper does not even validate the consumer id of this one.
+    assert.deepEqual(await json(`${ICS}/validator_provider_addr/abc/${keyAddress(KEY_A)}`), { provider_address: '' });
+    assert.deepEqual(await json(`${ICS}/address_pairs/99`), { pair_val_con_addr: [] });
+    // ABCI: code 0 and an empty response.
+    const pairs = await abci('QueryAllPairsValConsAddrByConsumer', protoString(1, '99'));
+    assert.deepEqual([pairs.code, pairs.value.length], [0, 0]);
+  });
+
+  it('8. unknown client id, genesis time without a chain or a client, commission of an unknown validator: InvalidArgument', async () => {
+    await grpcError(`${ICS}/consumer_id/07-tendermint-99`, 'no known consumer chain for this client id: 07-tendermint-99');
+    await grpcError(`${ICS}/consumer_genesis_time/99`, 'cannot get consumer genesis time for consumer Id: 99: no consumer chain with this consumer id');
+    await grpcError(
+      `${ICS}/consumer_genesis_time/1`,
+      "cannot get consumer genesis time for consumer Id: 1: consumer hasn't been launched or has been stopped and deleted",
+    );
+    const nobody = toBech32('cosmosvalcons', new Uint8Array(20).fill(1));
+    await grpcError(`${ICS}/consumer_commission_rate/0/${nobody}`, `unknown validator: ${nobody}`);
+    // Over ABCI, InvalidArgument is baseapp's code 18 (NotFound would be 38).
+    const byClient = await abci('QueryConsumerIdFromClientId', protoString(1, '07-tendermint-99'));
+    assert.equal(byClient.code, 18);
+    assert.match(byClient.log, /no known consumer chain for this client id: 07-tendermint-99/);
+  });
+
+  it('9. address_pairs in store order: ascending provider consensus-address bytes', async () => {
+    const { pair_val_con_addr: pairs } = (await json(`${ICS}/address_pairs/0`)) as {
+      pair_val_con_addr: Array<{ provider_address: string; consumer_address: string; consumer_key: { ed25519: string } }>;
+    };
+    const byIndex = [
+      { provider_address: v('v0').consensusAddress, consumer_address: keyAddress(KEY_A), consumer_key: { ed25519: KEY_A } },
+      { provider_address: v('v1').consensusAddress, consumer_address: keyAddress(KEY_B), consumer_key: { ed25519: KEY_B } },
+      { provider_address: v('v2').consensusAddress, consumer_address: keyAddress(KEY_C), consumer_key: { ed25519: KEY_C } },
+    ];
+    const byBytes = [...byIndex].sort((a, b) => (hex(a.provider_address) < hex(b.provider_address) ? -1 : 1));
+    assert.notDeepEqual(byBytes, byIndex, 'the scenario assigns keys in another order than the store keeps them');
+    assert.deepEqual(pairs, byBytes);
+  });
+
+  it('10. provider_power of a stored-set member that is no longer bonded is 0', async () => {
+    // v3 to 50 ATOM: at the end of block 2 the bonded three are v3, v0, v1; v2 leaves (unbonding)
+    // but stays in chain 0's stored set until the epoch end (height 5).
+    devnet.setTokens(v('v3').operatorAddress, 50n * ATOM);
+    devnet.advance(1);
+    const { validators } = (await json(`${ICS}/consumer_validators/0`)) as {
+      validators: Array<{ description: { moniker: string }; status: string; provider_tokens: string; provider_power: string; consumer_power: string }>;
+    };
+    const rows = Object.fromEntries(validators.map((x) => [x.description.moniker, [x.status, x.provider_tokens, x.provider_power, x.consumer_power]]));
+    assert.deepEqual(rows, {
+      v0: ['BOND_STATUS_BONDED', '40000000', '40', '40'],
+      v1: ['BOND_STATUS_BONDED', '30000000', '30', '30'],
+      v2: ['BOND_STATUS_UNBONDING', '20000000', '0', '20'],
+    });
+  });
+
+  it('11, 12. a stopped chain that becomes deleted loses what the keeper deletes; its set is then computed now', async () => {
+    type Chain = { consumer_id: string; client_id: string; allowlist: string[]; denylist: string[]; prioritylist: string[]; min_power_in_top_N: string; phase: string };
+    const chain2 = async () => ((await json(`${ICS}/consumer_chains/0`)).chains as Chain[]).find((c) => c.consumer_id === '2')!;
+    const [v0, v1, v2, v3] = ['v0', 'v1', 'v2', 'v3'].map((m) => v(m).consensusAddress) as [string, string, string, string];
+    const monikers = async () =>
+      ((await json(`${ICS}/consumer_validators/2`)).validators as Array<{ description: { moniker: string }; consumer_power: string; consumer_key: { ed25519: string }; validates_current_epoch: boolean }>).map(
+        (x) => [x.description.moniker, x.consumer_power, x.consumer_key.ed25519, x.validates_current_epoch],
+      );
+
+    // Stopped (height 1): everything still there; the set of a stopped chain is empty.
+    const stopped = await chain2();
+    assert.deepEqual(
+      [stopped.phase, stopped.client_id, [...stopped.allowlist].sort(), stopped.denylist, stopped.prioritylist],
+      ['CONSUMER_PHASE_STOPPED', '07-tendermint-2', [v0, v1, v2].sort(), [v3], [v1]],
+    );
+    assert.deepEqual(await json(`${ICS}/consumer_id/07-tendermint-2`), { consumer_id: '2' });
+    assert.deepEqual(await json(`${ICS}/validator_consumer_addr/2/${v1}`), { consumer_address: keyAddress(KEY_B) });
+    assert.equal(((await json(`${ICS}/address_pairs/2`)).pair_val_con_addr as unknown[]).length, 1);
+    assert.deepEqual(await json(`${ICS}/consumer_genesis_time/2`), { genesis_time: devnet.state().time.toISOString().replace('.000Z', 'Z') });
+    assert.deepEqual(await monikers(), []);
+
+    // Removal after 3 blocks: deleted at height 3.
+    devnet.advance(2);
+    const deleted = await chain2();
+    assert.deepEqual([deleted.phase, deleted.client_id, deleted.allowlist, deleted.denylist, deleted.prioritylist, deleted.min_power_in_top_N], ['CONSUMER_PHASE_DELETED', '', [], [], [], '-1']);
+    // The power-shaping parameters are not deleted: consumer_chain still shows them, and the client id is gone.
+    const details = (await json(`${ICS}/consumer_chain/2`)) as { client_id: string; power_shaping_params: { top_N: number; allowlist: string[]; denylist: string[]; prioritylist: string[] } };
+    assert.equal(details.client_id, '');
+    assert.deepEqual(
+      [details.power_shaping_params.top_N, [...details.power_shaping_params.allowlist].sort(), details.power_shaping_params.denylist, details.power_shaping_params.prioritylist],
+      [50, [v0, v1, v2].sort(), [v3], [v1]],
+    );
+    await grpcError(`${ICS}/consumer_id/07-tendermint-2`, 'no known consumer chain for this client id: 07-tendermint-2');
+    await grpcError(`${ICS}/consumer_genesis_time/2`, "cannot get consumer genesis time for consumer Id: 2: consumer hasn't been launched or has been stopped and deleted");
+    assert.deepEqual(await json(`${ICS}/validator_consumer_addr/2/${v1}`), { consumer_address: '' });
+    assert.deepEqual(await json(`${ICS}/validator_provider_addr/2/${keyAddress(KEY_B)}`), { provider_address: '' });
+    assert.deepEqual(await json(`${ICS}/address_pairs/2`), { pair_val_con_addr: [] });
+    const state = devnet.state().consumer('2')!;
+    assert.deepEqual([state.commissions.size, state.optedIn.size, state.consumerKeys.size], [0, 0, 0], 'commissions, opt-ins and keys deleted');
+
+    // 12: the deleted Top-N 50 chain's set is computed now: active powers 40, 30, 20 (90); 40 is 44%
+    // of it, 40 + 30 is 78% ≥ 50%, so min power 30: v0 and v1, with their provider keys (the
+    // assignment is gone), not validating (the chain is not active); in address-byte order.
+    const keyOf = (m: string) => v(m).consensusKey;
+    const expected = [
+      ['v0', '40', keyOf('v0'), false],
+      ['v1', '30', keyOf('v1'), false],
+    ].sort((a, b) => (hex(v(a[0] as string).consensusAddress) < hex(v(b[0] as string).consensusAddress) ? -1 : 1));
+    assert.deepEqual(await monikers(), expected);
+    // Registered and initialized chains: computed now from their opt-ins.
+    assert.deepEqual(((await json(`${ICS}/consumer_validators/1`)).validators as Array<{ description: { moniker: string } }>).map((x) => x.description.moniker), ['v1']);
+    assert.deepEqual(((await json(`${ICS}/consumer_validators/3`)).validators as Array<{ description: { moniker: string } }>).map((x) => x.description.moniker), ['v0']);
   });
 });
