@@ -2,7 +2,6 @@
  * The REST routes: a path pattern → a handler reading one snapshot. Errors are thrown as
  * `GrpcError`s with the codes and messages the provider and staking keepers use.
  */
-import { sha256 } from '@noble/hashes/sha2.js';
 import { WIRE_PHASES } from '../ics/wire.js';
 import { decodeAddress } from '../staking/address.js';
 import { WIRE_BOND_STATUSES } from '../staking/wire.js';
@@ -13,8 +12,11 @@ import type { ConsumerState, Snapshot, ValidatorState } from './state.js';
 import { ACTIVE_PHASES, lastTotalPower, slashMeterAllowance } from './state.js';
 import {
   blocksUntilNextEpoch,
+  UNBONDING_TIME_SECONDS,
+  blockHash,
   chainJson,
   consumerAddressOf,
+  consumerGenesisJson,
   consumerChainJson,
   consumerValidatorsJson,
   hasToValidate,
@@ -182,17 +184,11 @@ const icsRoutes: Array<[RegExp, Handler]> = [
   [
     /^\/consumer_genesis\/([^/]+)$/,
     ({ snapshot }, id) => {
+      // Made at launch, kept while launched and stopped, deleted with the chain.
       const c = consumer(snapshot, validConsumerId(id!));
-      if (!c || c.phase !== 'launched') throw new GrpcError(5, `cannot find genesis for consumer chain ${id}`);
-      return {
-        genesis_state: {
-          params: { enabled: true, consumer_id: c.consumerId, ccv_timeout_period: '2419200s', unbonding_period: '1728000s' },
-          provider: { client_state: null, consensus_state: null, initial_val_set: [] },
-          new_chain: true,
-          preCCV: false,
-          connection_id: '',
-        },
-      };
+      const genesis = c && consumerGenesisJson(snapshot, c);
+      if (!genesis) throw new GrpcError(5, `${id}: no consumer chain with this consumer id`);
+      return { genesis_state: genesis };
     },
   ],
   [
@@ -263,7 +259,7 @@ const stakingRoutes: Array<[RegExp, Handler]> = [
     /^\/params$/,
     ({ snapshot }) => ({
       params: {
-        unbonding_time: '1814400s',
+        unbonding_time: `${UNBONDING_TIME_SECONDS}s`,
         max_validators: snapshot.maxValidators,
         max_entries: 7,
         historical_entries: 10000,
@@ -308,8 +304,7 @@ const tendermintRoutes: Array<[RegExp, Handler]> = [
         .filter((v) => v.status === 'BOND_STATUS_BONDED')
         .reduce<ValidatorState | undefined>((best, v) => (!best || v.tokens > best.tokens ? v : best), undefined);
       const proposerBytes = proposer ? Buffer.from(decodeAddress(proposer.consensusAddress).bytes) : Buffer.alloc(20);
-      const hash = (what: string, height = snapshot.height) =>
-        Buffer.from(sha256(new TextEncoder().encode(`${snapshot.chainId}/${what}/${height}`))).toString('base64');
+      const hash = (what: string, height = snapshot.height) => blockHash(snapshot.chainId, what, height);
       const header = {
         version: { block: '11', app: '0' },
         chain_id: snapshot.chainId,

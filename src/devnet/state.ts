@@ -78,6 +78,16 @@ export interface ConsumerState extends Omit<ResolvedConsumer, 'optedIn' | 'spawn
    * `consumer_chains` and the set computation read.
    */
   registeredLists?: { allowlist: string[]; denylist: string[]; prioritylist: string[] };
+  /** What the consumer genesis is made of, kept from launch until deletion. */
+  genesis: ConsumerGenesisRecord | undefined;
+}
+
+/** The launch's part of the consumer genesis (`MakeConsumerGenesis`): the height and the first set. */
+export interface ConsumerGenesisRecord {
+  /** The provider height whose header the consumer's client of the provider starts from. */
+  height: number;
+  /** The initial validator updates: consumer key and power, in the order the set was computed. */
+  validators: Array<{ key: string; power: bigint }>;
 }
 
 /** Everything a query reads, frozen at the end of one block. */
@@ -145,6 +155,8 @@ export class ChainState {
     for (const consumer of this.consumers) {
       if (consumer.phase === 'deleted') deleteConsumerState(consumer);
       if (consumer.phase === 'launched') this.recompute(consumer);
+      // Chains that start launched or stopped launched before genesis: their genesis holds the set of now.
+      if (consumer.phase === 'launched' || consumer.phase === 'stopped') consumer.genesis = this.genesisRecord(consumer, this.computeSet(consumer).members);
       // The module stores the threshold when top_N is set (UpdateMinimumPowerInTopN), before launch too.
       else if (consumer.topN > 0 && ACTIVE_PHASES.includes(consumer.phase)) consumer.minPowerInTopN = this.computeSet(consumer).minPowerInTopN ?? 0n;
     }
@@ -164,6 +176,7 @@ export class ChainState {
       commissions: new Map(commissions),
       consumerKeys: new Map(consumerKeys),
       storedSet: [],
+      genesis: undefined,
     };
   }
 
@@ -225,6 +238,15 @@ export class ChainState {
     consumer.launchTime = this.time;
     consumer.clientId ||= `07-tendermint-${consumer.consumerId}`;
     this.recompute(consumer);
+    consumer.genesis = this.genesisRecord(consumer, consumer.storedSet);
+  }
+
+  private genesisRecord(consumer: ConsumerState, members: readonly ConsumerSetMember[]): ConsumerGenesisRecord {
+    const keys = new Map(this.validators.map((v) => [v.consensusAddress, v.consensusKey]));
+    return {
+      height: this.height,
+      validators: members.map((m) => ({ key: consumer.consumerKeys.get(m.consensusAddress) ?? keys.get(m.consensusAddress) ?? '', power: m.power })),
+    };
   }
 
   /** Staking's EndBlock: bonded set by tokens (jailed ones out), last power = tokens / 10^6. */
@@ -359,6 +381,7 @@ export function deleteConsumerState(consumer: ConsumerState): void {
   consumer.prioritylist = [];
   consumer.optedIn = new Set();
   consumer.storedSet = [];
+  consumer.genesis = undefined;
 }
 
 /** The set a chain would get if the epoch ended now (no state change). */

@@ -3,6 +3,7 @@
  * proto field names, int64 as strings, uint32 as numbers, enums by name, 18-place decimals.
  * Typed with the wire types the core's decoders read, so both sides agree by construction.
  */
+import { sha256 } from '@noble/hashes/sha2.js';
 import { formatDec, parseDec } from '../power/legacy-dec.js';
 import type {
   WireChain,
@@ -217,6 +218,72 @@ export function paramsJson(s: Snapshot, legacy = false): WireProviderParams | Om
   if (!legacy) return params;
   const { max_provider_consensus_validators: _dropped, ...older } = params;
   return older;
+}
+
+/** Staking's unbonding time (the staking params route writes it). */
+export const UNBONDING_TIME_SECONDS = 1_814_400;
+const TRUSTING_PERIOD_FRACTION = '0.66';
+
+/** The devnet's stand-in for a block's hashes: SHA-256 of "<chain id>/<what>/<height>", base64. */
+export function blockHash(chainId: string, what: string, height: number): string {
+  return Buffer.from(sha256(new TextEncoder().encode(`${chainId}/${what}/${height}`))).toString('base64');
+}
+
+/** IBC's `ParseChainID`: the revision number after the last dash ("provider-devnet-1" → 1), else 0. */
+export function revisionNumber(chainId: string): number {
+  const match = /^.*[^\n-]-([1-9][0-9]*)$/.exec(chainId);
+  return match ? Number(match[1]) : 0;
+}
+
+/**
+ * `QueryConsumerGenesis`: the genesis the provider made at launch (`MakeConsumerGenesis`): the
+ * consumer params from the initialization parameters, the provider's client state (the template
+ * client with this chain id, the launch height, the unbonding time and the trusting period =
+ * unbonding time × trusting_period_fraction), its consensus state at that height, and the initial
+ * validator set. Undefined when there is none (before launch, or deleted).
+ */
+export function consumerGenesisJson(s: Snapshot, c: ConsumerState) {
+  const record = c.genesis;
+  if (!record) return undefined;
+  const init = consumerChainJson(c).init_params!;
+  const template = paramsJson(s).template_client as Record<string, unknown>;
+  const trustingSeconds = (parseDec(TRUSTING_PERIOD_FRACTION)! * BigInt(UNBONDING_TIME_SECONDS)) / 10n ** 18n;
+  return {
+    params: {
+      enabled: true,
+      blocks_per_distribution_transmission: init.blocks_per_distribution_transmission,
+      distribution_transmission_channel: init.distribution_transmission_channel,
+      provider_fee_pool_addr_str: '',
+      ccv_timeout_period: init.ccv_timeout_period,
+      transfer_timeout_period: init.transfer_timeout_period,
+      consumer_redistribution_fraction: init.consumer_redistribution_fraction,
+      historical_entries: init.historical_entries,
+      unbonding_period: init.unbonding_period,
+      soft_opt_out_threshold: '0',
+      reward_denoms: [],
+      provider_reward_denoms: [],
+      retry_delay_period: '3600s',
+      consumer_id: c.consumerId,
+    },
+    provider: {
+      client_state: {
+        ...template,
+        chain_id: s.chainId,
+        trusting_period: `${trustingSeconds}s`,
+        unbonding_period: `${UNBONDING_TIME_SECONDS}s`,
+        latest_height: { revision_number: String(revisionNumber(s.chainId)), revision_height: String(record.height) },
+      },
+      consensus_state: {
+        timestamp: timestamp(c.launchTime ?? s.time),
+        root: { hash: blockHash(s.chainId, 'app', record.height) },
+        next_validators_hash: blockHash(s.chainId, 'validators', record.height),
+      },
+      initial_val_set: record.validators.map((v) => ({ pub_key: { ed25519: v.key }, power: v.power.toString() })),
+    },
+    new_chain: true,
+    preCCV: false,
+    connection_id: '',
+  };
 }
 
 export function blocksUntilNextEpoch(s: Snapshot): number {

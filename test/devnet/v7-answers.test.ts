@@ -288,4 +288,95 @@ describe('v7 answers (issue 12)', () => {
     assert.deepEqual(((await json(`${ICS}/consumer_validators/1`)).validators as Array<{ description: { moniker: string } }>).map((x) => x.description.moniker), ['v1']);
     assert.deepEqual(((await json(`${ICS}/consumer_validators/3`)).validators as Array<{ description: { moniker: string } }>).map((x) => x.description.moniker), ['v0']);
   });
+
+  it('6. consumer_genesis is complete (REST and ABCI QueryConsumerGenesis); kept while stopped, gone once deleted', async () => {
+    // The provider's header at the launch height (chain 0 launched before genesis: height 1).
+    const header = ((await (await fetch(`${devnet.restUrl}/cosmos/base/tendermint/v1beta1/blocks/latest`, { headers: { 'x-cosmos-block-height': '1' } })).json()) as {
+      block: { header: { app_hash: string; next_validators_hash: string } };
+    }).block.header;
+    const { params } = (await json(`${ICS}/params`)) as { params: { template_client: { proof_specs: unknown[] } } };
+    const { genesis_state: genesis } = await json(`${ICS}/consumer_genesis/0`);
+    assert.deepEqual(genesis, {
+      // ConsumerParams from the chain's initialization parameters (MakeConsumerGenesis / NewParams).
+      params: {
+        enabled: true,
+        blocks_per_distribution_transmission: '1000',
+        distribution_transmission_channel: '',
+        provider_fee_pool_addr_str: '',
+        ccv_timeout_period: '2419200s',
+        transfer_timeout_period: '3600s',
+        consumer_redistribution_fraction: '0.75',
+        historical_entries: '10000',
+        unbonding_period: '1728000s',
+        soft_opt_out_threshold: '0',
+        reward_denoms: [],
+        provider_reward_denoms: [],
+        retry_delay_period: '3600s',
+        consumer_id: '0',
+      },
+      provider: {
+        // The template client with this chain's id, the launch height (revision 1 from "answers-1"),
+        // the staking unbonding time 1,814,400 s and a trusting period of 0.66 of it: 1,197,504 s.
+        client_state: {
+          chain_id: 'answers-1',
+          trust_level: { numerator: '1', denominator: '3' },
+          trusting_period: '1197504s',
+          unbonding_period: '1814400s',
+          max_clock_drift: '10s',
+          frozen_height: { revision_number: '0', revision_height: '0' },
+          latest_height: { revision_number: '1', revision_height: '1' },
+          proof_specs: params.template_client.proof_specs,
+          upgrade_path: ['upgrade', 'upgradedIBCState'],
+          allow_update_after_expiry: false,
+          allow_update_after_misbehaviour: false,
+        },
+        consensus_state: { timestamp: '2025-01-01T00:00:00Z', root: { hash: header.app_hash }, next_validators_hash: header.next_validators_hash },
+        // The set at launch in the order it was computed (by stake), with the assigned keys.
+        initial_val_set: [
+          { pub_key: { ed25519: KEY_A }, power: '40' },
+          { pub_key: { ed25519: KEY_B }, power: '30' },
+          { pub_key: { ed25519: KEY_C }, power: '20' },
+        ],
+      },
+      new_chain: true,
+      preCCV: false,
+      connection_id: '',
+    });
+    assert.equal(params.template_client.proof_specs.length, 2);
+
+    // ABCI: genesis_state(1) → params(1), provider(2), new_chain(3).
+    const answer = await abci('QueryConsumerGenesis', protoString(1, '0'));
+    assert.equal(answer.code, 0, answer.log);
+    const state = sub(protoFields(answer.value), 1);
+    const consumerParams = sub(state, 1);
+    assert.deepEqual(
+      [num(consumerParams, 1), num(consumerParams, 2), num(sub(consumerParams, 5), 1), str(consumerParams, 10), num(sub(consumerParams, 13), 1), str(consumerParams, 14)],
+      [1n, 1000n, 2419200n, '0', 3600n, '0'],
+    );
+    const provider = sub(state, 2);
+    const client = sub(provider, 1);
+    assert.deepEqual(
+      [str(client, 1), num(sub(client, 3), 1), num(sub(client, 4), 1), num(sub(client, 7), 1), num(sub(client, 7), 2), all(client, 8).length],
+      ['answers-1', 1197504n, 1814400n, 1n, 1n, 2],
+    );
+    const consensus = sub(provider, 2);
+    assert.deepEqual(
+      [num(sub(consensus, 1), 1), raw(sub(consensus, 2), 1), raw(consensus, 3)],
+      [BigInt(Date.parse('2025-01-01T00:00:00Z') / 1000), [...Buffer.from(header.app_hash, 'base64')], [...Buffer.from(header.next_validators_hash, 'base64')]],
+    );
+    const updates = all(provider, 3).map((u) => [Buffer.from(raw(sub(u, 1), 1)).toString('base64'), num(u, 2)]);
+    assert.deepEqual(updates, [[KEY_A, 40n], [KEY_B, 30n], [KEY_C, 20n]]);
+    assert.equal(num(state, 3), 1n, 'new_chain');
+
+    // None before launch; the stopped chain keeps its genesis until it is deleted (NotFound).
+    const notFound = async (id: string) => {
+      const response = await get(`${ICS}/consumer_genesis/${id}`);
+      assert.deepEqual([response.status, await response.json()], [404, { code: 5, message: `${id}: no consumer chain with this consumer id`, details: [] }]);
+    };
+    await notFound('1');
+    await json(`${ICS}/consumer_genesis/2`);
+    devnet.advance(2);
+    await notFound('2');
+    assert.equal((await abci('QueryConsumerGenesis', protoString(1, '2'))).code, 38);
+  });
 });

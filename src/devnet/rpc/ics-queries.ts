@@ -6,7 +6,7 @@
  * LegacyDec fields travel as the integer scaled by 10^18 (§4.4).
  */
 import type { Duration } from 'cosmjs-types/google/protobuf/duration';
-import { ClientState } from 'cosmjs-types/ibc/lightclients/tendermint/v1/tendermint';
+import { ClientState, ConsensusState } from 'cosmjs-types/ibc/lightclients/tendermint/v1/tendermint';
 import { ProofSpec, hashOpFromJSON, lengthOpFromJSON } from 'cosmjs-types/cosmos/ics23/v1/proofs';
 import { parseDec } from '../../power/legacy-dec.js';
 import { decodeBase64 } from '../../staking/address.js';
@@ -23,7 +23,7 @@ import type {
 import { WIRE_PHASES } from '../../ics/wire.js';
 import { WIRE_BOND_STATUSES } from '../../staking/wire.js';
 import { PageRequest } from 'cosmjs-types/cosmos/base/query/v1beta1/pagination';
-import { ProtoWriter, fieldString, fieldVarint, fieldBytes, readFields, writeDuration, writeTimestamp } from './proto.js';
+import { ProtoWriter, fieldString, fieldVarint, fieldBytes, readFields, timestampParts, writeDuration, writeTimestamp } from './proto.js';
 
 export const ICS_QUERY_SERVICE = '/interchain_security.ccv.provider.v1.Query/';
 
@@ -198,8 +198,9 @@ function durationOf(text: string): Duration {
   return { seconds: BigInt(match?.[1] ?? '0'), nanos: Number((match?.[2] ?? '').padEnd(9, '0')) };
 }
 
-export function encodeProviderParams(params: WireProviderParams): Uint8Array {
-  const t = params.template_client as {
+/** An IBC tendermint `ClientState` from its gateway JSON (the template client, the genesis's provider client). */
+function encodeClientState(json: unknown): Uint8Array {
+  const t = json as {
     chain_id: string;
     trust_level: { numerator: string; denominator: string };
     trusting_period: string;
@@ -216,7 +217,7 @@ export function encodeProviderParams(params: WireProviderParams): Uint8Array {
     revisionNumber: BigInt(h.revision_number),
     revisionHeight: BigInt(h.revision_height),
   });
-  const template = ClientState.encode(
+  return ClientState.encode(
     ClientState.fromPartial({
       chainId: t.chain_id,
       trustLevel: { numerator: BigInt(t.trust_level.numerator), denominator: BigInt(t.trust_level.denominator) },
@@ -231,13 +232,83 @@ export function encodeProviderParams(params: WireProviderParams): Uint8Array {
       allowUpdateAfterMisbehaviour: t.allow_update_after_misbehaviour,
     }),
   ).finish();
-  const p = new ProtoWriter().encoded(1, template).string(2, params.trusting_period_fraction);
+}
+
+export function encodeProviderParams(params: WireProviderParams): Uint8Array {
+  const p = new ProtoWriter().encoded(1, encodeClientState(params.template_client)).string(2, params.trusting_period_fraction);
   p.message(3, (d) => writeDuration(d, params.ccv_timeout_period));
   p.message(6, (d) => writeDuration(d, params.slash_meter_replenish_period));
   p.string(7, params.slash_meter_replenish_fraction);
   const fee = params.consumer_reward_denom_registration_fee;
   p.message(9, (c) => c.string(1, fee.denom).string(2, fee.amount));
   p.int64(10, params.blocks_per_epoch).int64(11, params.number_of_epochs_to_start_receiving_rewards).int64(12, params.max_provider_consensus_validators);
+  return p.finish();
+}
+
+/** `interchain_security.ccv.v1.ConsumerGenesisState` from its gateway JSON (views.ts `consumerGenesisJson`). */
+interface WireConsumerGenesis {
+  params: {
+    enabled: boolean;
+    blocks_per_distribution_transmission: string;
+    distribution_transmission_channel: string;
+    provider_fee_pool_addr_str: string;
+    ccv_timeout_period: string;
+    transfer_timeout_period: string;
+    consumer_redistribution_fraction: string;
+    historical_entries: string;
+    unbonding_period: string;
+    soft_opt_out_threshold: string;
+    reward_denoms: string[];
+    provider_reward_denoms: string[];
+    retry_delay_period: string;
+    consumer_id: string;
+  };
+  provider: {
+    client_state: unknown;
+    consensus_state: { timestamp: string; root: { hash: string | null }; next_validators_hash: string | null } | null;
+    initial_val_set: Array<{ pub_key: WirePublicKey; power: string }>;
+  };
+  new_chain: boolean;
+  preCCV: boolean;
+  connection_id: string;
+}
+
+export function encodeConsumerGenesis(g: WireConsumerGenesis): Uint8Array {
+  const p = new ProtoWriter();
+  const c = g.params;
+  // params (non-nullable), its Durations non-nullable too.
+  p.message(1, (w) => {
+    w.bool(1, c.enabled).int64(2, c.blocks_per_distribution_transmission).string(3, c.distribution_transmission_channel).string(4, c.provider_fee_pool_addr_str);
+    w.message(5, (d) => writeDuration(d, c.ccv_timeout_period));
+    w.message(6, (d) => writeDuration(d, c.transfer_timeout_period));
+    w.string(7, c.consumer_redistribution_fraction).int64(8, c.historical_entries);
+    w.message(9, (d) => writeDuration(d, c.unbonding_period));
+    w.string(10, c.soft_opt_out_threshold).strings(11, c.reward_denoms).strings(12, c.provider_reward_denoms);
+    w.message(13, (d) => writeDuration(d, c.retry_delay_period));
+    w.string(14, c.consumer_id);
+  });
+  const provider = g.provider;
+  p.message(2, (w) => {
+    if (provider.client_state) w.encoded(1, encodeClientState(provider.client_state));
+    const cs = provider.consensus_state;
+    if (cs) {
+      w.encoded(
+        2,
+        ConsensusState.encode({
+          timestamp: timestampParts(cs.timestamp),
+          root: { hash: decodeBase64(cs.root.hash ?? '') },
+          nextValidatorsHash: decodeBase64(cs.next_validators_hash ?? ''),
+        }).finish(),
+      );
+    }
+    for (const v of provider.initial_val_set) {
+      w.message(3, (u) => {
+        writePublicKey(u, 1, v.pub_key);
+        u.int64(2, v.power);
+      });
+    }
+  });
+  p.bool(3, g.new_chain).bool(4, g.preCCV).string(5, g.connection_id);
   return p.finish();
 }
 
@@ -256,6 +327,11 @@ export const ICS_QUERIES: Record<string, IcsQuery> = {
       writePageResponse(p, 2, body.pagination as WirePageResponse | null);
       return p.finish();
     },
+  },
+  QueryConsumerGenesis: {
+    rest: (req) => ({ path: `/consumer_genesis/${seg(fieldString(readFields(req), 1))}` }),
+    // genesis_state (1) is non-nullable: always written.
+    encode: (body) => new ProtoWriter().encoded(1, encodeConsumerGenesis(body.genesis_state as WireConsumerGenesis)).finish(),
   },
   QueryConsumerChain: {
     rest: (req) => ({ path: `/consumer_chain/${seg(fieldString(readFields(req), 1))}` }),
