@@ -402,6 +402,23 @@ export class ProviderClient {
           cause: error,
         });
       }
+      // A v7 node answers InvalidArgument (400), not NotFound, for these unknowns.
+      if (error.grpcCode === 3 && /no known consumer chain for this client id/i.test(error.message)) {
+        return new IcsError('not-found', `No consumer chain has this client id on ${chain}.`, {
+          url: error.url,
+          status: error.status,
+          grpcCode: error.grpcCode,
+          cause: error,
+        });
+      }
+      if (error.grpcCode === 3 && /unknown validator/i.test(error.message)) {
+        return new IcsError('not-found', `No validator with this consensus address on ${chain}.`, {
+          url: error.url,
+          status: error.status,
+          grpcCode: error.grpcCode,
+          cause: error,
+        });
+      }
       if (consumerId !== undefined && error.grpcCode === 3 && /unknown consumer|cannot (retrieve|get)|not found|no consumer|invalid consumer id/i.test(error.message)) {
         return new IcsError('not-found', `There is no active consumer chain with id ${consumerId} on ${chain}.`, {
           url: error.url,

@@ -27,6 +27,11 @@ describe('recorded provider responses decode through the client', () => {
       [`${BASE}/address_pairs/0`]: { body: fixture('address_pairs_0') },
       [`${BASE}/consumer_chain/1`]: { body: fixture('consumer_chain_1') },
       [`${BASE}/address_pairs/1`]: { body: fixture('address_pairs_1') },
+      // A v7 node answers an unknown client id with InvalidArgument (the keeper's words).
+      [`${BASE}/consumer_id/07-tendermint-7`]: {
+        status: 400,
+        body: '{"code":3,"message":"no known consumer chain for this client id: 07-tendermint-7","details":[]}',
+      },
     });
     client = new ProviderClient({ rest: node.url, chainId: 'provider' });
   });
@@ -79,6 +84,10 @@ describe('recorded provider responses decode through the client', () => {
     assert.equal(details.initParams?.genesisHash, '');
     assert.equal(details.initParams?.binaryHash, '');
     assert.equal(details.initParams?.spawnTime, undefined);
+  });
+
+  it('consumer_id: an unknown client id (InvalidArgument on a v7 node) reads as not found', async () => {
+    await assert.rejects(client.consumerIdFromClientId('07-tendermint-7'), { name: 'IcsError', kind: 'not-found', message: /No consumer chain has this client id/ });
   });
 
   it('address_pairs: a key of nil bytes (null) reads as an empty ed25519 key', async () => {
