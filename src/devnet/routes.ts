@@ -227,7 +227,7 @@ const stakingRoutes: Array<[RegExp, Handler]> = [
       // GenericFilteredPaginate over the validator store (keys: the operator address, length-prefixed).
       const page = filteredPaginate(
         snapshot.validators,
-        (v) => lengthPrefixed(decodeAddress(v.operatorAddress).bytes),
+        (v) => operatorStoreKey(v.operatorAddress),
         (v) => !status || status === 'BOND_STATUS_UNSPECIFIED' || v.status === status,
         query,
       );
@@ -334,6 +334,18 @@ const tendermintRoutes: Array<[RegExp, Handler]> = [
     },
   ],
 ];
+
+/** The validator store's key of an operator address (length-prefixed bytes), decoded once per address. */
+const operatorKeys = new Map<string, Uint8Array>();
+function operatorStoreKey(address: string): Uint8Array {
+  let key = operatorKeys.get(address);
+  if (!key) {
+    if (operatorKeys.size > 100_000) operatorKeys.clear();
+    key = lengthPrefixed(decodeAddress(address).bytes);
+    operatorKeys.set(address, key);
+  }
+  return key;
+}
 
 function decimal(text: string): string {
   const [whole, fraction = ''] = text.split('.');
