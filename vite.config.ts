@@ -16,6 +16,7 @@ const demo = defineConfig({
     rollupOptions: {
       input: {
         index: resolve(import.meta.dirname, 'demo/index.html'),
+        core: resolve(import.meta.dirname, 'demo/core.html'),
         elements: resolve(import.meta.dirname, 'demo/elements.html'),
         validator: resolve(import.meta.dirname, 'demo/validator.html'),
         react: resolve(import.meta.dirname, 'demo/react.html'),
