@@ -130,6 +130,10 @@ export const wrong: number = client.config.chainId;
 document.createElement('ics-consumer-card').variant = 'huge';
 export const card: IcsConsumerCard = new IcsConsumerCard();
 export const list = <IcsConsumerList phase="all" onIcsSelect={(event) => event.detail.consumerId.toUpperCase()} />;
+// The raw tags are typed too (react/jsx.d.ts, loaded with ics-elements/react).
+export const raw = <ics-consumer-list sort="name" onics-select={(event) => event.detail.consumerId.toUpperCase()} />;
+// @ts-expect-error: sort is one of share, validators, name, consumer-id, spawn-time
+export const wrongRaw = <ics-consumer-list sort="bogus" />;
 `,
     );
     const tsc = spawnSync(process.execPath, [join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', APP], { cwd: APP, encoding: 'utf8' });
