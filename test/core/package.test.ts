@@ -55,6 +55,12 @@ describe('the npm package', { timeout: 600_000 }, () => {
     assert.deepEqual(sources, []);
     assert.ok(files.includes('dist/pkg/src/devnet/scenarios/default.json'));
     assert.ok(files.includes('dist/cdn/ics-elements.js') && files.includes('custom-elements.json'));
+    for (const shipped of ['dist/pkg/src/devnet/README.md', 'web-types.json', 'vscode.html-custom-data.json', 'dist/pkg/react/jsx.d.ts', 'dist/pkg/components/vue.d.ts']) {
+      assert.ok(files.includes(shipped), `${shipped} is shipped`);
+    }
+    // The README is read on the package's page: every link is absolute or to a heading.
+    const links = [...readFileSync(join(PACKAGE, 'README.md'), 'utf8').matchAll(/\]\(([^)]+)\)/g)].map((m) => m[1]!);
+    assert.deepEqual(links.filter((link) => !/^(https:\/\/|#)/.test(link)), []);
     // The one-file embed: no static import; each chunk it loads on demand is in the package.
     const cdn = readFileSync(join(PACKAGE, 'dist/cdn/ics-elements.js'), 'utf8');
     assert.doesNotMatch(cdn, /(?:^|[;}\s])import\s*[{*"'`\w][^(]*?from\s*["'`]|(?:^|[;}\s])import\s*["'`]/, 'a static import in the one-file embed');
