@@ -1,7 +1,8 @@
 /**
  * The entry of the single-file build for a plain `<script type="module">` (`npm run build:cdn`
- * → `dist/ics-elements.js`): registers every element and exposes `window.IcsElements` with
- * `configure()` and `VERSION`, for pages without a bundler.
+ * → `dist/cdn/ics-elements.js`, with the chunks it loads on demand beside it): registers every
+ * element and exposes `window.IcsElements` with `configure()` and `VERSION`, for pages without a
+ * bundler.
  */
 import { VERSION } from './shared/version.js';
 import { configure } from './shared/clients.js';

@@ -1,4 +1,4 @@
-// The first demo page: consumer chains of the provider read through the client core. Names
+// The client-core page (core.html): consumer chains of the provider read through the client core. Names
 // and metadata are written by anyone, so everything goes in as text (never HTML), bidi and
 // zero-width characters are made visible, and the ids stand beside each name.
 import { ProviderClient, isIcsError } from '../src/index.js';

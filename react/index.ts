@@ -19,6 +19,8 @@ export { IcsValidatorChains } from './validator-chains.js';
 export { IcsPowerChart } from './power-chart.js';
 export { IcsOptInButton } from './opt-in-button.js';
 export { IcsValidatorSettings } from './validator-settings.js';
+// The raw tags in JSX too (\`<ics-consumer-list onics-select={…} />\`): generated from custom-elements.json.
+export type { IcsIntrinsicElements } from './jsx.js';
 export type { IcsErrorEvent, IcsSelectEvent, IcsTxConfirmedEvent, IcsTxFailedEvent, IcsTxSignedEvent } from '../components/shared/events.js';
 export type {
   IcsErrorDetail,

@@ -87,6 +87,10 @@ async function browserTests() {
 
 await check('typecheck', process.execPath, ['node_modules/typescript/bin/tsc', '--noEmit', '-p', 'tsconfig.json']);
 await check('lint', process.execPath, ['node_modules/eslint/bin/eslint.js', '--max-warnings=0', '.']);
+// Typing fixtures: the tags in React JSX and in a Vue template, with @ts-expect-error lines for
+// what must not compile (a wrong value, an unknown prop, a wrong handler).
+await check('typed tags in React (tsc)', process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'test/types/tsconfig.react.json']);
+await check('typed tags in Vue (vue-tsc)', process.execPath, ['node_modules/vue-tsc/bin/vue-tsc.js', '-p', 'test/types/tsconfig.vue.json']);
 await nodeTests('node tests (core, devnet)', ['test/core', 'test/devnet']);
 await browserTests();
 await nodeTests('end-to-end tests (demo in Chromium)', ['test/e2e']);

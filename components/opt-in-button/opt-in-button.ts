@@ -10,7 +10,7 @@ import type { ActingStatus } from '../shared/acting-element.js';
 import { checkChainAndOperator } from '../shared/operator-attributes.js';
 import type { AttributeProblem } from '../shared/clients.js';
 import { PHASE_LABEL } from '../shared/chain-text.js';
-import { chainValue, feeValue, focusConfirm, renderConfirmPanel, renderWallet } from '../shared/tx-controller.js';
+import { chainValue, feeValue, focusConfirm, renderConfirmPanel } from '../shared/tx-controller.js';
 import { canOptOut, loadOptIn, standingOf } from './opt-in-button.load.js';
 import type { OptInData, Standing } from './opt-in-button.load.js';
 import { styles } from './opt-in-button.styles.js';
@@ -23,6 +23,7 @@ export const OPT_IN_BUTTON_STATUSES: readonly OptInButtonStatus[] = [
   'error',
   'ics-absent',
   'invalid',
+  'no-rpc',
   'no-wallet',
   'connect',
   'wrong-account',
@@ -94,6 +95,7 @@ const EPOCH_POLL_MS = 5_000;
  * @cssstate error - Reading failed; a Retry button is shown.
  * @cssstate ics-absent - The provider has no (readable) ICS module.
  * @cssstate invalid - An attribute is wrong; the message names it.
+ * @cssstate no-rpc - No RPC endpoint: reads work, nothing can be sent; says to set `rpc`.
  * @cssstate no-wallet - No wallet: how to get one.
  * @cssstate connect - A wallet is there, not connected.
  * @cssstate wrong-account - The connected account is not the validator's operator account.
@@ -229,7 +231,7 @@ export class IcsOptInButton extends IcsActingElement<OptInData> {
     const standing = standingOf(data);
     const action = this.actionOf(data, standing);
     return html`${this.renderHead(data, standing, action)} ${this.renderExplanation(data, standing)}
-    ${action && this.tx.phase === 'idle' ? renderWallet(this.tx, data.identity.operatorAddress) : nothing}
+    ${action && this.tx.phase === 'idle' ? this.renderWalletStep(data) : nothing}
     ${action ? this.renderConfirm(data, action) : nothing} ${this.tx.renderPending()}
     ${this.tx.renderResult(this.explorerTx, this.renderEpochNote(data))}`;
   }
@@ -237,7 +239,8 @@ export class IcsOptInButton extends IcsActingElement<OptInData> {
   private renderHead(data: OptInData, standing: Standing, action: IcsAction | undefined): TemplateResult {
     const ok = standing === 'active';
     const warn = standing === 'must-validate' || standing === 'opt-out-pending' || standing === 'wrong-phase';
-    const ready = this.tx.walletState === 'connected' && !this.tx.signerProblem(data.identity.operatorAddress);
+    // Connected as the operator, with an RPC endpoint to send through.
+    const ready = this.walletStep(data) === undefined;
     const label = action?.type === 'opt-out' ? 'Opt out' : standing === 'opt-out-pending' ? 'Opt in again' : 'Opt in';
     return html`<div class="head">
       <span class="badge ${ok ? 'ok' : warn ? 'warn' : ''}" part="standing">${STANDING_LABEL[standing]}</span>

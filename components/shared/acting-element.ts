@@ -4,6 +4,8 @@
  * steps of their status, and keeping the last data on screen while a reload for the same chain and
  * validator runs (after a transaction, or the epoch passing), so the result and focus stay put.
  */
+import { html } from 'lit';
+import type { nothing } from 'lit';
 import type { PropertyValues, TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import { TaskStatus } from '@lit/task';
@@ -12,7 +14,7 @@ import type { Wallet } from '../../src/signing/index.js';
 import { IcsDataElement } from './data-element.js';
 import { IcsElement } from './ics-element.js';
 import { isForChainAndOperator } from './operator-attributes.js';
-import { TxController, txStyles } from './tx-controller.js';
+import { TxController, renderWallet, txStyles } from './tx-controller.js';
 import type { TxPhase } from './tx-controller.js';
 
 /** What an acting element loads: at least the chain and the validator it acts for. */
@@ -22,7 +24,7 @@ export interface ActingData {
 }
 
 /** The status both acting elements share: a data state, a wallet step, or a transaction step. */
-export type ActingStatus = 'loading' | 'error' | 'ics-absent' | 'invalid' | 'no-wallet' | 'connect' | 'wrong-account' | Exclude<TxPhase, 'idle'>;
+export type ActingStatus = 'loading' | 'error' | 'ics-absent' | 'invalid' | 'no-rpc' | 'no-wallet' | 'connect' | 'wrong-account' | Exclude<TxPhase, 'idle'>;
 
 export abstract class IcsActingElement<T extends ActingData> extends IcsDataElement<T> {
   static override styles = [...IcsElement.styles, txStyles];
@@ -84,8 +86,12 @@ export abstract class IcsActingElement<T extends ActingData> extends IcsDataElem
     return this.data ? undefined : 'loading';
   }
 
-  /** The wallet step before the validator can act, or undefined when its operator account is connected. */
-  protected walletStep(data: T): 'no-wallet' | 'connect' | 'wrong-account' | undefined {
+  /**
+   * The step before the validator can act: no RPC endpoint to send through (said before any
+   * wallet or Confirm), then the wallet's; undefined when its operator account is connected.
+   */
+  protected walletStep(data: T): 'no-rpc' | 'no-wallet' | 'connect' | 'wrong-account' | undefined {
+    if (!this.resolution.client?.config.rpc.length) return 'no-rpc';
     switch (this.tx.walletState) {
       case 'none':
         return 'no-wallet';
@@ -96,6 +102,15 @@ export abstract class IcsActingElement<T extends ActingData> extends IcsDataElem
       case 'connected':
         return this.tx.signerProblem(data.identity.operatorAddress) ? 'wrong-account' : undefined;
     }
+  }
+
+  /** The words for `walletStep`: what to configure when there is no RPC endpoint, else the wallet's. */
+  protected renderWalletStep(data: T): TemplateResult | typeof nothing {
+    if (this.walletStep(data) !== 'no-rpc') return renderWallet(this.tx, data.identity.operatorAddress);
+    return html`<p class="wallet warn" part="wallet">
+      Reading works, but nothing can be sent: no RPC endpoint is set. Add <code>rpc</code> (the provider's CometBFT RPC URL,
+      e.g. <code>rpc="https://rpc.example.com"</code>) to this element or to its <code>&lt;ics-provider-chain&gt;</code>.
+    </p>`;
   }
 
   protected override renderState(): TemplateResult {

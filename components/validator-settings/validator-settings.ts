@@ -10,7 +10,7 @@ import type { ActingStatus } from '../shared/acting-element.js';
 import { checkChainAndOperator } from '../shared/operator-attributes.js';
 import type { AttributeProblem } from '../shared/clients.js';
 import { PHASE_LABEL, isActivePhase, renderIds, renderName } from '../shared/chain-text.js';
-import { chainValue, feeValue, focusConfirm, renderConfirmPanel, renderWallet } from '../shared/tx-controller.js';
+import { chainValue, feeValue, focusConfirm, renderConfirmPanel } from '../shared/tx-controller.js';
 import { loadSettings, percentToDecimal } from './validator-settings.load.js';
 import type { SettingsData } from './validator-settings.load.js';
 import { styles } from './validator-settings.styles.js';
@@ -79,6 +79,7 @@ export const VALIDATOR_SETTINGS_STATUSES: readonly ValidatorSettingsStatus[] = [
  * @cssstate ics-absent - The provider has no (readable) ICS module.
  * @cssstate invalid - An attribute is wrong; the message names it.
  * @cssstate wrong-phase - The chain is stopped or deleted: nothing can be set.
+ * @cssstate no-rpc - No RPC endpoint: reads work, nothing can be sent; says to set `rpc`.
  * @cssstate no-wallet - No wallet: how to get one.
  * @cssstate connect - A wallet is there, not connected.
  * @cssstate wrong-account - The connected account is not the validator's operator account.
@@ -147,7 +148,7 @@ export class IcsValidatorSettings extends IcsActingElement<SettingsData> {
 
   protected renderData(data: SettingsData): TemplateResult {
     return html`${this.renderHeader(data)} ${this.renderSettings(data)} ${this.renderPhaseNote(data)}
-    ${this.tx.phase === 'idle' && isActivePhase(data.chain.phase) ? renderWallet(this.tx, data.identity.operatorAddress) : nothing}
+    ${this.tx.phase === 'idle' && isActivePhase(data.chain.phase) ? this.renderWalletStep(data) : nothing}
     ${this.renderConfirm(data)} ${this.tx.renderPending()} ${this.tx.renderResult(this.explorerTx, this.renderAfter(data))}`;
   }
 

@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// `npm run devnet`: a local ICS provider chain on loopback, until Ctrl+C.
+// `ics-devnet` (the package's bin; `npm run devnet` in this repository): a local ICS provider chain
+// on loopback, until Ctrl+C.
 import { parseArgs } from 'node:util';
 import { startDevnet } from './index.js';
 import type { IcsMode } from './index.js';
@@ -18,8 +19,12 @@ const { values } = parseArgs({
 });
 
 if (values.help) {
-  console.log(`Usage: npm run devnet -- [--port 1317] [--rpc-port 26657] [--host 127.0.0.1] [--scenario file.json]
-       [--block-time ms (0 = manual)] [--ics v7|absent|legacy] [--latency ms]`);
+  console.log(`Usage: ics-devnet [--port 1317] [--rpc-port 26657] [--host 127.0.0.1] [--scenario file.json]
+                  [--block-time ms (0 = manual)] [--ics v7|absent|legacy] [--latency ms]
+
+A local ICS v7 provider chain (REST and CometBFT RPC) on loopback, until Ctrl+C. From an app that
+installed ics-elements: npx ics-devnet. Its test operators' keys (TEST ONLY) are exported by
+ics-elements/devnet as TEST_OPERATORS.`);
   process.exit(0);
 }
 

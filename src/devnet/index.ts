@@ -25,6 +25,10 @@ export type { IcsMode } from './routes.js';
 export type { Scenario, ScenarioConsumer, ScenarioValidator, GeneratedValidators, ResolvedScenario } from './scenario.js';
 export { loadScenario, ScenarioError } from './scenario.js';
 export { generateScenario } from './generate.js';
+// TEST ONLY: the default scenario's operators with their publicly known mnemonics, for signing
+// against a devnet in tests and CI. Never fund these keys on a real chain.
+export { TEST_OPERATORS, testOperator } from './test-keys.js';
+export type { TestOperator, TestOperatorRole } from './test-keys.js';
 export type { GenerateOptions } from './generate.js';
 
 export const DEFAULT_SCENARIO_PATH = fileURLToPath(new URL('./scenarios/default.json', import.meta.url));

@@ -49,6 +49,17 @@ describe('<ics-opt-in-button>', function () {
     await noAxe(el);
   });
 
+  it('without an RPC endpoint says so and what to set, before any wallet step or Confirm', async () => {
+    await installWallet('newcomer');
+    const el = mount<IcsOptInButton>(`<ics-opt-in-button rest="${DEVNET.rest}" consumer-id="4" validator="${operator('newcomer')}"></ics-opt-in-button>`);
+    await untilState(el, 'no-rpc');
+    assert.match(shadowText(el), /Not opted in/);
+    assert.match(shadowText(el), /nothing can be sent: no RPC endpoint is set\. Add rpc/);
+    assert.isNull($(el, '[part~="action-button"]'));
+    assert.isNull($(el, '[part~="connect-button"]'));
+    await noAxe(el);
+  });
+
   it('connects, opts in after a confirmation in words, signs once for a double click, and counts down to the epoch', async () => {
     const wallet = await installWallet('newcomer');
     const events = recordTxEvents();

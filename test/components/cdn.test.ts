@@ -1,11 +1,11 @@
 /// <reference types="mocha" />
-// Two copies of the built single-file bundle (dist/ics-elements.js, `npm run build:cdn`) on one
+// Two copies of the built single-file bundle (dist/cdn/ics-elements.js, `npm run build:cdn`) on one
 // page: the same version twice is silent and works; a different version warns once. This file
 // imports no element source, so the bundle is the first and only definer of the tags here.
 import { assert } from 'chai';
 import { REST, captureWarnings, devnet, mount, until } from './helpers.js';
 
-const BUNDLE = '/dist/ics-elements.js';
+const BUNDLE = '/dist/cdn/ics-elements.js';
 
 describe('two copies of the CDN bundle on one page', function () {
   before(async function () {
@@ -48,19 +48,19 @@ describe('two copies of the CDN bundle on one page', function () {
 /**
  * A true second copy of the bundle at another version: the entry and every chunk it imports
  * statically are rewritten into blob: modules (so none is shared with the first copy); chunks
- * loaded on demand keep their /dist/ URL.
+ * loaded on demand keep their /dist/cdn/ URL.
  */
 async function copyAsVersion(file: string, version: string, other: string, copies = new Map<string, string>()): Promise<string> {
   const known = copies.get(file);
   if (known) return known;
   // The minifier may print the version string with either quote.
-  let source = (await (await fetch(`/dist/${file}`)).text())
+  let source = (await (await fetch(`/dist/cdn/${file}`)).text())
     .replaceAll(`"${version}"`, `"${other}"`)
     .replaceAll(`\`${version}\``, `\`${other}\``);
   for (const [, chunk] of source.matchAll(/from\s*"\.\/([^"]+)"/g)) {
     source = source.replaceAll(`"./${chunk}"`, `"${await copyAsVersion(chunk!, version, other, copies)}"`);
   }
-  source = source.replaceAll('import("./', `import("${location.origin}/dist/`);
+  source = source.replace(/import\((["`])\.\//g, `import($1${location.origin}/dist/cdn/`);
   const url = URL.createObjectURL(new Blob([source], { type: 'text/javascript' }));
   copies.set(file, url);
   return url;

@@ -36,6 +36,15 @@ describe('custom-elements.json', () => {
     assert.ok(fresh === committed, 'custom-elements.json is stale: run `npm run manifest` and commit the result');
   });
 
+  it('the typings generated from it are current: React JSX, Vue GlobalComponents, VS Code and JetBrains data', () => {
+    const out = '.cache/typings-check';
+    rmSync(out, { recursive: true, force: true });
+    execFileSync(process.execPath, ['scripts/typings.mjs', out], { stdio: 'pipe' });
+    for (const file of ['react/jsx.ts', 'components/vue.ts', 'vscode.html-custom-data.json', 'web-types.json']) {
+      assert.ok(readFileSync(`${out}/${file}`, 'utf8') === readFileSync(file, 'utf8'), `${file} is stale: run \`npm run manifest\` and commit the result`);
+    }
+  });
+
   it('documents every element: tag, summary, attributes, events, parts, custom properties, states', () => {
     const manifest = JSON.parse(readFileSync('custom-elements.json', 'utf8')) as Manifest;
     const elements = manifest.modules.flatMap((m) => m.declarations ?? []).filter((d) => d.customElement && d.tagName);

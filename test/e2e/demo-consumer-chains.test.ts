@@ -1,4 +1,5 @@
-// End to end: the demo's consumer-chain page in Chromium, reading the devnet over HTTP.
+// End to end: the demo's first page (the elements on a consumer chain's site and on a dashboard)
+// and its client-core page (a plain table), in Chromium, reading the devnet over HTTP.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
@@ -9,7 +10,66 @@ import { ProviderClient } from '../../src/index.js';
 import { launchChromium } from '../helpers/chromium.js';
 import { startDemoServer } from '../helpers/demo-server.js';
 
-describe('demo: consumer chains page', () => {
+describe('demo: the first page shows the elements', () => {
+  let devnet: Devnet;
+  let demo: Awaited<ReturnType<typeof startDemoServer>>;
+  let browser: Browser;
+  let page: Page;
+  const errors: string[] = [];
+
+  before(async () => {
+    devnet = await startDevnet({ blockTimeMs: 0 });
+    demo = await startDemoServer();
+    browser = await launchChromium();
+    page = await browser.newPage({ viewport: { width: 1200, height: 900 }, colorScheme: 'light' });
+    page.on('pageerror', (error) => errors.push(error.message));
+    page.on('console', (message) => {
+      if (message.type() === 'error') errors.push(`${message.text()} (${message.location().url})`);
+    });
+  });
+  after(async () => {
+    await browser?.close();
+    await demo?.server.close();
+    await devnet?.stop();
+  });
+
+  const state = (selector: string, name: string) =>
+    page.waitForFunction(([s, n]) => document.querySelector(s!)?.matches(`:state(${n})`) ?? false, [selector, name] as const, { timeout: 30_000 });
+  const shadowText = (selector: string) => page.$eval(selector, (el) => (el.shadowRoot?.textContent ?? '').replace(/\s+/g, ' '));
+
+  it("a consumer chain's site: its card and its validators' power, read from the devnet", async () => {
+    await page.goto(`${demo.url}?rest=${encodeURIComponent(devnet.restUrl)}`);
+    await state('#site-card', 'complete');
+    await state('#site-chart', 'complete');
+    const neutron = await new ProviderClient({ rest: devnet.restUrl }).consumerChain('0');
+    assert.match(await shadowText('#site-card'), new RegExp(`#0.*${neutron.chainId}`));
+    assert.match((await page.$eval('#site-chart', (el) => el.shadowRoot?.querySelector('[role="img"]')?.getAttribute('aria-label'))) ?? '', /validators? secure/);
+  });
+
+  it('a dashboard: the list, and the selected chain in the card and the chart', async () => {
+    await state('#list', 'complete');
+    await state('#card', 'complete');
+    await state('#chart', 'complete');
+    await page.locator('#list [role="option"][data-consumer-id="4"]').click();
+    await page.waitForFunction(() => document.querySelector('#card')?.shadowRoot?.querySelector('.consumer-id')?.textContent === '#4');
+    await state('#card', 'complete');
+    await state('#chart', 'complete');
+    assert.match((await page.textContent('#selection')) ?? '', /#4 \(dungeon-1\)/);
+    // Back to the first look for the screenshot.
+    await page.locator('#list [role="option"][data-consumer-id="1"]').click();
+    await state('#chart', 'complete');
+    mkdirSync('.cache/screenshots', { recursive: true });
+    await page.screenshot({ path: '.cache/screenshots/demo-first-page.png', fullPage: true });
+    assert.deepEqual(errors, []);
+  });
+
+  it('links to the other demos, the client-core table one link away', async () => {
+    const links = await page.$$eval('nav.more a', (as) => as.map((a) => a.getAttribute('href')));
+    assert.deepEqual(links, ['./elements.html', './validator.html', './react.html', './vue.html', './core.html']);
+  });
+});
+
+describe('demo: the client-core page (a plain table)', () => {
   let devnet: Devnet;
   let demo: Awaited<ReturnType<typeof startDemoServer>>;
   let browser: Browser;
@@ -27,7 +87,7 @@ describe('demo: consumer chains page', () => {
     await devnet?.stop();
   });
 
-  const open = (rest: string) => page.goto(`${demo.url}?rest=${encodeURIComponent(rest)}`);
+  const open = (rest: string) => page.goto(`${demo.url}core.html?rest=${encodeURIComponent(rest)}`);
 
   it('lists the launched consumer chains with their ids, names as text', async () => {
     await open(devnet.restUrl);
