@@ -62,7 +62,13 @@ export type RefusalCode =
   /** The configuration lacks something signing needs (an RPC endpoint). */
   | 'not-configured'
   /** A transaction of this flow is still pending. */
-  | 'busy';
+  | 'busy'
+  /**
+   * What was about to be signed is no longer what was confirmed: the subject changed underneath
+   * (chain, validator, account, endpoint), or the message differs from the frozen one. Nothing
+   * was signed (or, when the signature came back after the change, nothing was sent).
+   */
+  | 'changed';
 
 export type PrecheckResult = { ok: true } | { ok: false; code: RefusalCode; message: string };
 
