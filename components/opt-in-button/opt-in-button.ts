@@ -146,7 +146,8 @@ export class IcsOptInButton extends IcsActingElement<OptInData> {
   }
 
   protected describe(value: OptInData): string {
-    return `${STANDING_LABEL[standingOf(value)]} on ${value.chain.metadata.name || value.chain.chainId}.`;
+    // The name as the screen shows it: neutralised and clipped.
+    return `${STANDING_LABEL[standingOf(value)]} on ${clip(value.chain.metadata.name || value.chain.chainId, 40).text}.`;
   }
 
   // ---- lifecycle -------------------------------------------------------------------------------

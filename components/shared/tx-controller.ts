@@ -12,7 +12,7 @@ import type { ReactiveController, ReactiveControllerHost, TemplateResult } from 
 import { checkSigner, detectWallet, frozenAction, TxFlow } from '../../src/signing/index.js';
 import type { IcsAction, TxResult, TxStage, Wallet, WalletAccount } from '../../src/signing/index.js';
 import type { ProviderClient } from '../../src/index.js';
-import { clip, safeHttpsUrl } from '../../src/format/index.js';
+import { clip, neutralise, safeHttpsUrl } from '../../src/format/index.js';
 import { IcsTxConfirmedEvent, IcsTxFailedEvent, IcsTxSignedEvent } from './events.js';
 
 /** Where the wallet is: looking, none installed, found (not connected), connecting, connected. */
@@ -449,8 +449,12 @@ export class TxController implements ReactiveController {
     return this.flow;
   }
 
-  /** What the live region says about the transaction now. */
+  /** What the live region says about the transaction now, neutralised as the screen's text is. */
   liveText(): string {
+    return neutralise(this.liveWords());
+  }
+
+  private liveWords(): string {
     switch (this.phase) {
       case 'confirming':
         return 'Check the transaction below, then confirm to open your wallet.';
@@ -468,7 +472,7 @@ export class TxController implements ReactiveController {
   /** Why the last proposal closed without signing, until the next one. */
   renderNotice(): TemplateResult | typeof nothing {
     if (!this.notice || this.phase !== 'idle') return nothing;
-    return html`<p class="tx notice warn" part="notice">${this.notice}</p>`;
+    return html`<p class="tx notice warn" part="notice">${neutralise(this.notice)}</p>`;
   }
 
   // ---- rendering shared by the elements ----------------------------------------------------------
@@ -486,7 +490,7 @@ export class TxController implements ReactiveController {
     const hash = result.status === 'refused' ? undefined : result.txHash;
     const ok = result.status === 'confirmed';
     return html`<div class="tx result ${ok ? 'ok' : 'bad'}" part="result">
-      <p>${ok ? html`<strong>Done.</strong> The transaction is in block ${result.height}.` : result.message}</p>
+      <p>${ok ? html`<strong>Done.</strong> The transaction is in block ${result.height}.` : neutralise(result.message)}</p>
       ${hash ? html`<p class="hash">Transaction ${renderHash(hash, explorerTx)}</p>` : nothing} ${ok ? after : nothing}
       <button type="button" class="secondary" part="button" @click=${() => this.dismiss()}>${ok ? 'Close' : 'Back'}</button>
     </div>`;
@@ -704,6 +708,12 @@ export const txStyles = css`
       margin: 0;
       overflow-wrap: anywhere;
       min-inline-size: 0;
+    }
+    /* A name is cut with an ellipsis inside its row (full text in its title); ids wrap. */
+    .confirm dd .clip {
+      display: inline-block;
+      max-inline-size: 100%;
+      vertical-align: bottom;
     }
     .confirm p {
       margin: 0;
