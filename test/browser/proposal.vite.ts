@@ -16,6 +16,8 @@ import { ICS_MESSAGE_CODECS, isIcsTypeUrl } from '../../src/signing/messages.js'
 import type { TestWallet } from '../../src/signing/test-wallet.js';
 import { ProviderClient } from '../../src/index.js';
 import { $, axeViolations, cleanUp, devnet, mount, shadowText } from '../components/helpers.js';
+import { LONG_CHAIN_ID, LONG_MONIKER, LONG_NAME, overflowingIn, rewriteAnswers } from '../components/hostile.js';
+import { neutralise } from '../../src/format/index.js';
 import { CHAIN_ID, DEVNET, clickButton, installWallet, operator, recordTxEvents, removeWallet, untilState, untilText } from './tx-helpers.js';
 
 type Acting = IcsOptInButton | IcsValidatorSettings;
@@ -261,4 +263,26 @@ describe('the proposal is frozen when the panel opens', function () {
     assert.deepEqual(signed, []);
     assert.equal(await client.consumerCommissionRate('4', operator('opted'), { fresh: true }), before);
   });
+
+  for (const width of [320, 400]) {
+    it(`${width} px: a long hostile name, chain id and moniker stay inside the confirmation panel's rows`, async () => {
+      await installWallet('newcomer');
+      const moniker = (await new ProviderClient({ rest: DEVNET.rest }).validator(newcomer())).description.moniker;
+      const restore = rewriteAnswers({ 'Crypto Dungeon': LONG_NAME, 'dungeon-1': LONG_CHAIN_ID, [moniker]: LONG_MONIKER });
+      try {
+        const el = optIn('4', newcomer());
+        el.style.width = `${width}px`;
+        await openOptIn(el);
+        const panel = $(el, '.confirm')!;
+        assert.include(panel.textContent!, LONG_CHAIN_ID, 'the chain id is whole (wrapped)');
+        assert.deepEqual(overflowingIn(panel, panel), [], 'every row inside the panel');
+        assert.deepEqual(overflowingIn(el.shadowRoot!, el), [], 'and the panel inside the element');
+        assert.isAtMost($(el, '.base')!.scrollWidth, width);
+        assert.equal(panel.querySelector<HTMLElement>('.clip')!.title, neutralise(LONG_NAME), 'the full name in the title');
+        assert.deepEqual(await axeViolations(el), []);
+      } finally {
+        restore();
+      }
+    });
+  }
 });

@@ -15,6 +15,7 @@ import { neutralise } from '../../src/format/index.js';
 import { $, $$, REST, axeViolations, captureWarnings, cleanUp, mount, shadowText, until } from './helpers.js';
 import { LONG_CHAIN_ID, LONG_MONIKER, LONG_NAME, horizontalOverflow, overflowingIn, rewriteAnswers } from './hostile.js';
 
+// eslint-disable-next-line no-control-regex -- NUL is one of the characters that must not be announced
 const RAW = /[\u202E\u200B\u0000]/;
 const live = (el: Element) => [...el.shadowRoot!.querySelectorAll('[aria-live]')].map((r) => r.textContent ?? '').join(' | ');
 const frame = () => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));

@@ -41,7 +41,9 @@ export function horizontalOverflow(inner: Element, outer: Element): string | und
 export function overflowingIn(root: ParentNode, box: Element): string[] {
   const out: string[] = [];
   for (const el of root.querySelectorAll('*')) {
-    if (el.closest('.visually-hidden, .table-box') || getComputedStyle(el).display === 'none') continue;
+    const display = getComputedStyle(el).display;
+    // Hidden things, and boxless ones (display: contents has no rectangle of its own).
+    if (el.closest('.visually-hidden, .table-box') || display === 'none' || display === 'contents') continue;
     const problem = horizontalOverflow(el, box);
     if (problem) out.push(problem);
   }
