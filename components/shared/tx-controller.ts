@@ -469,6 +469,20 @@ export class TxController implements ReactiveController {
     }
   }
 
+  /**
+   * When the element's chain or validator changed after the signature (too late to stop it), the
+   * result names what it was for: the frozen proposal, not what the element shows now.
+   */
+  private renderResultSubject(): TemplateResult | typeof nothing {
+    const proposal = this.proposal;
+    if (!proposal) return nothing;
+    const now = this.options.subject();
+    if (now.consumerId === proposal.subject.consumerId && now.validator === proposal.subject.validator) return nothing;
+    const { view } = proposal;
+    return html`<p class="warn">This was for ${chainValue(view.chainName, view.consumerId, view.chainId)}, validator
+      <span class="mono">${view.operatorAddress}</span>, not what is shown now.</p>`;
+  }
+
   /** Why the last proposal closed without signing, until the next one. */
   renderNotice(): TemplateResult | typeof nothing {
     if (!this.notice || this.phase !== 'idle') return nothing;
@@ -491,6 +505,7 @@ export class TxController implements ReactiveController {
     const ok = result.status === 'confirmed';
     return html`<div class="tx result ${ok ? 'ok' : 'bad'}" part="result">
       <p>${ok ? html`<strong>Done.</strong> The transaction is in block ${result.height}.` : neutralise(result.message)}</p>
+      ${this.renderResultSubject()}
       ${hash ? html`<p class="hash">Transaction ${renderHash(hash, explorerTx)}</p>` : nothing} ${ok ? after : nothing}
       <button type="button" class="secondary" part="button" @click=${() => this.dismiss()}>${ok ? 'Close' : 'Back'}</button>
     </div>`;

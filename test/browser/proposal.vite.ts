@@ -216,6 +216,22 @@ describe('the proposal is frozen when the panel opens', function () {
     assert.isFalse(await optedInOn('4', newcomer()));
   });
 
+  it('<ics-opt-in-button>: consumer-id changed once the transaction is signed and sent: the result names the frozen proposal', async () => {
+    const wallet = await installWallet('newcomer');
+    const signed = countSignatures(wallet);
+    const el = optIn('4', newcomer());
+    await openOptIn(el);
+    el.addEventListener('ics-tx-signed', () => el.setAttribute('consumer-id', '2'), { once: true });
+    clickButton(el, /Confirm opt-in/);
+    await untilState(el, 'confirmed', 15_000);
+    await untilText(el, /Elys Network/);
+    assert.match(shadowText(el), /Done\. The transaction is in block \d+\. This was for Crypto Dungeon · consumer #4 · chain id dungeon-1, validator cosmosvaloper1\w+, not what is shown now\./);
+    assert.deepEqual(signed, [`MsgOptIn:4:${newcomer()}`]);
+    assert.isTrue(await optedInOn('4', newcomer()));
+    assert.isFalse(await optedInOn('2', newcomer()));
+    assert.deepEqual(await axeViolations(el), []);
+  });
+
   it('<ics-validator-settings>: consumer-id and validator changes close the commission panel, before and after Confirm', async () => {
     const wallet = await installWallet('opted');
     const signed = countSignatures(wallet);
