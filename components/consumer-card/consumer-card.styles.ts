@@ -21,9 +21,13 @@ export const styles = css`
         --_card-height: var(--ics-consumer-card-height, 9rem);
       }
     }
+    /*
+     * The height is a floor, not a fixed size: loading and loaded keep it where the content fits,
+     * and a narrow column (400 px in a wide window) grows the card instead of hiding the description.
+     */
     .base {
       display: grid;
-      block-size: var(--_card-height);
+      min-block-size: var(--_card-height);
       border: 1px solid var(--_border);
       border-radius: var(--_radius);
       background: var(--_surface);

@@ -104,7 +104,8 @@ export class IcsConsumerCard extends IcsDataElement<ConsumerCardData> {
     if (!value.found) return value.message;
     const { chain } = value;
     const secured = value.validators === undefined ? `${chain.phase}` : `secured by ${value.validators} validators`;
-    return `Consumer chain ${chain.consumerId} (${chain.chainId}), ${secured}.`;
+    // The chain id as the screen shows it: neutralised and clipped.
+    return `Consumer chain ${chain.consumerId} (${clip(chain.chainId, 48).text}), ${secured}.`;
   }
 
   // ---- rendering -----------------------------------------------------------------------------

@@ -10,7 +10,7 @@ import type { ActingStatus } from '../shared/acting-element.js';
 import { checkChainAndOperator } from '../shared/operator-attributes.js';
 import type { AttributeProblem } from '../shared/clients.js';
 import { PHASE_LABEL } from '../shared/chain-text.js';
-import { chainValue, feeValue, focusConfirm, renderConfirmPanel } from '../shared/tx-controller.js';
+import { feeValue, focusConfirm, proposalRows, renderConfirmPanel } from '../shared/tx-controller.js';
 import { canOptOut, loadOptIn, standingOf } from './opt-in-button.load.js';
 import type { OptInData, Standing } from './opt-in-button.load.js';
 import { styles } from './opt-in-button.styles.js';
@@ -85,6 +85,7 @@ const EPOCH_POLL_MS = 5_000;
  * @csspart key-field - The optional consumer key field.
  * @csspart status - The pending line.
  * @csspart result - The transaction's result: hash, link, or the refusal.
+ * @csspart notice - Why an open confirmation closed without signing (the chain, validator, account, endpoint or wallet changed).
  * @csspart link - Links (explorer, wallets).
  * @csspart message - The message shown for error, ICS-absent and bad-attribute states.
  *
@@ -147,7 +148,8 @@ export class IcsOptInButton extends IcsActingElement<OptInData> {
   }
 
   protected describe(value: OptInData): string {
-    return `${STANDING_LABEL[standingOf(value)]} on ${value.chain.metadata.name || value.chain.chainId}.`;
+    // The name as the screen shows it: neutralised and clipped.
+    return `${STANDING_LABEL[standingOf(value)]} on ${clip(value.chain.metadata.name || value.chain.chainId, 40).text}.`;
   }
 
   // ---- lifecycle -------------------------------------------------------------------------------
@@ -202,10 +204,9 @@ export class IcsOptInButton extends IcsActingElement<OptInData> {
     return undefined;
   }
 
-  private propose(action: IcsAction): void {
+  private propose(data: OptInData, action: IcsAction): void {
     this.consumerKey = '';
-    this.tx.propose(action);
-    void this.updateComplete.then(() => focusConfirm(this.renderRoot as ShadowRoot));
+    if (this.proposeOn(data, action)) void this.updateComplete.then(() => focusConfirm(this.renderRoot as ShadowRoot));
   }
 
   private get keyProblem(): string | undefined {
@@ -218,7 +219,7 @@ export class IcsOptInButton extends IcsActingElement<OptInData> {
   // ---- rendering -------------------------------------------------------------------------------
 
   protected override render(): TemplateResult {
-    return html`<div class="base" part="base" aria-busy=${this.tx.phase === 'pending' ? 'true' : 'false'}>${this.renderState()}</div>
+    return html`<div class="base" part="base" aria-busy=${this.tx.phase === 'pending' ? 'true' : 'false'}>${this.tx.renderNotice()}${this.renderState()}</div>
       ${this.renderLive()}
       <div class="visually-hidden" role="status" aria-live="polite">${this.tx.liveText()}</div>`;
   }
@@ -232,7 +233,7 @@ export class IcsOptInButton extends IcsActingElement<OptInData> {
     const action = this.actionOf(data, standing);
     return html`${this.renderHead(data, standing, action)} ${this.renderExplanation(data, standing)}
     ${action && this.tx.phase === 'idle' ? this.renderWalletStep(data) : nothing}
-    ${action ? this.renderConfirm(data, action) : nothing} ${this.tx.renderPending()}
+    ${this.renderConfirm()} ${this.tx.renderPending()}
     ${this.tx.renderResult(this.explorerTx, this.renderEpochNote(data))}`;
   }
 
@@ -246,7 +247,7 @@ export class IcsOptInButton extends IcsActingElement<OptInData> {
       <span class="badge ${ok ? 'ok' : warn ? 'warn' : ''}" part="standing">${STANDING_LABEL[standing]}</span>
       ${action && ready && (this.tx.phase === 'idle' || this.tx.phase === 'pending')
         ? html`<button type="button" class="primary" part="button action-button" ?disabled=${this.tx.phase === 'pending'}
-            @click=${() => this.propose(action)}>${this.tx.phase === 'pending' ? 'Sending…' : label}</button>`
+            @click=${() => this.propose(data, action)}>${this.tx.phase === 'pending' ? 'Sending…' : label}</button>`
         : nothing}
     </div>`;
   }
@@ -296,19 +297,18 @@ export class IcsOptInButton extends IcsActingElement<OptInData> {
     return html`<p>It takes effect at the next epoch, in ${n} ${n === 1 ? 'block' : 'blocks'}.</p>`;
   }
 
-  private renderConfirm(data: OptInData, action: IcsAction): TemplateResult | typeof nothing {
+  /** The panel shows the proposal frozen when it opened, not the element's data now. */
+  private renderConfirm(): TemplateResult | typeof nothing {
+    const proposal = this.tx.proposal;
+    if (this.tx.phase !== 'confirming' || !proposal) return nothing;
+    const action = proposal.action;
     const client = this.resolution.client;
     const optIn = action.type === 'opt-in';
     const key = this.consumerKey.trim();
     const problem = this.keyProblem;
     const rows = [
       { label: 'Action', value: optIn ? 'Opt in (MsgOptIn)' : 'Opt out (MsgOptOut)' },
-      { label: 'Chain', value: chainValue(data.chain.metadata.name, data.chain.consumerId, data.chain.chainId) },
-      {
-        label: 'Validator',
-        value: html`${clip(data.identity.moniker || '(no moniker)', 40).text} · <span class="mono">${data.identity.operatorAddress}</span>`,
-      },
-      { label: 'Signed by', value: html`<span class="mono">${data.identity.accountAddress}</span> (the operator account)` },
+      ...proposalRows(proposal.view),
       ...(optIn ? [{ label: 'Consumer key', value: key === '' ? 'None: the chain uses your provider consensus key' : html`<span class="mono">${key}</span>` }] : []),
       { label: 'Fee', value: feeValue(client, this.tx.wallet) },
     ];
@@ -336,7 +336,7 @@ export class IcsOptInButton extends IcsActingElement<OptInData> {
       confirmLabel: optIn ? 'Confirm opt-in' : 'Confirm opt-out',
       extra: field,
       disabled: problem !== undefined,
-      action: () => (optIn ? { ...action, type: 'opt-in', consumerKey: this.consumerKey.trim() || undefined } : action),
+      action: () => (action.type === 'opt-in' ? { ...action, consumerKey: this.consumerKey.trim() || undefined } : action),
     });
   }
 }

@@ -223,7 +223,7 @@ export const styles = css`
       transform: translate(-50%, calc(-100% - 6px));
       display: flex;
       flex-direction: column;
-      max-inline-size: min(16rem, 80cqi);
+      max-inline-size: min(16rem, var(--_room, 80cqi));
       padding: 0.3rem 0.5rem;
       border: 1px solid var(--_border);
       border-radius: calc(var(--_radius) * 0.6);
@@ -234,15 +234,19 @@ export const styles = css`
       white-space: nowrap;
     }
     .tooltip.right {
-      transform: translate(calc(-100% + 1rem), calc(-100% - 6px));
+      transform: translate(calc(-100% + var(--_shift, 1rem)), calc(-100% - 6px));
     }
     .tooltip:not(.right) {
-      transform: translate(-1rem, calc(-100% - 6px));
+      transform: translate(calc(-1 * var(--_shift, 1rem)), calc(-100% - 6px));
+    }
+    /* Every line, the moniker too: cut with an ellipsis inside the tooltip, never past it. */
+    .tooltip > * {
+      overflow: hidden;
+      text-overflow: ellipsis;
+      min-inline-size: 0;
     }
     .tooltip span {
       color: var(--_muted);
-      overflow: hidden;
-      text-overflow: ellipsis;
     }
     /*
      * The data table, for screen readers only: off-screen with content-visibility: auto, so the

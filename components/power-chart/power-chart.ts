@@ -490,12 +490,17 @@ export class IcsPowerChart extends IcsDataElement<PowerChartData> {
     const i = this.activeIndex;
     if (i === undefined || !items[i]) return nothing;
     const a = g.anchors[i]!;
-    const right = a.x > (this.size.box?.width ?? 0) / 2;
+    const width = this.size.box?.width ?? 0;
+    const right = a.x > width / 2;
+    // It opens towards the wider side, at most 16 px past its bar and never past the chart's edge:
+    // a long moniker is cut with an ellipsis (the full name is in the table and the bar's label).
+    const shift = Math.max(0, Math.min(16, right ? width - a.x : a.x));
+    const room = Math.max(0, right ? a.x + shift : width - a.x + shift);
     return html`<div
       class=${classMap({ tooltip: true, right })}
       part="tooltip"
       aria-hidden="true"
-      style="left:${a.x}px;top:${Math.max(a.y, MARGIN.top)}px"
+      style="left:${a.x}px;top:${Math.max(a.y, MARGIN.top)}px;--_shift:${shift}px;--_room:${room}px"
     >${tooltipLines(items[i], this.variant).map((line, n) => (n === 0 ? html`<strong>${line}</strong>` : html`<span>${line}</span>`))}</div>`;
   }
 
@@ -603,8 +608,14 @@ function chainLabel(data: Found): string {
   return `${name} (#${chain.consumerId}, ${clip(chain.chainId, 48).text})`;
 }
 
-function validatorName(v: ChartValidator): string {
-  return clip(v.moniker || v.operatorAddress || v.consensusAddress, 40).text;
+/**
+ * The table gives the whole moniker (the SDK allows 70 characters; neutralised markers add some),
+ * where the tooltip and labels cut it.
+ */
+const TABLE_NAME_MAX = 140;
+
+function validatorName(v: ChartValidator, max = 40): string {
+  return clip(v.moniker || v.operatorAddress || v.consensusAddress, max).text;
 }
 
 function shortName(item: ChartItem): string {
@@ -701,7 +712,7 @@ function tableRow(item: ChartItem, compare: boolean): TemplateResult {
   const inSet = v.status === 'in-set';
   return html`<tr>
     <td>${inSet ? v.rank : '–'}</td>
-    <th scope="row">${validatorName(v)}${item.highlighted ? ' (highlighted)' : ''}</th>
+    <th scope="row">${validatorName(v, TABLE_NAME_MAX)}${item.highlighted ? ' (highlighted)' : ''}</th>
     <td>${inSet || v.status === 'pending' ? formatInteger(v.power) : '–'}</td>
     <td>${inSet ? formatPercent(v.share, 2) : '–'}</td>
     <td>${inSet ? formatPercent(v.cumulative) : '–'}</td>

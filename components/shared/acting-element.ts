@@ -10,7 +10,7 @@ import type { PropertyValues, TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import { TaskStatus } from '@lit/task';
 import type { ConsumerChain, ValidatorIdentity } from '../../src/index.js';
-import type { Wallet } from '../../src/signing/index.js';
+import type { IcsAction, Wallet } from '../../src/signing/index.js';
 import { IcsDataElement } from './data-element.js';
 import { IcsElement } from './ics-element.js';
 import { isForChainAndOperator } from './operator-attributes.js';
@@ -53,6 +53,14 @@ export abstract class IcsActingElement<T extends ActingData> extends IcsDataElem
 
   protected readonly tx = new TxController(this, {
     client: () => this.resolution.client,
+    subject: () => ({
+      consumerId: this.consumerId,
+      validator: this.validator,
+      rest: this.rest,
+      rpc: this.rpc,
+      chainId: this.chainId,
+      client: this.resolution.client,
+    }),
     hostWallet: () => this.wallet,
     onConfirmed: () => this.txConfirmed(),
     unsafeSkipChecks: () => this.unsafeSkipChecks,
@@ -131,8 +139,28 @@ export abstract class IcsActingElement<T extends ActingData> extends IcsDataElem
     return '';
   }
 
+  /**
+   * Opens the confirmation panel for `action` on `data`, frozen as the panel will show it. Only
+   * for data that belongs to the attributes now (a click that lands after a page script changed
+   * `consumer-id` or `validator`, before the element re-rendered, opens nothing).
+   */
+  protected proposeOn(data: T, action: IcsAction): boolean {
+    if (this.resolution.client === undefined || !isForChainAndOperator(data, this.consumerId, this.validator)) return false;
+    if (action.consumerId !== data.chain.consumerId || action.validator !== data.identity.operatorAddress) return false;
+    return this.tx.propose(action, {
+      chainName: data.chain.metadata.name,
+      consumerId: data.chain.consumerId,
+      chainId: data.chain.chainId,
+      moniker: data.identity.moniker,
+      operatorAddress: data.identity.operatorAddress,
+      accountAddress: data.identity.accountAddress,
+    });
+  }
+
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
     if (changed.has('wallet')) this.tx.walletChanged();
+    // A page script changed the chain, validator or endpoint: an open proposal closes, in words.
+    this.tx.checkSubject();
   }
 }

@@ -10,6 +10,7 @@ import { state } from 'lit/decorators.js';
 import { ContextConsumer, ContextRoot } from '@lit/context';
 import { Task, TaskStatus, initialState } from '@lit/task';
 import { IcsError, isIcsError } from '../../src/index.js';
+import { neutralise } from '../../src/format/index.js';
 import type { IcsStatus, ProviderClient, ReadOptions } from '../../src/index.js';
 import { IcsElement } from './ics-element.js';
 import { clientContext } from './context.js';
@@ -201,7 +202,7 @@ export abstract class IcsDataElement<T> extends IcsElement {
   }
 
   protected renderMessage(kind: ViewState, text: string, action: TemplateResult | typeof nothing = nothing): TemplateResult {
-    return html`<div class="message ${kind}" part="message"><p>${text}</p>${action}</div>`;
+    return html`<div class="message ${kind}" part="message"><p>${neutralise(text)}</p>${action}</div>`;
   }
 
   protected renderError(error: unknown): TemplateResult {
@@ -213,9 +214,12 @@ export abstract class IcsDataElement<T> extends IcsElement {
     );
   }
 
-  /** The polite live region: what a screen reader hears as the state changes. */
+  /**
+   * The polite live region: what a screen reader hears as the state changes. Neutralised as the
+   * screen's text is (bidi, zero-width and control characters read as their code points).
+   */
   protected renderLive(): TemplateResult {
-    return html`<div class="visually-hidden" role="status" aria-live="polite" aria-atomic="true">${this.liveText()}</div>`;
+    return html`<div class="visually-hidden" role="status" aria-live="polite" aria-atomic="true">${neutralise(this.liveText())}</div>`;
   }
 
   private liveText(): string {

@@ -3,11 +3,13 @@
  * attributes, the `theme` attribute, custom states, and warnings for bad attributes.
  */
 import { LitElement } from 'lit';
+import type { PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
 import { hostStyles } from './styles.js';
 import { VERSION } from './version.js';
 import type { AttributeProblem, EndpointSettings } from './clients.js';
 import { nextTask } from '../../src/chain/tasks.js';
+import { clip } from '../../src/format/index.js';
 
 export type IcsTheme = 'light' | 'dark';
 
@@ -32,7 +34,10 @@ export abstract class IcsElement extends LitElement {
   /** Read every number at this block height instead of the latest (needs a node that keeps it). */
   @property({ type: Number }) height?: number;
 
-  /** `light` or `dark`; unset follows the reader's system setting (`prefers-color-scheme`). */
+  /**
+   * `light` or `dark`; unset follows the reader's system setting (`prefers-color-scheme`). Any
+   * other value is named in a console warning and follows the system setting too.
+   */
   @property({ reflect: true }) theme?: IcsTheme;
 
   /** Custom states (`:state(loading)`), where the browser has `ElementInternals.states`. */
@@ -58,6 +63,21 @@ export abstract class IcsElement extends LitElement {
   protected override async scheduleUpdate(): Promise<unknown> {
     if (!this.hasUpdated) await nextTask();
     return super.scheduleUpdate();
+  }
+
+  protected override update(changed: PropertyValues<this>): void {
+    if (changed.has('theme')) this.checkTheme();
+    super.update(changed);
+  }
+
+  /** An unknown theme is ignored (the system setting applies), and said once, like any bad attribute. */
+  private checkTheme(): void {
+    const theme: unknown = this.theme;
+    if (theme === undefined || theme === null || theme === 'light' || theme === 'dark') return;
+    this.warnOnce({
+      attribute: 'theme',
+      message: `"${clip(String(theme), 40).text}" is not a theme: use "light" or "dark", or leave it unset to follow the system setting.`,
+    });
   }
 
   /** The endpoint settings from this element's own attributes. */

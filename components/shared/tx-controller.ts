@@ -9,10 +9,10 @@
  */
 import { css, html, nothing } from 'lit';
 import type { ReactiveController, ReactiveControllerHost, TemplateResult } from 'lit';
-import { checkSigner, detectWallet, TxFlow } from '../../src/signing/index.js';
+import { checkSigner, detectWallet, frozenAction, TxFlow } from '../../src/signing/index.js';
 import type { IcsAction, TxResult, TxStage, Wallet, WalletAccount } from '../../src/signing/index.js';
 import type { ProviderClient } from '../../src/index.js';
-import { clip, safeHttpsUrl } from '../../src/format/index.js';
+import { clip, neutralise, safeHttpsUrl } from '../../src/format/index.js';
 import { IcsTxConfirmedEvent, IcsTxFailedEvent, IcsTxSignedEvent } from './events.js';
 
 /** Where the wallet is: looking, none installed, found (not connected), connecting, connected. */
@@ -21,9 +21,50 @@ export type WalletState = 'detecting' | 'none' | 'ready' | 'connecting' | 'conne
 /** Where the transaction is: nothing yet, the confirmation panel, in flight, and its end. */
 export type TxPhase = 'idle' | 'confirming' | 'pending' | 'confirmed' | 'failed';
 
+/**
+ * What a proposal is bound to, as the element's attributes say it now: any change to it while a
+ * proposal is open (or in flight, before the signature) cancels the proposal.
+ */
+export interface TxSubject {
+  consumerId: string | undefined;
+  validator: string | undefined;
+  rest: string | undefined;
+  rpc: string | undefined;
+  chainId: string | undefined;
+  /** The client the element resolved (own attributes, `<ics-provider-chain>`, or the page default). */
+  client: ProviderClient | undefined;
+}
+
+/** What the confirmation panel shows, copied from the element's data when the person opened it. */
+export interface ProposalView {
+  chainName: string;
+  consumerId: string;
+  chainId: string;
+  moniker: string;
+  operatorAddress: string;
+  /** The operator account, which signs. */
+  accountAddress: string;
+}
+
+/**
+ * A transaction the person opened the confirmation panel for, frozen at that click: the action,
+ * what the panel shows, the subject, the wallet and the account. The panel renders this, never
+ * the element's live state, and Confirm signs this (plus the value typed into the panel).
+ */
+export interface Proposal {
+  readonly action: Readonly<IcsAction>;
+  readonly view: Readonly<ProposalView>;
+  readonly subject: Readonly<TxSubject>;
+  readonly wallet: Wallet;
+  /** The connected account when the panel opened. */
+  readonly account: string;
+}
+
 export interface TxControllerOptions {
   /** The client transactions go through (its `rpc` endpoint signs); undefined while unresolved. */
   client: () => ProviderClient | undefined;
+  /** The element's subject now (attributes and resolved client). */
+  subject: () => TxSubject;
   /** The wallet the host page passed (`wallet` property); undefined means detect an extension. */
   hostWallet: () => Wallet | undefined;
   /** After a confirmed transaction (the element reloads what it shows). */
@@ -67,6 +108,13 @@ export class TxController implements ReactiveController {
   stage: TxStage | undefined;
   /** The action on the confirmation panel or in flight. */
   action: IcsAction | undefined;
+  /** The proposal on the confirmation panel or in flight, frozen when the panel opened. */
+  proposal: Proposal | undefined;
+  /**
+   * Why an open proposal was closed without signing (the chain, validator, account, endpoint or
+   * wallet changed), shown and announced until the next proposal.
+   */
+  notice = '';
   /** How the last transaction ended (confirmed, refused or failed); cleared by `dismiss()`. */
   result: Exclude<TxResult, { status: 'cancelled' }> | undefined;
   /** A wallet problem in words (it could not connect), shown beside the wallet controls. */
@@ -79,6 +127,8 @@ export class TxController implements ReactiveController {
   private flowFor: [ProviderClient, Wallet] | undefined;
   private signMode: 'direct' | 'amino' | undefined;
   private generation = 0;
+  /** Stops the transaction in flight (before its signature, or before sending it). */
+  private stopper: AbortController | undefined;
 
   constructor(host: ReactiveControllerHost & HTMLElement, options: TxControllerOptions) {
     this.host = host;
@@ -99,7 +149,50 @@ export class TxController implements ReactiveController {
 
   /** The host's `wallet` property changed: use it (or detect again when it was removed). */
   walletChanged(): void {
+    this.stop('The wallet changed; nothing was signed.');
     if (this.host.isConnected) void this.findWallet();
+  }
+
+  /**
+   * What changed since the proposal was frozen, in words, or undefined when nothing did. Reads the
+   * attributes themselves, so a change not yet rendered counts too.
+   */
+  private difference(proposal: Proposal): string | undefined {
+    const now = this.options.subject();
+    const then = proposal.subject;
+    if (this.wallet !== proposal.wallet) return 'The wallet changed; nothing was signed.';
+    if (this.account?.address !== proposal.account) return "The wallet's account changed; nothing was signed.";
+    if (now.consumerId !== then.consumerId) {
+      return `The chain changed (consumer #${clip(then.consumerId ?? '', 24).text} to ${clip(now.consumerId ?? '(none)', 24).text}); nothing was signed.`;
+    }
+    if (now.validator !== then.validator) return 'The validator changed; nothing was signed.';
+    if (now.rest !== then.rest || now.rpc !== then.rpc || now.chainId !== then.chainId || now.client !== then.client) {
+      return 'The provider endpoint or chain id changed; nothing was signed.';
+    }
+    return undefined;
+  }
+
+  /**
+   * The element's subject may have changed (called on every update): an open proposal for another
+   * subject is closed in words; one in flight is stopped before its signature.
+   */
+  checkSubject(): void {
+    const proposal = this.proposal;
+    if (!proposal || (this.phase !== 'confirming' && this.phase !== 'pending')) return;
+    const changed = this.difference(proposal);
+    if (changed) this.stop(changed);
+  }
+
+  /** Closes the open proposal, or stops the one in flight, saying why; nothing is signed. */
+  private stop(notice: string): void {
+    if (this.phase === 'confirming') {
+      this.phase = 'idle';
+      this.notice = notice;
+      this.host.requestUpdate();
+    } else if (this.phase === 'pending' && this.stopper && !this.stopper.signal.aborted) {
+      // The flow ends with a 'changed' refusal carrying this notice (see `confirm`).
+      this.stopper.abort(notice);
+    }
   }
 
   /** The wallet's account is the validator's operator account (the only one that may sign). */
@@ -112,6 +205,7 @@ export class TxController implements ReactiveController {
 
   private async findWallet(): Promise<void> {
     const generation = ++this.generation;
+    this.stop('The wallet changed; nothing was signed.');
     this.unsubscribe?.();
     this.unsubscribe = undefined;
     this.account = undefined;
@@ -197,6 +291,8 @@ export class TxController implements ReactiveController {
 
   /** The person switched account in the wallet: read the new one (no prompt, it is enabled). */
   private async refreshAccount(): Promise<void> {
+    // A proposal made for the old account is not what the new one would sign.
+    this.stop("The wallet's account changed; nothing was signed.");
     if (this.walletState !== 'connected' || !this.wallet) return;
     try {
       this.account = await this.wallet.connect(await this.chainId());
@@ -204,18 +300,31 @@ export class TxController implements ReactiveController {
       this.account = undefined;
       this.walletState = 'ready';
     }
-    // A confirmation prepared for the old account is not what the new one would sign.
-    if (this.phase === 'confirming') this.phase = 'idle';
     this.host.requestUpdate();
   }
 
-  /** Shows the confirmation panel for `action`. Nothing is signed yet. */
-  propose(action: IcsAction): void {
-    if (this.phase === 'pending') return;
-    this.action = action;
+  /**
+   * Opens the confirmation panel for `action`, frozen with what the panel shows (`view`) and the
+   * subject, wallet and account now. Nothing is signed yet. Refused (false) without a connected
+   * account, or while a transaction is in flight.
+   */
+  propose(action: IcsAction, view: ProposalView): boolean {
+    const wallet = this.wallet;
+    const account = this.account?.address;
+    if (this.phase === 'pending' || !wallet || account === undefined || this.walletState !== 'connected') return false;
+    this.proposal = Object.freeze({
+      action: frozenAction(action),
+      view: Object.freeze({ ...view }),
+      subject: Object.freeze({ ...this.options.subject() }),
+      wallet,
+      account,
+    });
+    this.action = this.proposal.action;
     this.result = undefined;
+    this.notice = '';
     this.phase = 'confirming';
     this.host.requestUpdate();
+    return true;
   }
 
   /** Closes the confirmation panel, or the last result. */
@@ -231,20 +340,41 @@ export class TxController implements ReactiveController {
   /**
    * Sends the proposed action: one signature request, whatever the number of clicks (the phase
    * leaves `confirming` before anything async, and the flow refuses a second transaction).
-   * `latest` is the action as the panel's fields now say (e.g. with the consumer key typed).
+   * `latest` is the action as the panel's fields now say (e.g. with the consumer key typed); it
+   * must be the proposal's action (type, chain, validator) with only the panel's value filled in.
+   * The subject is compared with the frozen one first: any change closes the panel in words.
    */
   async confirm(latest?: IcsAction): Promise<TxResult | undefined> {
-    if (latest && this.phase === 'confirming') this.action = latest;
-    const action = this.action;
-    const client = this.options.client();
+    const proposal = this.proposal;
     const wallet = this.wallet;
-    if (this.phase !== 'confirming' || !action || !client || !wallet) return undefined;
+    if (this.phase !== 'confirming' || !proposal || !wallet) return undefined;
+    const changed = this.difference(proposal);
+    if (changed) {
+      this.stop(changed);
+      return undefined;
+    }
+    let action: IcsAction;
+    try {
+      action = latest ? frozenAction(latest) : proposal.action;
+    } catch {
+      this.stop('The transaction to sign is not the one shown; nothing was signed.');
+      return undefined;
+    }
+    if (action.type !== proposal.action.type || action.consumerId !== proposal.action.consumerId || action.validator !== proposal.action.validator) {
+      this.stop('The transaction to sign is not the one shown; nothing was signed.');
+      return undefined;
+    }
+    const client = proposal.subject.client;
+    if (!client) return undefined;
+    this.action = action;
     const hadFocus = this.focusInside();
     this.phase = 'pending';
     this.stage = 'checking';
     this.signMode = undefined;
+    const stopper = (this.stopper = new AbortController());
     this.host.requestUpdate();
-    const result = await this.flowOf(client, wallet).submit(action);
+    const result = await this.flowOf(client, wallet).submit(action, { signal: stopper.signal, signer: proposal.account });
+    this.stopper = undefined;
     this.stage = undefined;
     const base = { action: action.type, consumerId: action.consumerId, validator: action.validator };
     switch (result.status) {
@@ -262,8 +392,15 @@ export class TxController implements ReactiveController {
         this.options.onConfirmed?.(result);
         break;
       case 'refused':
-        this.phase = 'failed';
-        this.result = result;
+        if (result.code === 'changed') {
+          // The subject changed under the flow: closed like an open panel, in words.
+          this.phase = 'idle';
+          this.result = undefined;
+          this.notice = result.message;
+        } else {
+          this.phase = 'failed';
+          this.result = result;
+        }
         this.host.dispatchEvent(new IcsTxFailedEvent({ ...base, hash: undefined, code: result.code, abciCode: 0, codespace: '', message: result.message }));
         break;
       case 'failed':
@@ -312,8 +449,12 @@ export class TxController implements ReactiveController {
     return this.flow;
   }
 
-  /** What the live region says about the transaction now. */
+  /** What the live region says about the transaction now, neutralised as the screen's text is. */
   liveText(): string {
+    return neutralise(this.liveWords());
+  }
+
+  private liveWords(): string {
     switch (this.phase) {
       case 'confirming':
         return 'Check the transaction below, then confirm to open your wallet.';
@@ -324,8 +465,28 @@ export class TxController implements ReactiveController {
       case 'failed':
         return this.result && this.result.status !== 'confirmed' ? this.result.message : '';
       default:
-        return '';
+        return this.notice;
     }
+  }
+
+  /**
+   * When the element's chain or validator changed after the signature (too late to stop it), the
+   * result names what it was for: the frozen proposal, not what the element shows now.
+   */
+  private renderResultSubject(): TemplateResult | typeof nothing {
+    const proposal = this.proposal;
+    if (!proposal) return nothing;
+    const now = this.options.subject();
+    if (now.consumerId === proposal.subject.consumerId && now.validator === proposal.subject.validator) return nothing;
+    const { view } = proposal;
+    return html`<p class="warn">This was for ${chainValue(view.chainName, view.consumerId, view.chainId)}, validator
+      <span class="mono">${view.operatorAddress}</span>, not what is shown now.</p>`;
+  }
+
+  /** Why the last proposal closed without signing, until the next one. */
+  renderNotice(): TemplateResult | typeof nothing {
+    if (!this.notice || this.phase !== 'idle') return nothing;
+    return html`<p class="tx notice warn" part="notice">${neutralise(this.notice)}</p>`;
   }
 
   // ---- rendering shared by the elements ----------------------------------------------------------
@@ -343,7 +504,8 @@ export class TxController implements ReactiveController {
     const hash = result.status === 'refused' ? undefined : result.txHash;
     const ok = result.status === 'confirmed';
     return html`<div class="tx result ${ok ? 'ok' : 'bad'}" part="result">
-      <p>${ok ? html`<strong>Done.</strong> The transaction is in block ${result.height}.` : result.message}</p>
+      <p>${ok ? html`<strong>Done.</strong> The transaction is in block ${result.height}.` : neutralise(result.message)}</p>
+      ${this.renderResultSubject()}
       ${hash ? html`<p class="hash">Transaction ${renderHash(hash, explorerTx)}</p>` : nothing} ${ok ? after : nothing}
       <button type="button" class="secondary" part="button" @click=${() => this.dismiss()}>${ok ? 'Close' : 'Back'}</button>
     </div>`;
@@ -420,6 +582,15 @@ export function chainValue(name: string, consumerId: string, chainId: string): T
   const chain = clip(chainId, 48);
   return html`<span class="clip" title=${shown.full}>${shown.text}</span> · consumer <span class="mono">#${consumerId}</span> · chain id
     <span class="mono">${chain.text}</span>`;
+}
+
+/** The rows every panel has, from the frozen proposal: chain, validator, signer. */
+export function proposalRows(view: ProposalView): ConfirmRow[] {
+  return [
+    { label: 'Chain', value: chainValue(view.chainName, view.consumerId, view.chainId) },
+    { label: 'Validator', value: html`${clip(view.moniker || '(no moniker)', 40).text} · <span class="mono">${view.operatorAddress}</span>` },
+    { label: 'Signed by', value: html`<span class="mono">${view.accountAddress}</span> (the operator account)` },
+  ];
 }
 
 /** The fee line: the fee is computed from a simulation after Confirm, so say how, and who pays. */
@@ -552,6 +723,12 @@ export const txStyles = css`
       margin: 0;
       overflow-wrap: anywhere;
       min-inline-size: 0;
+    }
+    /* A name is cut with an ellipsis inside its row (full text in its title); ids wrap. */
+    .confirm dd .clip {
+      display: inline-block;
+      max-inline-size: 100%;
+      vertical-align: bottom;
     }
     .confirm p {
       margin: 0;

@@ -24,6 +24,14 @@ export const styles = css`
       font-size: 1em;
       min-inline-size: 0;
     }
+    /* A long name is cut with an ellipsis (full text in its title); a long chain id wraps. */
+    .title > * {
+      min-inline-size: 0;
+      max-inline-size: 100%;
+    }
+    .title .ids {
+      overflow-wrap: anywhere;
+    }
     .settings {
       display: grid;
       gap: var(--_space);

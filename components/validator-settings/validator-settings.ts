@@ -4,13 +4,13 @@ import { state } from 'lit/decorators.js';
 import type { ProviderClient, ReadOptions } from '../../src/index.js';
 import { checkConsumerKey } from '../../src/signing/index.js';
 import type { IcsAction } from '../../src/signing/index.js';
-import { clip, formatCommission } from '../../src/format/index.js';
+import { formatCommission } from '../../src/format/index.js';
 import { IcsActingElement } from '../shared/acting-element.js';
 import type { ActingStatus } from '../shared/acting-element.js';
 import { checkChainAndOperator } from '../shared/operator-attributes.js';
 import type { AttributeProblem } from '../shared/clients.js';
 import { PHASE_LABEL, isActivePhase, renderIds, renderName } from '../shared/chain-text.js';
-import { chainValue, feeValue, focusConfirm, renderConfirmPanel } from '../shared/tx-controller.js';
+import { feeValue, focusConfirm, proposalRows, renderConfirmPanel } from '../shared/tx-controller.js';
 import { loadSettings, percentToDecimal } from './validator-settings.load.js';
 import type { SettingsData } from './validator-settings.load.js';
 import { styles } from './validator-settings.styles.js';
@@ -68,6 +68,7 @@ export const VALIDATOR_SETTINGS_STATUSES: readonly ValidatorSettingsStatus[] = [
  * @csspart rate-field - The commission field.
  * @csspart status - The pending line.
  * @csspart result - The transaction's result.
+ * @csspart notice - Why an open confirmation closed without signing (the chain, validator, account, endpoint or wallet changed).
  * @csspart link - Links (explorer, wallets).
  * @csspart message - The message shown for error, ICS-absent and bad-attribute states.
  *
@@ -125,17 +126,16 @@ export class IcsValidatorSettings extends IcsActingElement<SettingsData> {
     this.setCustomState(this.status, VALIDATOR_SETTINGS_STATUSES);
   }
 
-  private propose(action: IcsAction): void {
+  private propose(data: SettingsData, action: IcsAction): void {
     this.keyText = '';
     this.rateText = '';
-    this.tx.propose(action);
-    void this.updateComplete.then(() => focusConfirm(this.renderRoot as ShadowRoot));
+    if (this.proposeOn(data, action)) void this.updateComplete.then(() => focusConfirm(this.renderRoot as ShadowRoot));
   }
 
   // ---- rendering -------------------------------------------------------------------------------
 
   protected override render(): TemplateResult {
-    return html`<div class="base" part="base" aria-busy=${this.tx.phase === 'pending' ? 'true' : 'false'}>${this.renderState()}</div>
+    return html`<div class="base" part="base" aria-busy=${this.tx.phase === 'pending' ? 'true' : 'false'}>${this.tx.renderNotice()}${this.renderState()}</div>
       ${this.renderLive()}
       <div class="visually-hidden" role="status" aria-live="polite">${this.tx.liveText()}</div>`;
   }
@@ -164,7 +164,7 @@ export class IcsValidatorSettings extends IcsActingElement<SettingsData> {
     if (!isActivePhase(data.chain.phase)) return nothing;
     const base = { consumerId: data.chain.consumerId, validator: data.identity.operatorAddress };
     const change = (label: string, action: IcsAction) =>
-      this.canChange ? html`<button type="button" class="secondary" part="button" @click=${() => this.propose(action)}>${label}</button>` : nothing;
+      this.canChange ? html`<button type="button" class="secondary" part="button" @click=${() => this.propose(data, action)}>${label}</button>` : nothing;
     const differs = formatCommission(data.consumerCommission) !== formatCommission(data.providerCommission);
     return html`<div class="settings">
       <div class="setting" part="setting">
@@ -211,14 +211,15 @@ export class IcsValidatorSettings extends IcsActingElement<SettingsData> {
     return html`<p>The provider uses the new rate when it distributes this chain's rewards.</p>`;
   }
 
+  /**
+   * The panel shows the proposal frozen when it opened (chain, validator, action), not the
+   * element's data now; `data` gives only the hint's minimum commission.
+   */
   private renderConfirm(data: SettingsData): TemplateResult | typeof nothing {
-    const action = this.tx.action;
-    if (this.tx.phase !== 'confirming' || !action) return nothing;
-    const common = [
-      { label: 'Chain', value: chainValue(data.chain.metadata.name, data.chain.consumerId, data.chain.chainId) },
-      { label: 'Validator', value: html`${clip(data.identity.moniker || '(no moniker)', 40).text} · <span class="mono">${data.identity.operatorAddress}</span>` },
-      { label: 'Signed by', value: html`<span class="mono">${data.identity.accountAddress}</span> (the operator account)` },
-    ];
+    const proposal = this.tx.proposal;
+    if (this.tx.phase !== 'confirming' || !proposal) return nothing;
+    const action = proposal.action;
+    const common = proposalRows(proposal.view);
     const fee = { label: 'Fee', value: feeValue(this.resolution.client, this.tx.wallet) };
     if (action.type === 'assign-consumer-key') {
       const key = this.keyText.trim();

@@ -64,7 +64,13 @@ export type RefusalCode =
   /** A transaction of this flow is still pending. */
   | 'busy'
   /** Amino (Ledger) signing of text the chain's amino JSON escapes and the wallet's does not (U+2028, U+2029). */
-  | 'amino-text';
+  | 'amino-text'
+  /**
+   * What was about to be signed is no longer what was confirmed: the subject changed underneath
+   * (chain, validator, account, endpoint), or the message differs from the frozen one. Nothing
+   * was signed (or, when the signature came back after the change, nothing was sent).
+   */
+  | 'changed';
 
 export type PrecheckResult = { ok: true } | { ok: false; code: RefusalCode; message: string };
 

@@ -5,16 +5,19 @@
  */
 import { fromHex, toHex } from '@cosmjs/encoding';
 import { sha256 } from '@cosmjs/crypto';
+import type { AminoSignResponse, OfflineAminoSigner, StdSignDoc } from '@cosmjs/amino';
 import { isOfflineDirectSigner } from '@cosmjs/proto-signing';
-import type { OfflineSigner } from '@cosmjs/proto-signing';
+import type { DirectSignResponse, OfflineDirectSigner, OfflineSigner } from '@cosmjs/proto-signing';
 import { AminoTypes, BroadcastTxError, GasPrice, SigningStargateClient, calculateFee, createDefaultAminoConverters } from '@cosmjs/stargate';
 import { connectComet } from '@cosmjs/tendermint-rpc';
 import type { CometClient } from '@cosmjs/tendermint-rpc';
-import { TxRaw } from 'cosmjs-types/cosmos/tx/v1beta1/tx';
+import { TxBody, TxRaw } from 'cosmjs-types/cosmos/tx/v1beta1/tx';
+import type { SignDoc } from 'cosmjs-types/cosmos/tx/v1beta1/tx';
 import type { TxResult, TxStage, TxStageDetail } from './actions.js';
 import { aminoSigningProblem, createIcsAminoConverters } from './amino.js';
 import { describeChainError, parseQueryError, unwrapSimulationError } from './errors.js';
 import type { IcsMessage } from './message-types.js';
+import { decodeIcsMessage, encodeIcsMessage } from './messages.js';
 import { createIcsRegistry } from './registry.js';
 import { isWalletRejection } from './wallet.js';
 
@@ -24,7 +27,13 @@ export interface BroadcastInput {
   chainId: string;
   signer: OfflineSigner;
   address: string;
+  /**
+   * What is signed. Their bytes are taken when the call starts; the sign document the wallet is
+   * given, and the signed transaction before it is sent, must carry exactly those bytes.
+   */
   messages: readonly IcsMessage[];
+  /** Aborted: stop before the wallet is asked, or before a signed transaction is sent. */
+  signal?: AbortSignal | undefined;
   /** e.g. "0.005uatom" */
   gasPrice: string;
   /** Simulated gas × this (e.g. 1.4), as simulation under-estimates slightly. */
@@ -58,9 +67,12 @@ export async function signAndBroadcast(input: BroadcastInput): Promise<TxResult>
 
 async function run(comet: CometClient, input: BroadcastInput): Promise<TxResult> {
   const gasPrice = GasPrice.fromString(input.gasPrice);
-  const client = SigningStargateClient.createWithSigner(comet, input.signer, {
+  const aminoTypes = new AminoTypes({ ...createDefaultAminoConverters(), ...createIcsAminoConverters() });
+  const frozen = freezeMessages(input.messages, aminoTypes);
+  const guard = new SignGuard(input, frozen);
+  const client = SigningStargateClient.createWithSigner(comet, guard.wrap(input.signer), {
     registry: createIcsRegistry(),
-    aminoTypes: new AminoTypes({ ...createDefaultAminoConverters(), ...createIcsAminoConverters() }),
+    aminoTypes,
     gasPrice,
   });
 
@@ -82,18 +94,28 @@ async function run(comet: CometClient, input: BroadcastInput): Promise<TxResult>
   }
   const fee = calculateFee(Math.ceil(gasEstimate * input.gasMultiplier), gasPrice);
 
+  const beforeSigning = guard.stopped();
+  if (beforeSigning) return beforeSigning;
   input.onStage?.('signing');
   let bytes: Uint8Array;
   try {
     const signed = await client.sign(input.address, input.messages, fee, input.memo);
+    // What the wallet returned is what would be sent: it must still carry the frozen messages.
+    guard.checkMessages(TxBody.decode(signed.bodyBytes).messages, 'The signed transaction', 'sent');
     bytes = TxRaw.encode(signed).finish();
   } catch (error) {
+    if (error instanceof ChangedError) return { status: 'refused', code: 'changed', message: error.message };
     if (isWalletRejection(error)) return { status: 'cancelled' };
     return { status: 'failed', code: 'unknown', codespace: '', abciCode: 0, message: `The wallet could not sign: ${errorText(error)}` };
   }
 
   // The hash is the signed bytes' SHA-256: known before the node has seen the transaction.
   const txHash = toHex(sha256(bytes)).toUpperCase();
+  // Stopped while the wallet was open: the signature exists, but the transaction is never sent.
+  if (input.signal?.aborted) {
+    const stopped = guard.stopped()!;
+    return { ...stopped, message: `${stopped.message} The signature that came back was not sent.` };
+  }
   input.onStage?.('broadcasting', { txHash });
   try {
     await client.broadcastTxSync(bytes);
@@ -107,6 +129,90 @@ async function run(comet: CometClient, input: BroadcastInput): Promise<TxResult>
 
   input.onStage?.('including', { txHash });
   return waitForInclusion(comet, txHash, input.inclusionTimeoutMs, input.pollIntervalMs);
+}
+
+/** One message as frozen when the call started: its type URL, its bytes, its amino JSON. */
+interface FrozenMessage {
+  typeUrl: string;
+  bytes: Uint8Array;
+  amino: string;
+}
+
+function freezeMessages(messages: readonly IcsMessage[], aminoTypes: AminoTypes): readonly FrozenMessage[] {
+  return messages.map((message) => {
+    const bytes = encodeIcsMessage(message);
+    // The amino form is made from the bytes, so both forms say the same thing.
+    const decoded = decodeIcsMessage({ typeUrl: message.typeUrl, value: bytes })!;
+    return { typeUrl: message.typeUrl, bytes, amino: JSON.stringify(aminoTypes.toAmino(decoded)) };
+  });
+}
+
+/** The wallet was about to be given something other than the frozen messages, or the call was stopped. */
+class ChangedError extends Error {}
+
+/**
+ * Stands between cosmjs and the wallet's signer: the sign document must carry the frozen
+ * messages, for the expected chain and account, and the call must not have been stopped.
+ * Otherwise the wallet is never asked.
+ */
+class SignGuard {
+  constructor(
+    private readonly input: BroadcastInput,
+    private readonly frozen: readonly FrozenMessage[],
+  ) {}
+
+  stopped(): Extract<TxResult, { status: 'refused' }> | undefined {
+    const signal = this.input.signal;
+    if (!signal?.aborted) return undefined;
+    const reason: unknown = signal.reason;
+    return {
+      status: 'refused',
+      code: 'changed',
+      message: typeof reason === 'string' ? reason : 'The transaction was stopped before it was signed; nothing was signed.',
+    };
+  }
+
+  /** Refuses unless `messages` are the frozen ones, byte for byte, in order. */
+  checkMessages(messages: readonly { typeUrl: string; value: Uint8Array }[], what: string, nothing: 'signed' | 'sent'): void {
+    const same =
+      messages.length === this.frozen.length &&
+      messages.every((m, i) => m.typeUrl === this.frozen[i]!.typeUrl && sameBytes(m.value, this.frozen[i]!.bytes));
+    if (!same) throw new ChangedError(`${what} differs from the message you confirmed; nothing was ${nothing}.`);
+  }
+
+  private before(address: string, chainId: string): void {
+    const stopped = this.stopped();
+    if (stopped) throw new ChangedError(stopped.message);
+    if (address !== this.input.address) throw new ChangedError(`The wallet was asked to sign as ${address}, not ${this.input.address}; nothing was signed.`);
+    if (chainId !== this.input.chainId) throw new ChangedError(`The sign document is for ${chainId}, not ${this.input.chainId}; nothing was signed.`);
+  }
+
+  wrap(signer: OfflineSigner): OfflineSigner {
+    const wrapped: { getAccounts: OfflineSigner['getAccounts']; signDirect?: OfflineDirectSigner['signDirect']; signAmino?: OfflineAminoSigner['signAmino'] } = {
+      getAccounts: () => signer.getAccounts(),
+    };
+    // cosmjs signs direct when `signDirect` is there: keep exactly the methods the signer has.
+    if ('signDirect' in signer && typeof signer.signDirect === 'function') {
+      wrapped.signDirect = (address: string, doc: SignDoc): Promise<DirectSignResponse> => {
+        this.before(address, doc.chainId);
+        this.checkMessages(TxBody.decode(doc.bodyBytes).messages, 'The sign document', 'signed');
+        return signer.signDirect(address, doc);
+      };
+    }
+    if ('signAmino' in signer && typeof signer.signAmino === 'function') {
+      wrapped.signAmino = (address: string, doc: StdSignDoc): Promise<AminoSignResponse> => {
+        this.before(address, doc.chain_id);
+        const same = doc.msgs.length === this.frozen.length && doc.msgs.every((m, i) => JSON.stringify(m) === this.frozen[i]!.amino);
+        if (!same) throw new ChangedError('The sign document differs from the message you confirmed; nothing was signed.');
+        return signer.signAmino(address, doc);
+      };
+    }
+    return wrapped as OfflineSigner;
+  }
+}
+
+function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
+  return a.length === b.length && a.every((byte, i) => byte === b[i]);
 }
 
 /** Polls the RPC `tx` route until the tx is in a block (its result carries the codespace). */

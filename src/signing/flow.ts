@@ -2,6 +2,11 @@
  * The transaction flow for one button: check against the chain what it would refuse, connect
  * the wallet, then (only then) load cosmjs, simulate, sign, broadcast, wait for the block, and
  * forget the cached reads the transaction changed. One transaction at a time per flow.
+ *
+ * What is signed is what the caller passed, as it was when `submit` was called: the action is
+ * copied and frozen before the first `await`, the message is built once from that copy, and the
+ * signing half compares the sign document with those message bytes before the wallet sees it.
+ * A caller that changes its action object afterwards changes nothing that is signed.
  */
 import type { ProviderClient } from '../client.js';
 import { isIcsError } from '../chain/errors.js';
@@ -55,6 +60,20 @@ export interface TxFlowOptions {
   unsafeSkipChecks?: boolean;
 }
 
+/** What a caller can bind a transaction to, beyond the action itself. */
+export interface SubmitOptions {
+  /**
+   * Aborting it stops the transaction before the wallet is asked to sign, or, when the signature
+   * is already on its way back, before anything is sent. A string `reason` is the message shown.
+   */
+  signal?: AbortSignal | undefined;
+  /**
+   * The account the person saw as the signer. If the wallet's account is another one when the
+   * flow connects or asks for the signature, it refuses (`changed`) instead of signing.
+   */
+  signer?: string | undefined;
+}
+
 /** Default Cosmos power reduction: consensus power = bonded tokens / 10^6 (x/staking). */
 const POWER_REDUCTION = 10n ** 6n;
 
@@ -104,14 +123,23 @@ export class TxFlow {
     return checkAgainstState(action, await readPrecheckState(this.options.client, action));
   }
 
-  /** Runs one action to its end. A second call while one is pending is refused, never signed. */
-  async submit(action: IcsAction): Promise<TxResult> {
+  /**
+   * Runs one action to its end. A second call while one is pending is refused, never signed.
+   * The action is copied and frozen now: changing the object passed in afterwards changes nothing.
+   */
+  async submit(action: IcsAction, options: SubmitOptions = {}): Promise<TxResult> {
+    let frozen: IcsAction;
+    try {
+      frozen = frozenAction(action);
+    } catch (error) {
+      return { status: 'refused', code: 'changed', message: text(error) };
+    }
     if (this.busy) {
       return { status: 'refused', code: 'busy', message: 'A transaction is already in progress; wait for its result.' };
     }
     this.busy = true;
     try {
-      return await this.run(action);
+      return await this.run(frozen, options);
     } finally {
       this.busy = false;
     }
@@ -128,8 +156,11 @@ export class TxFlow {
     return local && !local.ok && local.code === result.code ? { ...result, message: local.message } : result;
   }
 
-  private async run(action: IcsAction): Promise<TxResult> {
+  private async run(action: IcsAction, { signal, signer: expectedSigner }: SubmitOptions): Promise<TxResult> {
     const { client, wallet } = this.options;
+    const stopped = () => (signal?.aborted ? aborted(signal) : undefined);
+    const otherSigner = (address: string) =>
+      expectedSigner !== undefined && address !== expectedSigner ? accountChanged(expectedSigner, address) : undefined;
     const stage = (s: TxStage, detail?: TxStageDetail) => this.options.onStage?.(s, detail);
     const rpcUrl = client.config.rpc[0];
     if (rpcUrl === undefined) {
@@ -138,6 +169,8 @@ export class TxFlow {
 
     stage('checking');
     let chainId: string;
+    const early = stopped();
+    if (early) return early;
     try {
       const checked = this.options.unsafeSkipChecks ? { ok: true as const } : await this.check(action);
       if (!checked.ok) return { status: 'refused', code: checked.code, message: checked.message };
@@ -146,6 +179,8 @@ export class TxFlow {
       return readFailure(error);
     }
 
+    const beforeWallet = stopped();
+    if (beforeWallet) return beforeWallet;
     stage('connecting');
     let address: string;
     try {
@@ -154,6 +189,8 @@ export class TxFlow {
       if (isWalletRejection(error)) return { status: 'cancelled' };
       return walletFailure(wallet, error);
     }
+    const connected = stopped() ?? otherSigner(address);
+    if (connected) return connected;
     const signerCheck = this.options.unsafeSkipChecks ? { ok: true as const } : checkSigner(action.validator, address, client.config.prefixes);
     if (!signerCheck.ok) return { status: 'refused', code: signerCheck.code, message: signerCheck.message };
 
@@ -175,13 +212,18 @@ export class TxFlow {
     // The account may have been switched between connecting and now.
     const again = this.options.unsafeSkipChecks ? { ok: true as const } : checkSigner(action.validator, signer.address, client.config.prefixes);
     if (!again.ok) return { status: 'refused', code: again.code, message: again.message };
+    const beforeSigning = stopped() ?? otherSigner(signer.address);
+    if (beforeSigning) return beforeSigning;
 
+    // Built once from the frozen action, frozen itself: the signing half signs exactly these.
+    const messages = Object.freeze([frozenMessage(toIcsMessage(action, signer.address))]);
     const result = await backend.signAndBroadcast({
       rpcUrl,
       chainId,
       signer: signer.signer,
       address: signer.address,
-      messages: [toIcsMessage(action, signer.address)],
+      messages,
+      signal,
       gasPrice: client.config.gasPrice,
       gasMultiplier: this.options.gasMultiplier ?? 1.4,
       memo: this.options.memo ?? '',
@@ -195,6 +237,57 @@ export class TxFlow {
     if (result.status === 'failed') return this.inLocalWords(action, signer.address, result);
     return result;
   }
+}
+
+const ACTION_TYPES: ReadonlySet<string> = new Set(['opt-in', 'opt-out', 'assign-consumer-key', 'set-consumer-commission-rate']);
+
+/**
+ * A frozen copy of `action` holding only the fields its type has, each read once (a getter that
+ * answers differently the second time changes nothing) and checked to be a string.
+ */
+export function frozenAction(action: IcsAction): IcsAction {
+  const source = action as unknown as Record<string, unknown>;
+  const type = source.type;
+  if (typeof type !== 'string' || !ACTION_TYPES.has(type)) throw new TypeError(`Not a transaction this flow knows: ${String(type)}.`);
+  const field = (name: string): string => {
+    const value = source[name];
+    if (typeof value !== 'string') throw new TypeError(`The action's "${name}" must be a string.`);
+    return value;
+  };
+  const base = { validator: field('validator'), consumerId: field('consumerId') };
+  switch (type as IcsAction['type']) {
+    case 'opt-in': {
+      const key = source.consumerKey;
+      if (key !== undefined && typeof key !== 'string') throw new TypeError('The action\'s "consumerKey" must be a string.');
+      return Object.freeze({ type: 'opt-in', ...base, consumerKey: key });
+    }
+    case 'opt-out':
+      return Object.freeze({ type: 'opt-out', ...base });
+    case 'assign-consumer-key':
+      return Object.freeze({ type: 'assign-consumer-key', ...base, consumerKey: field('consumerKey') });
+    case 'set-consumer-commission-rate':
+      return Object.freeze({ type: 'set-consumer-commission-rate', ...base, rate: field('rate') });
+  }
+}
+
+function frozenMessage(message: IcsMessage): IcsMessage {
+  Object.freeze(message.value);
+  return Object.freeze(message);
+}
+
+/** The flow was stopped (the subject changed under it): nothing was signed. */
+function aborted(signal: AbortSignal): TxResult {
+  const reason: unknown = signal.reason;
+  const message = typeof reason === 'string' ? reason : 'The transaction was stopped before it was signed; nothing was signed.';
+  return { status: 'refused', code: 'changed', message };
+}
+
+function accountChanged(expected: string, now: string): TxResult {
+  return {
+    status: 'refused',
+    code: 'changed',
+    message: `The wallet's account changed from ${expected} to ${now} after you confirmed; nothing was signed.`,
+  };
 }
 
 /** The cosmjs half; a separate chunk that only a started transaction downloads. */

@@ -4,8 +4,8 @@
  * transaction starts. The codecs, registry and amino converters live in modules that only the
  * signing chunk and the devnet import.
  */
-export { TxFlow, affectedReads, readPrecheckState, toIcsMessage } from './flow.js';
-export type { TxBackend, TxFlowOptions } from './flow.js';
+export { TxFlow, affectedReads, frozenAction, readPrecheckState, toIcsMessage } from './flow.js';
+export type { SubmitOptions, TxBackend, TxFlowOptions } from './flow.js';
 export { checkAgainstState, checkConsumerKey, checkFormat, checkSigner, precheck } from './precheck.js';
 export type { PrecheckState } from './precheck.js';
 export { describeChainError, inferCodespace, parseQueryError } from './errors.js';

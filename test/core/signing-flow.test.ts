@@ -198,3 +198,71 @@ describe('tx flow: to the backend and back', () => {
     assert.match(result.status === 'failed' ? result.message : '', /127\.0\.0\.1:9/);
   });
 });
+
+describe('tx flow: what is signed is frozen when submit() is called', () => {
+  it('a caller mutating its action after submit() (and at every stage) changes nothing the backend signs; the messages are frozen', async () => {
+    const t = await setup({ phase: 'launched', kind: 'opt-in' });
+    const action = { type: 'set-consumer-commission-rate' as const, validator: t.valoper, consumerId: '4', rate: ' 0.1 ' };
+    const flow = new TxFlow({
+      client: t.client,
+      wallet: extensionWallet('keplr', t.keplr, new EventTarget()),
+      onStage: () => Object.assign(action, { consumerId: '2', rate: '0.9' }),
+      loadBackend: async () => ({ signAndBroadcast: async (input) => (t.sent.push(input), { status: 'confirmed', txHash: 'AB', height: 1, gasUsed: 1n }) }),
+    });
+    const pending = flow.submit(action);
+    action.consumerId = '3';
+    assert.equal((await pending).status, 'confirmed');
+    const [input] = t.sent;
+    assert.deepEqual(input!.messages, [
+      {
+        typeUrl: '/interchain_security.ccv.provider.v1.MsgSetConsumerCommissionRate',
+        value: { chainId: '', providerAddr: t.valoper, signer: t.operator, consumerId: '4', rate: '0.1' },
+      },
+    ]);
+    assert.ok(Object.isFrozen(input!.messages) && Object.isFrozen(input!.messages[0]) && Object.isFrozen(input!.messages[0]!.value));
+    assert.deepEqual(t.client.invalidated, ['/consumer_commission_rate/4/', '/consumer_validators/4'], 'the frozen chain, too');
+  });
+
+  it('an action whose getters answer differently each time is read once', async () => {
+    const t = await setup({ phase: 'launched', kind: 'opt-in' });
+    let reads = 0;
+    const action = {
+      type: 'opt-in' as const,
+      validator: t.valoper,
+      get consumerId() {
+        return ++reads === 1 ? '4' : '2';
+      },
+    };
+    assert.equal((await t.flow.submit(action)).status, 'confirmed');
+    assert.equal(reads, 1);
+    assert.equal((t.sent[0]!.messages[0]!.value as { consumerId: string }).consumerId, '4');
+  });
+
+  it('an action that is not one of the four, or has a non-string field, is refused before anything', async () => {
+    const t = await setup({ phase: 'launched', kind: 'opt-in' });
+    for (const bad of [
+      { type: 'send', validator: t.valoper, consumerId: '4' },
+      { type: 'opt-in', validator: t.valoper, consumerId: 4 },
+      { type: 'set-consumer-commission-rate', validator: t.valoper, consumerId: '4' },
+    ]) {
+      const result = await t.flow.submit(bad as unknown as Parameters<TxFlow['submit']>[0]);
+      assert.equal(result.status === 'refused' && result.code, 'changed', JSON.stringify(bad));
+    }
+    assert.equal(t.loads(), 0);
+    assert.deepEqual(t.keplr.calls, []);
+  });
+
+  it('a signal aborted before the backend, or another account than the one the person saw, refuses without a signature', async () => {
+    const t = await setup({ phase: 'launched', kind: 'opt-in' });
+    const stop = new AbortController();
+    stop.abort('The chain changed; nothing was signed.');
+    assert.deepEqual(await t.flow.submit({ type: 'opt-out', validator: t.valoper, consumerId: '4' }, { signal: stop.signal }), {
+      status: 'refused',
+      code: 'changed',
+      message: 'The chain changed; nothing was signed.',
+    });
+    const other = await t.flow.submit({ type: 'opt-out', validator: t.valoper, consumerId: '4' }, { signer: 'cosmos1someoneelse' });
+    assert.equal(other.status === 'refused' && other.code, 'changed');
+    assert.equal(t.sent.length, 0);
+  });
+});

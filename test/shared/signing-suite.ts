@@ -7,6 +7,12 @@
 import { assert } from 'chai';
 import { ProviderClient } from '../../src/client.js';
 import { TxFlow } from '../../src/signing/flow.js';
+import { signAndBroadcast } from '../../src/signing/cosmjs-tx.js';
+import { MSG_OPT_IN_TYPE_URL, MsgOptInCodec } from '../../src/signing/messages.js';
+import type { IcsMessage } from '../../src/signing/messages.js';
+import { TxBody } from 'cosmjs-types/cosmos/tx/v1beta1/tx';
+import type { SignDoc } from 'cosmjs-types/cosmos/tx/v1beta1/tx';
+import type { StdSignDoc } from '@cosmjs/amino';
 import type { IcsAction, TxResult } from '../../src/signing/actions.js';
 import { extensionWallet } from '../../src/signing/wallet.js';
 import { TestWallet } from '../../src/signing/test-wallet.js';
@@ -237,4 +243,133 @@ export function signingSuite(t: Pick<SuiteApi, 'describe' | 'it' | 'before' | 'b
       assert.notInclude(await c.optedInValidators('4', { fresh: true }), await c.consensusAddressOf(op.operator));
     });
   });
+
+  t.describe('what is signed is what was passed, as it was when the flow started', () => {
+    /** Records what the wallet was asked to sign (the consumer ids in the sign docs), then signs. */
+    function recordSignDocs(wallet: TestWallet, onSign?: () => void): string[] {
+      const ids: string[] = [];
+      const direct = TestWallet.prototype.signDirect;
+      const amino = TestWallet.prototype.signAmino;
+      wallet.signDirect = async (chainId: string, signer: string, doc: SignDoc) => {
+        for (const m of TxBody.decode(doc.bodyBytes).messages) ids.push(`${m.typeUrl === MSG_OPT_IN_TYPE_URL ? 'opt-in' : m.typeUrl}:${MsgOptInCodec.decode(m.value).consumerId}`);
+        const signed = await direct.call(wallet, chainId, signer, doc);
+        onSign?.();
+        return signed;
+      };
+      wallet.signAmino = async (chainId: string, signer: string, doc: StdSignDoc) => {
+        for (const m of doc.msgs) ids.push(`${m.type === MSG_OPT_IN_TYPE_URL ? 'opt-in' : m.type}:${(m.value as { consumer_id: string }).consumer_id}`);
+        const signed = await amino.call(wallet, chainId, signer, doc);
+        onSign?.();
+        return signed;
+      };
+      return ids;
+    }
+    const restore = (wallet: TestWallet) => {
+      delete (wallet as Partial<TestWallet>).signDirect;
+      delete (wallet as Partial<TestWallet>).signAmino;
+    };
+
+    for (const mode of ['direct', 'amino'] as const) {
+      const amino = mode === 'amino';
+      t.it(`${mode}: the caller changing its action object after submit() changes nothing that is signed`, async () => {
+        const op = testOperator('newcomer');
+        const { wallet, client: c } = setup('newcomer', { amino });
+        const signed = recordSignDocs(wallet);
+        const action: { type: 'opt-in'; validator: string; consumerId: string } = { type: 'opt-in', validator: op.operator, consumerId: '4' };
+        // Mutate at every stage too, right up to the signature.
+        const flow = new TxFlow({
+          client: c,
+          wallet: extensionWallet('keplr', wallet, new EventTarget()),
+          pollIntervalMs: 20,
+          inclusionTimeoutMs: 5_000,
+          onStage: () => {
+            action.consumerId = '5';
+            (action as { type: string }).type = 'opt-out';
+          },
+        });
+        try {
+          const pending = flow.submit(action);
+          action.consumerId = '2';
+          confirmed(await pending);
+        } finally {
+          restore(wallet);
+        }
+        assert.deepEqual(signed, ['opt-in:4'], 'one signature, for the action as passed');
+        const valcons = await c.consensusAddressOf(op.operator);
+        assert.include(await c.optedInValidators('4', { fresh: true }), valcons);
+        assert.notInclude(await c.optedInValidators('5', { fresh: true }), valcons);
+        assert.notInclude(await c.optedInValidators('2', { fresh: true }), valcons);
+      });
+
+      t.it(`${mode}: a message changed after the signing half started is refused before the wallet sees it`, async () => {
+        const op = testOperator('newcomer');
+        const { wallet, client: c } = setup('newcomer', { amino });
+        await wallet.enable(env.chainId);
+        const signer = amino ? wallet.getOfflineSignerOnlyAmino(env.chainId) : wallet.getOfflineSigner(env.chainId);
+        const message: IcsMessage = {
+          typeUrl: MSG_OPT_IN_TYPE_URL,
+          value: { chainId: '', providerAddr: op.operator, signer: op.account, consumerId: '4', consumerKey: '' },
+        };
+        const result = await signAndBroadcast({
+          rpcUrl: env.rpc,
+          chainId: env.chainId,
+          signer,
+          address: op.account,
+          messages: [message],
+          gasPrice: c.config.gasPrice,
+          gasMultiplier: 1.4,
+          memo: '',
+          inclusionTimeoutMs: 5_000,
+          pollIntervalMs: 20,
+          onStage: (stage) => {
+            if (stage === 'signing') message.value.consumerId = '2';
+          },
+        });
+        assert.equal(result.status, 'refused', JSON.stringify(result));
+        assert.equal((result as { code: string }).code, 'changed');
+        assert.match((result as { message: string }).message, /differs from the message you confirmed; nothing was signed/);
+        assert.deepEqual(signCalls(wallet), [], 'the wallet was never asked');
+        assert.notInclude(await c.optedInValidators('2', { fresh: true }), await c.consensusAddressOf(op.operator));
+      });
+    }
+
+    t.it('a stop before the signature: refused in words, the wallet never asked', async () => {
+      const op = testOperator('newcomer');
+      const { wallet, flow } = setup('newcomer');
+      const stop = new AbortController();
+      const pending = flow.submit({ type: 'opt-in', validator: op.operator, consumerId: '4' }, { signal: stop.signal });
+      stop.abort('The chain changed; nothing was signed.');
+      const result = await pending;
+      assert.deepEqual(result, { status: 'refused', code: 'changed', message: 'The chain changed; nothing was signed.' });
+      assert.deepEqual(signCalls(wallet), []);
+    });
+
+    t.it('a stop while the wallet is open: the signature that comes back is never sent', async () => {
+      const op = testOperator('newcomer');
+      const { wallet, flow, client: c } = setup('newcomer');
+      const stop = new AbortController();
+      const signed = recordSignDocs(wallet, () => stop.abort('The validator changed; nothing was signed.'));
+      let result: TxResult;
+      try {
+        result = await flow.submit({ type: 'opt-in', validator: op.operator, consumerId: '4' }, { signal: stop.signal });
+      } finally {
+        restore(wallet);
+      }
+      assert.deepEqual(signed, ['opt-in:4']);
+      assert.equal(result.status, 'refused');
+      assert.match((result as { message: string }).message, /The validator changed; nothing was signed\. The signature that came back was not sent\./);
+      assert.notInclude(await c.optedInValidators('4', { fresh: true }), await c.consensusAddressOf(op.operator), 'nothing reached the chain');
+    });
+
+    t.it('the account the person saw must be the one that signs', async () => {
+      const op = testOperator('newcomer');
+      const { wallet, flow } = setup('newcomer');
+      const result = await flow.submit({ type: 'opt-in', validator: op.operator, consumerId: '4' }, { signer: testOperator('opted').account });
+      assert.equal(result.status, 'refused');
+      assert.equal((result as { code: string }).code, 'changed');
+      assert.match((result as { message: string }).message, /account changed from cosmos1\w+ to cosmos1\w+ after you confirmed; nothing was signed/);
+      assert.deepEqual(signCalls(wallet), []);
+    });
+  });
+
 }
