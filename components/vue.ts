@@ -30,7 +30,7 @@ export interface IcsConsumerCardVueProps {
   chainId?: IcsConsumerCard['chainId'];
   /** Read every number at this block height instead of the latest (needs a node that keeps it). */
   height?: IcsConsumerCard['height'];
-  /** `light` or `dark`; unset follows the reader's system setting (`prefers-color-scheme`). */
+  /** `light` or `dark`; unset follows the reader's system setting (`prefers-color-scheme`). Any other value is named in a console warning and follows the system setting too. */
   theme?: IcsConsumerCard['theme'];
   /** Loading failed; `detail: {error}` (an `IcsError`). */
   onIcsError?: (event: GlobalEventHandlersEventMap['ics-error']) => void;
@@ -58,7 +58,7 @@ export interface IcsConsumerListVueProps {
   chainId?: IcsConsumerList['chainId'];
   /** Read every number at this block height instead of the latest (needs a node that keeps it). */
   height?: IcsConsumerList['height'];
-  /** `light` or `dark`; unset follows the reader's system setting (`prefers-color-scheme`). */
+  /** `light` or `dark`; unset follows the reader's system setting (`prefers-color-scheme`). Any other value is named in a console warning and follows the system setting too. */
   theme?: IcsConsumerList['theme'];
   /** A row was chosen; `detail: {consumerId, chainId}`. */
   onIcsSelect?: (event: GlobalEventHandlersEventMap['ics-select']) => void;
@@ -86,7 +86,7 @@ export interface IcsOptInButtonVueProps {
   chainId?: IcsOptInButton['chainId'];
   /** Read every number at this block height instead of the latest (needs a node that keeps it). */
   height?: IcsOptInButton['height'];
-  /** `light` or `dark`; unset follows the reader's system setting (`prefers-color-scheme`). */
+  /** `light` or `dark`; unset follows the reader's system setting (`prefers-color-scheme`). Any other value is named in a console warning and follows the system setting too. */
   theme?: IcsOptInButton['theme'];
   /** The wallet signed; the transaction is being sent. `detail: {action, consumerId, validator, hash, mode}`. */
   onIcsTxSigned?: (event: GlobalEventHandlersEventMap['ics-tx-signed']) => void;
@@ -118,7 +118,7 @@ export interface IcsPowerChartVueProps {
   chainId?: IcsPowerChart['chainId'];
   /** Read every number at this block height instead of the latest (needs a node that keeps it). */
   height?: IcsPowerChart['height'];
-  /** `light` or `dark`; unset follows the reader's system setting (`prefers-color-scheme`). */
+  /** `light` or `dark`; unset follows the reader's system setting (`prefers-color-scheme`). Any other value is named in a console warning and follows the system setting too. */
   theme?: IcsPowerChart['theme'];
   /** Loading failed; `detail: {error}` (an `IcsError`). */
   onIcsError?: (event: GlobalEventHandlersEventMap['ics-error']) => void;
@@ -134,7 +134,7 @@ export interface IcsProviderChainVueProps {
   chainId?: IcsProviderChain['chainId'];
   /** Read every number at this block height instead of the latest (needs a node that keeps it). */
   height?: IcsProviderChain['height'];
-  /** `light` or `dark`; unset follows the reader's system setting (`prefers-color-scheme`). */
+  /** `light` or `dark`; unset follows the reader's system setting (`prefers-color-scheme`). Any other value is named in a console warning and follows the system setting too. */
   theme?: IcsProviderChain['theme'];
 }
 
@@ -150,7 +150,7 @@ export interface IcsValidatorChainsVueProps {
   chainId?: IcsValidatorChains['chainId'];
   /** Read every number at this block height instead of the latest (needs a node that keeps it). */
   height?: IcsValidatorChains['height'];
-  /** `light` or `dark`; unset follows the reader's system setting (`prefers-color-scheme`). */
+  /** `light` or `dark`; unset follows the reader's system setting (`prefers-color-scheme`). Any other value is named in a console warning and follows the system setting too. */
   theme?: IcsValidatorChains['theme'];
   /** Loading failed; `detail: {error}` (an `IcsError`). */
   onIcsError?: (event: GlobalEventHandlersEventMap['ics-error']) => void;
@@ -176,7 +176,7 @@ export interface IcsValidatorSettingsVueProps {
   chainId?: IcsValidatorSettings['chainId'];
   /** Read every number at this block height instead of the latest (needs a node that keeps it). */
   height?: IcsValidatorSettings['height'];
-  /** `light` or `dark`; unset follows the reader's system setting (`prefers-color-scheme`). */
+  /** `light` or `dark`; unset follows the reader's system setting (`prefers-color-scheme`). Any other value is named in a console warning and follows the system setting too. */
   theme?: IcsValidatorSettings['theme'];
   /** The wallet signed; the transaction is being sent. */
   onIcsTxSigned?: (event: GlobalEventHandlersEventMap['ics-tx-signed']) => void;

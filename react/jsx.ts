@@ -36,7 +36,7 @@ export interface IcsConsumerCardJsxProps {
   'chain-id'?: IcsConsumerCard['chainId'];
   /** Read every number at this block height instead of the latest (needs a node that keeps it). */
   height?: IcsConsumerCard['height'];
-  /** `light` or `dark`; unset follows the reader's system setting (`prefers-color-scheme`). */
+  /** `light` or `dark`; unset follows the reader's system setting (`prefers-color-scheme`). Any other value is named in a console warning and follows the system setting too. */
   theme?: IcsConsumerCard['theme'];
   /** Loading failed; `detail: {error}` (an `IcsError`). */
   'onics-error'?: (event: GlobalEventHandlersEventMap['ics-error']) => void;
@@ -66,7 +66,7 @@ export interface IcsConsumerListJsxProps {
   'chain-id'?: IcsConsumerList['chainId'];
   /** Read every number at this block height instead of the latest (needs a node that keeps it). */
   height?: IcsConsumerList['height'];
-  /** `light` or `dark`; unset follows the reader's system setting (`prefers-color-scheme`). */
+  /** `light` or `dark`; unset follows the reader's system setting (`prefers-color-scheme`). Any other value is named in a console warning and follows the system setting too. */
   theme?: IcsConsumerList['theme'];
   /** A row was chosen; `detail: {consumerId, chainId}`. */
   'onics-select'?: (event: GlobalEventHandlersEventMap['ics-select']) => void;
@@ -97,7 +97,7 @@ export interface IcsOptInButtonJsxProps {
   'chain-id'?: IcsOptInButton['chainId'];
   /** Read every number at this block height instead of the latest (needs a node that keeps it). */
   height?: IcsOptInButton['height'];
-  /** `light` or `dark`; unset follows the reader's system setting (`prefers-color-scheme`). */
+  /** `light` or `dark`; unset follows the reader's system setting (`prefers-color-scheme`). Any other value is named in a console warning and follows the system setting too. */
   theme?: IcsOptInButton['theme'];
   /** The wallet signed; the transaction is being sent. `detail: {action, consumerId, validator, hash, mode}`. */
   'onics-tx-signed'?: (event: GlobalEventHandlersEventMap['ics-tx-signed']) => void;
@@ -132,7 +132,7 @@ export interface IcsPowerChartJsxProps {
   'chain-id'?: IcsPowerChart['chainId'];
   /** Read every number at this block height instead of the latest (needs a node that keeps it). */
   height?: IcsPowerChart['height'];
-  /** `light` or `dark`; unset follows the reader's system setting (`prefers-color-scheme`). */
+  /** `light` or `dark`; unset follows the reader's system setting (`prefers-color-scheme`). Any other value is named in a console warning and follows the system setting too. */
   theme?: IcsPowerChart['theme'];
   /** Loading failed; `detail: {error}` (an `IcsError`). */
   'onics-error'?: (event: GlobalEventHandlersEventMap['ics-error']) => void;
@@ -149,7 +149,7 @@ export interface IcsProviderChainJsxProps {
   'chain-id'?: IcsProviderChain['chainId'];
   /** Read every number at this block height instead of the latest (needs a node that keeps it). */
   height?: IcsProviderChain['height'];
-  /** `light` or `dark`; unset follows the reader's system setting (`prefers-color-scheme`). */
+  /** `light` or `dark`; unset follows the reader's system setting (`prefers-color-scheme`). Any other value is named in a console warning and follows the system setting too. */
   theme?: IcsProviderChain['theme'];
 }
 
@@ -166,7 +166,7 @@ export interface IcsValidatorChainsJsxProps {
   'chain-id'?: IcsValidatorChains['chainId'];
   /** Read every number at this block height instead of the latest (needs a node that keeps it). */
   height?: IcsValidatorChains['height'];
-  /** `light` or `dark`; unset follows the reader's system setting (`prefers-color-scheme`). */
+  /** `light` or `dark`; unset follows the reader's system setting (`prefers-color-scheme`). Any other value is named in a console warning and follows the system setting too. */
   theme?: IcsValidatorChains['theme'];
   /** Loading failed; `detail: {error}` (an `IcsError`). */
   'onics-error'?: (event: GlobalEventHandlersEventMap['ics-error']) => void;
@@ -195,7 +195,7 @@ export interface IcsValidatorSettingsJsxProps {
   'chain-id'?: IcsValidatorSettings['chainId'];
   /** Read every number at this block height instead of the latest (needs a node that keeps it). */
   height?: IcsValidatorSettings['height'];
-  /** `light` or `dark`; unset follows the reader's system setting (`prefers-color-scheme`). */
+  /** `light` or `dark`; unset follows the reader's system setting (`prefers-color-scheme`). Any other value is named in a console warning and follows the system setting too. */
   theme?: IcsValidatorSettings['theme'];
   /** The wallet signed; the transaction is being sent. */
   'onics-tx-signed'?: (event: GlobalEventHandlersEventMap['ics-tx-signed']) => void;
