@@ -26,7 +26,7 @@ export const VIEW_STATES: readonly ViewState[] = ['loading', 'complete', 'empty'
 const ROOT_KEY = Symbol.for('ics-elements/context-root');
 
 /** After this long without an answer, the status says what the load is waiting on. */
-export const WAIT_NOTICE_MS = 1500;
+const WAIT_NOTICE_MS = 1500;
 /** How often the status looks again at what is waited on. */
 const WAIT_POLL_MS = 250;
 
@@ -95,11 +95,7 @@ export abstract class IcsDataElement<T> extends IcsElement {
     task: async ([client, problem], { signal }) => {
       if (!client || problem) return initialState;
       const provider = client as ProviderClient;
-      // One time bound for the whole load (detection and data, however many reads are behind them).
-      const watch = new WaitWatch();
-      const options: ReadOptions = { signal, fresh: this.fresh, deadline: Date.now() + provider.config.timeoutMs, watch };
-      this.fresh = false;
-      const stopWatching = this.watchWaits(watch, signal);
+      const { options, stopWatching } = this.loadOptions(provider, signal);
       try {
         return await withIcs(provider, options, () => this.loadData(provider, options));
       } catch (error) {
@@ -189,6 +185,16 @@ export abstract class IcsDataElement<T> extends IcsElement {
       default:
         return 'loading';
     }
+  }
+
+  /**
+   * The options of one load: one time bound for all of it (detection and data, however many
+   * reads are behind them), and a watch on what it waits on.
+   */
+  private loadOptions(client: ProviderClient, signal: AbortSignal): { options: ReadOptions; stopWatching: () => void } {
+    const options = { signal, fresh: this.fresh, deadline: Date.now() + client.config.timeoutMs, watch: new WaitWatch() };
+    this.fresh = false;
+    return { options, stopWatching: this.watchWaits(options.watch, signal) };
   }
 
   /**
