@@ -115,7 +115,12 @@ export class RestTransport {
     if (tries > endpoints.length) notes.push(`${tries} tries`);
     const error = last.error;
     if (notes.length === 0) throw error;
-    throw new IcsError(error.kind, `${error.message} (${notes.join(', ')})`, { url: error.url, status: error.status, cause: error });
+    throw new IcsError(error.kind, `${error.message} (${notes.join(', ')})`, {
+      url: error.url,
+      status: error.status,
+      grpcCode: error.grpcCode,
+      cause: error,
+    });
   }
 
   /**
