@@ -43,6 +43,12 @@ export interface RestResponse {
 export const RETRY_BACKOFF_MS = 250;
 /** The longest `Retry-After` honoured; a node asking for longer is not asked again in this read. */
 export const RETRY_AFTER_MAX_MS = 5_000;
+/**
+ * A retry round starts only with this much of the read's time left after its pause (or half the
+ * bound, when that is shorter): a retry cut short by the deadline would only turn the node's own
+ * answer into a timeout.
+ */
+const RETRY_MIN_TIME_MS = 1_000;
 
 /** Why one endpoint failed in one round, and whether a later round may try it again. */
 interface Failure {
@@ -85,7 +91,7 @@ export class RestTransport {
     for (let r = 0; r <= this.config.retries && round.length > 0; r++) {
       if (r > 0) {
         const pause = Math.max(backoff(r), asked);
-        if (Date.now() + pause >= deadline) break;
+        if (Date.now() + pause + Math.min(RETRY_MIN_TIME_MS, this.config.timeoutMs / 2) > deadline) break;
         await sleep(pause, request.signal);
       }
       const again: Failure[] = [];
