@@ -89,6 +89,11 @@ export class ProviderClient {
     this.reader.cache.invalidate(fragment === undefined ? undefined : (key) => key.includes(fragment));
   }
 
+  /** `options` with a deadline (`timeoutMs` from now unless it has one), for a call made of several reads. */
+  private bounded(options: ReadOptions): ReadOptions {
+    return options.deadline === undefined ? { ...options, deadline: this.reader.deadline() } : options;
+  }
+
   // ---- chain ---------------------------------------------------------------------------------
 
   /** The chain id: from the config, else the node's `node_info`. */
@@ -133,8 +138,13 @@ export class ProviderClient {
 
   /** Whether the node has the ICS provider module (v6+), an older one, or none. */
   async detectIcs(options: ReadOptions = {}): Promise<IcsStatus> {
-    const chainId = await this.chainId(options).catch(() => this.config.chainId ?? 'this chain');
-    return detectIcs(this.reader, chainId, { ...options, height: options.height ?? this.config.height });
+    const bounded = this.bounded(options);
+    const chainId = await this.chainId(bounded).catch((error: unknown) => {
+      // A node that does not answer at all is the answer; one without node_info may still have ICS.
+      if (error instanceof IcsError && (error.kind === 'timeout' || error.kind === 'aborted')) throw error;
+      return this.config.chainId ?? 'this chain';
+    });
+    return detectIcs(this.reader, chainId, { ...bounded, height: options.height ?? this.config.height });
   }
 
   /** Consumer chains in a phase (default launched), every page. */
@@ -205,11 +215,13 @@ export class ProviderClient {
   /** A validator's commission on a consumer (falls back to its provider rate on chain). */
   async consumerCommissionRate(consumerId: string, validator: string, options: ReadOptions = {}): Promise<string> {
     const id = checkConsumerId(consumerId);
-    const valcons = await this.consensusAddressOf(validator, options);
+    // Two reads in sequence, one time bound.
+    const read = this.bounded(options);
+    const valcons = await this.consensusAddressOf(validator, read);
     const { value } = await this.reader.get(
       `${ICS_BASE}/consumer_commission_rate/${id}/${valcons}`,
       (body, path) => fields(body, path).decimal('rate'),
-      options,
+      read,
       undefined,
       this.icsError(id),
     );
@@ -219,11 +231,13 @@ export class ProviderClient {
   /** The consumer consensus address a validator assigned on a chain, or undefined when none. */
   async consumerAddress(consumerId: string, validator: string, options: ReadOptions = {}): Promise<string | undefined> {
     const id = checkConsumerId(consumerId);
-    const valcons = await this.consensusAddressOf(validator, options);
+    // Two reads in sequence, one time bound.
+    const read = this.bounded(options);
+    const valcons = await this.consensusAddressOf(validator, read);
     const { value } = await this.reader.get(
       `${ICS_BASE}/validator_consumer_addr/${id}/${valcons}`,
       (body, path) => fields(body, path).string('consumer_address'),
-      options,
+      read,
       undefined,
       this.icsError(id),
     );

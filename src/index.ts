@@ -9,6 +9,8 @@ export type { ProviderConfig, ProviderConfigInput } from './chain/config.js';
 export { IcsError, isIcsError } from './chain/errors.js';
 export type { IcsErrorKind } from './chain/errors.js';
 export type { FetchLike } from './chain/transport.js';
+export { WaitWatch } from './chain/waits.js';
+export type { Waiting } from './chain/waits.js';
 export type { IcsAvailability, IcsStatus } from './ics/detect.js';
 export { CONSUMER_PHASES } from './ics/models.js';
 export type * from './ics/models.js';

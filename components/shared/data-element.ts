@@ -9,7 +9,7 @@ import type { PropertyValues, TemplateResult } from 'lit';
 import { state } from 'lit/decorators.js';
 import { ContextConsumer, ContextRoot } from '@lit/context';
 import { Task, TaskStatus, initialState } from '@lit/task';
-import { IcsError, isIcsError } from '../../src/index.js';
+import { IcsError, WaitWatch, isIcsError } from '../../src/index.js';
 import { neutralise } from '../../src/format/index.js';
 import type { IcsStatus, ProviderClient, ReadOptions } from '../../src/index.js';
 import { IcsElement } from './ics-element.js';
@@ -25,6 +25,11 @@ export type ViewState = 'loading' | 'complete' | 'empty' | 'error' | 'ics-absent
 export const VIEW_STATES: readonly ViewState[] = ['loading', 'complete', 'empty', 'error', 'ics-absent', 'invalid'];
 
 const ROOT_KEY = Symbol.for('ics-elements/context-root');
+
+/** After this long without an answer, the status says what the load is waiting on. */
+const WAIT_NOTICE_MS = 1500;
+/** How often the status looks again at what is waited on. */
+const WAIT_POLL_MS = 250;
 
 /**
  * Lets a provider defined after its consumers still reach them: a `ContextRoot` on the document
@@ -70,6 +75,9 @@ export abstract class IcsDataElement<T> extends IcsElement {
   /** Set by Retry: the next load skips the cache. */
   private fresh = false;
 
+  /** What the load has waited on for a while ("Waiting for https://… (ICS parameters)…"), if anything. */
+  @state() private waitingText: string | undefined;
+
   constructor() {
     super();
     new ContextConsumer(this, {
@@ -87,14 +95,16 @@ export abstract class IcsDataElement<T> extends IcsElement {
     args: () => [this.resolution.client, this.problem?.message, ...this.dataKey()],
     task: async ([client, problem], { signal }) => {
       if (!client || problem) return initialState;
-      const options: ReadOptions = { signal, fresh: this.fresh };
-      this.fresh = false;
+      const provider = client as ProviderClient;
+      const { options, stopWatching } = this.loadOptions(provider, signal);
       try {
-        return await withIcs(client as ProviderClient, options, () => this.loadData(client as ProviderClient, options));
+        return await withIcs(provider, options, () => this.loadData(provider, options));
       } catch (error) {
         const icsError = isIcsError(error) ? error : new IcsError('decode', `Unexpected failure: ${String(error)}`, { cause: error });
         if (icsError.kind !== 'aborted' && !signal.aborted) this.dispatchEvent(new IcsErrorEvent({ error: icsError }));
         throw icsError;
+      } finally {
+        stopWatching();
       }
     },
   });
@@ -178,6 +188,44 @@ export abstract class IcsDataElement<T> extends IcsElement {
     }
   }
 
+  /**
+   * The options of one load: one time bound for all of it (detection and data, however many
+   * reads are behind them), and a watch on what it waits on.
+   */
+  private loadOptions(client: ProviderClient, signal: AbortSignal): { options: ReadOptions; stopWatching: () => void } {
+    const options = { signal, fresh: this.fresh, deadline: Date.now() + client.config.timeoutMs, watch: new WaitWatch() };
+    this.fresh = false;
+    return { options, stopWatching: this.watchWaits(options.watch, signal) };
+  }
+
+  /**
+   * Keeps `waitingText` saying what this load waits on once an answer is `WAIT_NOTICE_MS` late;
+   * returns the stop (which clears it, unless a newer load took over).
+   */
+  private watchWaits(watch: WaitWatch, signal: AbortSignal): () => void {
+    this.currentWatch = watch;
+    const look = () => {
+      if (this.currentWatch !== watch) return;
+      const waiting = watch.longest();
+      const text =
+        waiting && Date.now() - waiting.since >= WAIT_NOTICE_MS ? `Waiting for ${waiting.origin} (${waiting.what})…` : undefined;
+      if (text !== this.waitingText) this.waitingText = text;
+    };
+    const timer = setInterval(look, WAIT_POLL_MS);
+    const stop = () => {
+      clearInterval(timer);
+      signal.removeEventListener('abort', stop);
+      if (this.currentWatch === watch) {
+        this.currentWatch = undefined;
+        this.waitingText = undefined;
+      }
+    };
+    signal.addEventListener('abort', stop, { once: true });
+    return stop;
+  }
+
+  private currentWatch: WaitWatch | undefined;
+
   /** Loads again, skipping the cache. */
   retry(): void {
     this.fresh = true;
@@ -236,7 +284,7 @@ export abstract class IcsDataElement<T> extends IcsElement {
         return this.isEmpty(loaded.value) ? this.emptyMessage(loaded.value) : this.describe(loaded.value);
       }
       default:
-        return this.loadingMessage();
+        return this.waitingText ?? this.loadingMessage();
     }
   }
 }

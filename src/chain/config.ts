@@ -21,8 +21,13 @@ export interface ProviderConfigInput {
   gasPrice?: string;
   /** Read every number at this block height (an archive node can answer for the past). */
   height?: number;
-  /** Per-request timeout in ms (default 10 000). */
+  /**
+   * How long one read may take in all, in ms: every endpoint, retry and pause included (default
+   * 10 000). An element's load, and a client call made of several reads, share one such bound.
+   */
   timeoutMs?: number;
+  /** Retry rounds after transient failures (503, 429, a reset socket) on every endpoint (default 2). */
+  retries?: number;
   /** How long a read stays fresh in the cache, in ms (default 6 000, about one block). */
   cacheTtlMs?: number;
   /** Most requests in flight at once per client (default 6). */
@@ -42,6 +47,7 @@ export interface ProviderConfig {
   readonly gasPrice: string;
   readonly height: number | undefined;
   readonly timeoutMs: number;
+  readonly retries: number;
   readonly cacheTtlMs: number;
   readonly maxConcurrent: number;
   readonly pageLimit: number;
@@ -69,6 +75,7 @@ export function resolveConfig(input: ProviderConfigInput): ProviderConfig {
     gasPrice: input.gasPrice ?? `0.005${input.stakingDenom ?? 'uatom'}`,
     height: input.height === undefined ? undefined : wholeNumber(input.height, 'height', 0, 1),
     timeoutMs: wholeNumber(input.timeoutMs, 'timeoutMs', DEFAULT_TIMEOUT_MS, 1),
+    retries: wholeNumber(input.retries, 'retries', 2, 0, 5),
     cacheTtlMs: wholeNumber(input.cacheTtlMs, 'cacheTtlMs', DEFAULT_CACHE_TTL_MS, 0),
     maxConcurrent: wholeNumber(input.maxConcurrent, 'maxConcurrent', 6, 1, 64),
     pageLimit: wholeNumber(input.pageLimit, 'pageLimit', 100, 1, 1000),

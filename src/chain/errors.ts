@@ -5,7 +5,7 @@
 export type IcsErrorKind =
   /** The endpoint could not be reached (DNS, refused, reset, CORS). */
   | 'network'
-  /** No answer within the per-request timeout. */
+  /** No answer within the read's time bound (`timeoutMs`: every endpoint, retry and pause included). */
   | 'timeout'
   /** The caller aborted through its `AbortSignal`. */
   | 'aborted'

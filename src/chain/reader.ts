@@ -9,6 +9,8 @@ import { RestTransport } from './transport.js';
 import { Path, fields } from './decode.js';
 import { IcsError } from './errors.js';
 import { mapInSlices } from './tasks.js';
+import type { WaitWatch, Waiting } from './waits.js';
+import { routeWords, seconds } from './waits.js';
 
 export interface ReadOptions {
   signal?: AbortSignal | undefined;
@@ -16,7 +18,17 @@ export interface ReadOptions {
   height?: number | undefined;
   /** Skip the cache (a load in flight is still shared). */
   fresh?: boolean | undefined;
+  /**
+   * Give up at this time (`Date.now()` scale) with a `timeout` error. Unset: `timeoutMs` from
+   * the call. Pass one deadline to several reads to bound them together.
+   */
+  deadline?: number | undefined;
+  /** Collects what the read is waiting on, to say so while it waits. */
+  watch?: WaitWatch | undefined;
 }
+
+/** A waiter whose deadline passed gives the load this long to fail in its own words first. */
+const DEADLINE_GRACE_MS = 200;
 
 export interface Read<T> {
   value: T;
@@ -54,17 +66,17 @@ export class Reader {
     const height = options.height ?? this.config.height;
     const key = cacheKey(path, query, height);
     if (options.fresh) this.cache.invalidate((k) => k === key);
-    const raw = await mapped(
+    const raw = await this.bounded(key, path, options, mapError, (signal, deadline) =>
       this.cache.get(
         key,
-        async (signal): Promise<Read<unknown>> => {
-          const response = await this.fetch(path, query, height, signal);
-          return { value: response.body, height: response.height ?? height };
-        },
-        options.signal,
+        (loadSignal) =>
+          this.tracked(key, async (): Promise<Read<unknown>> => {
+            const response = await this.fetch(key, path, query, height, loadSignal, deadline);
+            return { value: response.body, height: response.height ?? height };
+          }),
+        signal,
         height !== undefined,
       ),
-      mapError,
     );
     return { value: decode(raw.value, new Path(path)), height: raw.height };
   }
@@ -84,9 +96,13 @@ export class Reader {
     const pinned = options.height ?? this.config.height;
     const key = cacheKey(path, { ...query, all: listField }, pinned);
     if (options.fresh) this.cache.invalidate((k) => k === key);
-    const raw = await mapped(
-      this.cache.get(key, (signal) => this.allPages(path, listField, query, pinned, signal), options.signal, pinned !== undefined),
-      mapError,
+    const raw = await this.bounded(key, path, options, mapError, (signal, deadline) =>
+      this.cache.get(
+        key,
+        (loadSignal) => this.tracked(key, () => this.allPages(key, path, listField, query, pinned, loadSignal, deadline)),
+        signal,
+        pinned !== undefined,
+      ),
     );
     const listPath = new Path(path).field(listField);
     // A long list (500 validators) decodes a slice per task, so no one task runs long.
@@ -94,11 +110,13 @@ export class Reader {
   }
 
   private async allPages(
+    key: string,
     path: string,
     listField: string,
     query: Record<string, string>,
     pinned: number | undefined,
     signal: AbortSignal,
+    deadline: number,
   ): Promise<Read<unknown[]>> {
     const items: unknown[] = [];
     let height = pinned;
@@ -107,7 +125,7 @@ export class Reader {
     for (let page = 0; page < MAX_PAGES; page++) {
       const pageQuery: Record<string, string> = { ...query, 'pagination.limit': String(this.config.pageLimit) };
       if (nextKey) pageQuery['pagination.key'] = nextKey;
-      const response = await this.fetch(path, pageQuery, height, signal);
+      const response = await this.fetch(key, path, pageQuery, height, signal, deadline);
       height ??= response.height;
       const body = fields(response.body, new Path(path));
       items.push(...body.list(listField, (item) => item));
@@ -124,8 +142,77 @@ export class Reader {
     throw new IcsError('decode', `${path} has more than ${MAX_PAGES} pages; stopped reading.`);
   }
 
-  private fetch(path: string, query: Record<string, string> | undefined, height: number | undefined, signal: AbortSignal): Promise<RestResponse> {
-    return this.transport.get({ path, query, height, signal });
+  /**
+   * Runs `wait` (a cache read) under the caller's deadline: a caller that joined a slower load
+   * still gets its answer, or a `timeout` error naming what it waited on, by its own deadline.
+   * The deadline also bounds the load this caller starts.
+   */
+  private async bounded<T>(
+    key: string,
+    path: string,
+    options: ReadOptions,
+    mapError: ((error: IcsError) => IcsError) | undefined,
+    wait: (signal: AbortSignal, deadline: number) => Promise<T>,
+  ): Promise<T> {
+    const deadline = options.deadline ?? this.deadline();
+    const controller = new AbortController();
+    let expired = false;
+    const timer = setTimeout(
+      () => {
+        expired = true;
+        controller.abort();
+      },
+      Math.max(0, deadline - Date.now()) + DEADLINE_GRACE_MS,
+    );
+    const onAbort = () => controller.abort();
+    if (options.signal?.aborted) controller.abort();
+    options.signal?.addEventListener('abort', onAbort, { once: true });
+    const unwatch = options.watch?.add(() => this.waiting.get(key));
+    try {
+      return await mapped(wait(controller.signal, deadline), mapError);
+    } catch (error) {
+      if (expired && !options.signal?.aborted && error instanceof IcsError && error.kind === 'aborted') {
+        const waiting = this.waiting.get(key);
+        const where = waiting ? `The node at ${waiting.origin}` : 'The node';
+        throw new IcsError('timeout', `${where} did not answer within ${seconds(this.config.timeoutMs)} s (${routeWords(path)}).`, {
+          cause: error,
+        });
+      }
+      throw error;
+    } finally {
+      clearTimeout(timer);
+      options.signal?.removeEventListener('abort', onAbort);
+      unwatch?.();
+    }
+  }
+
+  /** A deadline `timeoutMs` from now, to share between the reads of one logical load. */
+  deadline(): number {
+    return Date.now() + this.config.timeoutMs;
+  }
+
+  /** The attempt each load in flight is on, by cache key, for `WaitWatch`. */
+  private readonly waiting = new Map<string, Waiting>();
+
+  private async tracked<T>(key: string, load: () => Promise<T>): Promise<T> {
+    try {
+      return await load();
+    } finally {
+      this.waiting.delete(key);
+    }
+  }
+
+  private fetch(
+    key: string,
+    path: string,
+    query: Record<string, string> | undefined,
+    height: number | undefined,
+    signal: AbortSignal,
+    deadline: number,
+  ): Promise<RestResponse> {
+    const what = routeWords(path);
+    const onAttempt = (url: string) => this.waiting.set(key, { origin: new URL(url).origin, what, since: Date.now() });
+    return this.transport.get({ path, query, height, signal, deadline, onAttempt });
   }
 }
 

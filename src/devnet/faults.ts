@@ -12,6 +12,13 @@ export interface FaultConfig {
   times?: number;
   /** Extra latency for matching requests, in ms. */
   latencyMs?: number;
+  /**
+   * Only requests to this host name (the `Host` header without its port), so one devnet can be
+   * a failing endpoint as "localhost" and a healthy one as "127.0.0.1".
+   */
+  host?: string;
+  /** A `Retry-After` header (seconds or an HTTP date) on 'error' answers, e.g. with status 429. */
+  retryAfter?: string;
 }
 
 export class Faults {
@@ -24,13 +31,21 @@ export class Faults {
   }
 
   /** The fault for this request, if any (counting it against `times`). */
-  take(path: string): FaultConfig | undefined {
+  take(path: string, host?: string): FaultConfig | undefined {
     const config = this.config;
     if (!config || this.remaining <= 0) return undefined;
     if (config.pathPrefix && !path.startsWith(config.pathPrefix)) return undefined;
+    if (config.host !== undefined && hostName(host) !== config.host) return undefined;
     this.remaining--;
     return config;
   }
+}
+
+/** "localhost:1317" -> "localhost", "[::1]:1317" -> "::1". */
+function hostName(host: string | undefined): string | undefined {
+  if (host === undefined) return undefined;
+  const bracketed = /^\[([^\]]+)\]/.exec(host);
+  return bracketed ? bracketed[1] : host.replace(/:\d+$/, '');
 }
 
 /**

@@ -55,7 +55,7 @@ export const CORS_HEADERS: Record<string, string> = {
   'access-control-allow-origin': '*',
   'access-control-allow-methods': 'GET, POST, OPTIONS',
   'access-control-allow-headers': 'content-type, x-cosmos-block-height',
-  'access-control-expose-headers': 'grpc-metadata-x-cosmos-block-height, x-cosmos-block-height',
+  'access-control-expose-headers': 'grpc-metadata-x-cosmos-block-height, x-cosmos-block-height, retry-after',
   'access-control-max-age': '600',
 };
 

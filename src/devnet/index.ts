@@ -83,7 +83,7 @@ const FAULT_MODES = ['error', 'timeout', 'malformed-json', 'wrong-shape', 'reset
 function checkFaults(body: unknown): FaultConfig {
   if (typeof body !== 'object' || body === null || Array.isArray(body)) throw new Error('faults must be an object or null');
   const f = body as Record<string, unknown>;
-  const known = new Set(['mode', 'status', 'pathPrefix', 'times', 'latencyMs']);
+  const known = new Set(['mode', 'status', 'pathPrefix', 'times', 'latencyMs', 'host', 'retryAfter']);
   for (const key of Object.keys(f)) if (!known.has(key)) throw new Error(`unknown fault field "${key}"`);
   if (f.mode !== undefined && !FAULT_MODES.includes(f.mode as string)) throw new Error(`fault mode must be one of ${FAULT_MODES.join(', ')}`);
   const whole = (name: string, min: number, max: number) => {
@@ -93,7 +93,9 @@ function checkFaults(body: unknown): FaultConfig {
   whole('status', 100, 599);
   whole('times', 0, Number.MAX_SAFE_INTEGER);
   whole('latencyMs', 0, 600_000);
-  if (f.pathPrefix !== undefined && typeof f.pathPrefix !== 'string') throw new Error('fault pathPrefix must be a string');
+  for (const name of ['pathPrefix', 'host', 'retryAfter']) {
+    if (f[name] !== undefined && typeof f[name] !== 'string') throw new Error(`fault ${name} must be a string`);
+  }
   return f as FaultConfig;
 }
 

@@ -55,7 +55,7 @@ export class DevnetServer {
       await this.handleControl(req, res, url.pathname.slice('/__devnet/'.length));
       return;
     }
-    const fault = this.faults.take(url.pathname);
+    const fault = this.faults.take(url.pathname, req.headers.host);
     const delay = this.latencyMs + (fault?.latencyMs ?? 0);
     if (delay > 0) await new Promise((resolve) => setTimeout(resolve, delay));
     if (fault?.mode === 'reset') {
@@ -75,7 +75,8 @@ export class DevnetServer {
     const latestHeader = () => heightHeaders(this.chain.latest().height);
     if (fault?.mode === 'error') {
       const status = fault.status ?? 500;
-      sendJson(res, status, errorBody(new GrpcError(status === 501 ? 12 : 13, `injected failure (HTTP ${status})`)), latestHeader());
+      const retryAfter: Record<string, string> = fault.retryAfter === undefined ? {} : { 'retry-after': fault.retryAfter };
+      sendJson(res, status, errorBody(new GrpcError(status === 501 ? 12 : 13, `injected failure (HTTP ${status})`)), { ...latestHeader(), ...retryAfter });
       return;
     }
     if (req.method !== 'GET') {

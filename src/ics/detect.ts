@@ -29,7 +29,8 @@ export function isMissingRoute(error: unknown): boolean {
 }
 
 export async function detectIcs(reader: Reader, chainId: string, options: ReadOptions = {}): Promise<IcsStatus> {
-  const probe = { ...options, fresh: false };
+  // Two reads in sequence share one time bound.
+  const probe = { ...options, fresh: false, deadline: options.deadline ?? reader.deadline() };
   try {
     await reader.get(`${ICS_BASE}/params`, (body, path) => fields(body, path).obj, probe);
   } catch (error) {

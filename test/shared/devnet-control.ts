@@ -15,6 +15,10 @@ export interface FaultConfig {
   pathPrefix?: string;
   times?: number;
   latencyMs?: number;
+  /** Only requests to this host name ("localhost" vs "127.0.0.1": one devnet, two endpoints). */
+  host?: string;
+  /** Retry-After header on 'error' answers. */
+  retryAfter?: string;
 }
 
 export function devnetControl(rest: string) {
