@@ -42,10 +42,14 @@ function ensureContextRoot(): void {
  */
 async function withIcs<T>(client: ProviderClient, options: ReadOptions, load: () => Promise<T>): Promise<Loaded<T>> {
   const detection = client.detectIcs(options);
+  // The chain's prefixes and units (one read per client, shared): the data renders with them.
+  const params = client.chainParams(options);
+  params.catch(() => undefined);
   const data = load();
   data.catch(() => undefined);
   const ics = await detection;
   if (ics.availability !== 'available') return { kind: 'absent', status: ics };
+  await params;
   return { kind: 'data', value: await data };
 }
 
@@ -145,6 +149,11 @@ export abstract class IcsDataElement<T> extends IcsElement {
       changed.has('rpc') ||
       changed.has('chainId') ||
       changed.has('height') ||
+      changed.has('bech32Prefix') ||
+      changed.has('denom') ||
+      changed.has('displayDenom') ||
+      changed.has('displayExponent') ||
+      changed.has('chainInfo') ||
       changed.has('contextClient' as keyof IcsDataElement<T>)
     ) {
       this.resolution = resolveClient(this.ownEndpoint, this.contextClient);
@@ -194,10 +203,16 @@ export abstract class IcsDataElement<T> extends IcsElement {
       complete: (loaded) => {
         if (loaded.kind === 'absent') return this.renderMessage('ics-absent', loaded.status.message);
         if (this.isEmpty(loaded.value)) return this.renderMessage('empty', this.emptyMessage(loaded.value));
-        return this.renderData(loaded.value);
+        return html`${this.renderData(loaded.value)}${this.renderChainNote()}`;
       },
       error: (error) => this.renderError(error),
     }) as TemplateResult;
+  }
+
+  /** Says so when amounts are in base units because the chain has no display unit for its denom. */
+  protected renderChainNote(): TemplateResult | typeof nothing {
+    const note = this.resolution.client?.knownChainParams?.note;
+    return note ? html`<p class="chain-note" part="chain-note">${note}</p>` : nothing;
   }
 
   protected renderMessage(kind: ViewState, text: string, action: TemplateResult | typeof nothing = nothing): TemplateResult {

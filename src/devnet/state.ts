@@ -56,6 +56,7 @@ export interface Snapshot {
   time: Date;
   prefixes: Bech32Prefixes;
   denom: string;
+  denomMetadata: ResolvedScenario['denomMetadata'];
   blocksPerEpoch: number;
   maxProviderConsensusValidators: number;
   maxValidators: number;
@@ -250,6 +251,7 @@ export class ChainState {
       time: this.time,
       prefixes: s.prefixes,
       denom: s.denom,
+      denomMetadata: s.denomMetadata,
       blocksPerEpoch: s.blocksPerEpoch,
       maxProviderConsensusValidators: s.maxProviderConsensusValidators,
       maxValidators: s.maxValidators,
