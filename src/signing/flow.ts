@@ -94,6 +94,8 @@ export class TxFlow {
    * `signer`, also whether it is the operator account. For showing a refusal before a click.
    */
   async check(action: IcsAction, signer?: string): Promise<PrecheckResult> {
+    // The chain's prefixes, denom and gas price (read once per client where the page gave none).
+    await this.options.client.chainParams();
     const prefixes = this.options.client.config.prefixes;
     const format = checkFormat(action, prefixes);
     if (!format.ok) return format;
@@ -139,6 +141,7 @@ export class TxFlow {
     stage('checking');
     let chainId: string;
     try {
+      await client.chainParams();
       const checked = this.options.unsafeSkipChecks ? { ok: true as const } : await this.check(action);
       if (!checked.ok) return { status: 'refused', code: checked.code, message: checked.message };
       chainId = await client.chainId();
