@@ -116,10 +116,13 @@ export class ProviderClient {
   /**
    * The chain's bech32 prefixes, staking denom, display denom and exponent and gas price: the
    * page's settings where given, the rest read from the chain once per client (shared by every
-   * caller; a failed read is tried again by the next caller). `config` follows.
+   * caller; a failed read is tried again by the next caller, and `fresh` starts another while
+   * none has answered). `config` follows.
    */
   chainParams(options: ReadOptions = {}): Promise<ChainParams> {
-    if (!this.params) {
+    // A fresh read (Retry) does not wait on a read that has not answered yet: the node may have
+    // been down when it started.
+    if (!this.params || (options.fresh && !this.known)) {
       const read = readChainParams(this.reader, this.current.given);
       this.params = read;
       read.then(

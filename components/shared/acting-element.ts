@@ -100,7 +100,7 @@ export abstract class IcsActingElement<T extends ActingData> extends IcsDataElem
 
   protected override renderState(): TemplateResult {
     const data = this.refreshing;
-    return data ? this.renderData(data) : super.renderState();
+    return data ? this.renderLoaded(data) : super.renderState();
   }
 
   protected dataKey(): readonly unknown[] {

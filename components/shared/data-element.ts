@@ -70,6 +70,9 @@ export abstract class IcsDataElement<T> extends IcsElement {
   /** The problem shown instead of data (a bad or missing attribute), if any. */
   protected problem: AttributeProblem | undefined;
 
+  /** The client whose chain settings this element is waiting for, to check its attributes again. */
+  private awaitingChain: ProviderClient | undefined;
+
   /** Set by Retry: the next load skips the cache. */
   private fresh = false;
 
@@ -158,7 +161,17 @@ export abstract class IcsDataElement<T> extends IcsElement {
     ) {
       this.resolution = resolveClient(this.ownEndpoint, this.contextClient);
     }
-    this.problem = this.resolution.problem ?? this.checkAttributes(this.resolution.client);
+    const client = this.resolution.client;
+    // Until the chain's prefixes are read, address attributes are checked for their checksum
+    // only; once read (one shared read per client), they are checked again for their prefix.
+    if (client && !client.chainKnown && this.awaitingChain !== client) {
+      this.awaitingChain = client;
+      client.chainParams().then(
+        () => this.requestUpdate(),
+        () => undefined,
+      );
+    }
+    this.problem = this.resolution.problem ?? this.checkAttributes(client);
     if (this.problem && !this.problem.missing) this.warnOnce(this.problem);
   }
 
@@ -203,10 +216,18 @@ export abstract class IcsDataElement<T> extends IcsElement {
       complete: (loaded) => {
         if (loaded.kind === 'absent') return this.renderMessage('ics-absent', loaded.status.message);
         if (this.isEmpty(loaded.value)) return this.renderMessage('empty', this.emptyMessage(loaded.value));
-        return html`${this.renderData(loaded.value)}${this.renderChainNote()}`;
+        return this.renderLoaded(loaded.value);
       },
       error: (error) => this.renderError(error),
     }) as TemplateResult;
+  }
+
+  /**
+   * The data and, where the chain has no display unit, the note saying so. One template, so a
+   * reload that keeps the data on screen (acting elements) patches it in place and keeps focus.
+   */
+  protected renderLoaded(value: T): TemplateResult {
+    return html`${this.renderData(value)}${this.renderChainNote()}`;
   }
 
   /** Says so when amounts are in base units because the chain has no display unit for its denom. */
