@@ -62,7 +62,12 @@ export type RefusalCode =
   /** The configuration lacks something signing needs (an RPC endpoint). */
   | 'not-configured'
   /** A transaction of this flow is still pending. */
-  | 'busy';
+  | 'busy'
+  /**
+   * The wallet does not know the provider chain (Keplr: "There is no chain info for …"): offer
+   * "Add <chain> to <wallet>" (`TxFlow.suggestChain()` from a click), then submit again.
+   */
+  | 'unknown-chain';
 
 export type PrecheckResult = { ok: true } | { ok: false; code: RefusalCode; message: string };
 

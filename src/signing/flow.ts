@@ -28,6 +28,8 @@ import type { PrecheckState } from './precheck.js';
 import { checkAgainstState, checkFormat, checkSigner } from './precheck.js';
 import type { Wallet, WalletSigner } from './wallet.js';
 import { isWalletRejection } from './wallet.js';
+import type { ChainInfoInput, SuggestResult } from './chain-info.js';
+import { isUnknownChainError, readableChainName, suggestChain } from './chain-info.js';
 
 /** The cosmjs half, as the flow sees it (replaceable in tests). */
 export interface TxBackend {
@@ -53,6 +55,11 @@ export interface TxFlowOptions {
    * so tests can show that a chain's refusal reads the same as the check's. Never in an app.
    */
   unsafeSkipChecks?: boolean;
+  /**
+   * The provider's chain info for wallets that do not know the chain (Keplr `ChainInfo`); its
+   * fields win over those read from the chain. Used by `suggestChain()`.
+   */
+  chainInfo?: ChainInfoInput;
 }
 
 /** Default Cosmos power reduction: consensus power = bonded tokens / 10^6 (x/staking). */
@@ -66,6 +73,15 @@ export class TxFlow {
 
   constructor(options: TxFlowOptions) {
     this.options = options;
+  }
+
+  /**
+   * Asks the wallet to add the provider chain, after a `refused` result with code
+   * `unknown-chain`: call it from a click (the wallet opens its own approval). `added`: submit
+   * again; `cancelled`: the person declined, nothing was added or signed.
+   */
+  suggestChain(): Promise<SuggestResult> {
+    return suggestChain(this.options.client, this.options.wallet, this.options.chainInfo);
   }
 
   /** A transaction of this flow is between its first check and its result. */
@@ -155,6 +171,14 @@ export class TxFlow {
       address = (await wallet.connect(chainId)).address;
     } catch (error) {
       if (isWalletRejection(error)) return { status: 'cancelled' };
+      if (isUnknownChainError(error)) {
+        const name = this.options.chainInfo?.chainName ?? readableChainName(chainId);
+        return {
+          status: 'refused',
+          code: 'unknown-chain',
+          message: `${wallet.label} does not know ${name} (${chainId}) yet. Add it to ${wallet.label} (it asks you to approve), then try again.`,
+        };
+      }
       return walletFailure(wallet, error);
     }
     const signerCheck = this.options.unsafeSkipChecks ? { ok: true as const } : checkSigner(action.validator, address, client.config.prefixes);

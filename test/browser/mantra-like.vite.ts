@@ -91,7 +91,7 @@ describe('elements on a MANTRA-like provider, configured with rest only', functi
   });
 
   it('the opt-in button reaches a confirmed transaction with fees in uom, signed by the mantra1… account', async () => {
-    const wallet = await TestWallet.create({ accounts: [{ mnemonic: testOperator('newcomer').mnemonic }], prefix: 'mantra' });
+    const wallet = await TestWallet.create({ accounts: [{ mnemonic: testOperator('newcomer').mnemonic }], prefix: 'mantra', knownChains: ['mantra-devnet-1'] });
     const docs: SignDoc[] = [];
     const signDirect = wallet.signDirect.bind(wallet);
     wallet.signDirect = (chainId, signer, doc) => {
