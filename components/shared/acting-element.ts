@@ -8,7 +8,7 @@ import type { PropertyValues, TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import { TaskStatus } from '@lit/task';
 import type { ConsumerChain, ValidatorIdentity } from '../../src/index.js';
-import type { Wallet } from '../../src/signing/index.js';
+import type { ChainInfoInput, Wallet } from '../../src/signing/index.js';
 import { IcsDataElement } from './data-element.js';
 import { IcsElement } from './ics-element.js';
 import { isForChainAndOperator } from './operator-attributes.js';
@@ -22,7 +22,7 @@ export interface ActingData {
 }
 
 /** The status both acting elements share: a data state, a wallet step, or a transaction step. */
-export type ActingStatus = 'loading' | 'error' | 'ics-absent' | 'invalid' | 'no-wallet' | 'connect' | 'wrong-account' | Exclude<TxPhase, 'idle'>;
+export type ActingStatus = 'loading' | 'error' | 'ics-absent' | 'invalid' | 'no-wallet' | 'connect' | 'add-chain' | 'wrong-account' | Exclude<TxPhase, 'idle'>;
 
 export abstract class IcsActingElement<T extends ActingData> extends IcsDataElement<T> {
   static override styles = [...IcsElement.styles, txStyles];
@@ -54,6 +54,8 @@ export abstract class IcsActingElement<T extends ActingData> extends IcsDataElem
     hostWallet: () => this.wallet,
     onConfirmed: () => this.txConfirmed(),
     unsafeSkipChecks: () => this.unsafeSkipChecks,
+    // A Keplr ChainInfo given as `chain-info` / `chainInfo` is suggested as given (field by field).
+    chainInfo: () => (typeof this.chainInfo === 'object' ? (this.chainInfo as ChainInfoInput) : undefined),
   });
 
   /** A transaction was included: read again. */
@@ -85,10 +87,12 @@ export abstract class IcsActingElement<T extends ActingData> extends IcsDataElem
   }
 
   /** The wallet step before the validator can act, or undefined when its operator account is connected. */
-  protected walletStep(data: T): 'no-wallet' | 'connect' | 'wrong-account' | undefined {
+  protected walletStep(data: T): 'no-wallet' | 'connect' | 'add-chain' | 'wrong-account' | undefined {
     switch (this.tx.walletState) {
       case 'none':
         return 'no-wallet';
+      case 'unknown-chain':
+        return 'add-chain';
       case 'detecting':
       case 'ready':
       case 'connecting':
