@@ -227,6 +227,8 @@ async function mantraShots(page: Page, theme: 'light' | 'dark'): Promise<void> {
     await reach('#join', 'connect');
     await page.locator('#join').getByRole('button', { name: /^Connect/ }).click();
     await reach('#join', 'add-chain');
+    await reach('#settings', 'connect');
+    await page.locator('#settings').getByRole('button', { name: /^Connect/ }).click();
     await reach('#settings', 'add-chain');
     await page.evaluate(() => document.fonts.ready);
     for (const [selector, name] of [['#join', 'opt-in-button'], ['#settings', 'validator-settings']] as const) {
