@@ -26,7 +26,8 @@ describe('recorded provider responses decode through the client', () => {
       [`${BASE}/consumer_id/07-tendermint-0`]: { body: fixture('consumer_id_from_client_id') },
       [`${BASE}/address_pairs/0`]: { body: fixture('address_pairs_0') },
     });
-    client = new ProviderClient({ rest: node.url, chainId: 'provider' });
+    // Recorded responses are not a whole chain: its prefix and denoms are given, not read.
+    client = new ProviderClient({ rest: node.url, chainId: 'provider', bech32Prefix: 'cosmos', stakingDenom: 'uatom', displayDenom: 'ATOM', displayExponent: 6 });
   });
   after(() => node.close());
 
