@@ -23,12 +23,22 @@ function devnetPlugin() {
     async serverStart() {
       devnets.main = await startDevnet({ blockTimeMs: 0 });
       devnets.many = await startDevnet({ blockTimeMs: 0, scenario: generateScenario({ chains: 260 }) });
+      // A provider shaped like MANTRA (prefix mantra, denom uom shown as OM), and the same without denom metadata.
+      devnets.mantra = await startDevnet({ blockTimeMs: 0, scenario: 'mantra-like' });
+      devnets.mantraBare = await startDevnet({ blockTimeMs: 0, scenario: 'mantra-like', denomMetadata: false });
     },
     async serverStop() {
       await Promise.all(Object.values(devnets).map((d) => d.stop()));
     },
     urls() {
-      return { rest: devnets.main.restUrl, rpc: devnets.main.rpcUrl, manyChainsRest: devnets.many.restUrl };
+      return {
+        rest: devnets.main.restUrl,
+        rpc: devnets.main.rpcUrl,
+        manyChainsRest: devnets.many.restUrl,
+        mantraRest: devnets.mantra.restUrl,
+        mantraRpc: devnets.mantra.rpcUrl,
+        mantraBareRest: devnets.mantraBare.restUrl,
+      };
     },
   };
 }

@@ -13,6 +13,8 @@ import type { IcsOptInButton } from '../components/opt-in-button/define.js';
 import type { IcsValidatorSettings } from '../components/validator-settings/define.js';
 import type { IcsPowerChart } from '../components/power-chart/define.js';
 import { TestWallet } from '../src/signing/test-wallet.js';
+import { ProviderClient, decodeAddress } from '../src/index.js';
+import { encodeAddress } from '../src/staking/address.js';
 import { testOperator } from '../src/devnet/test-keys.js';
 import type { TestOperatorRole } from '../src/devnet/test-keys.js';
 
@@ -20,7 +22,12 @@ const params = new URLSearchParams(location.search);
 const rest = params.get('rest') ?? 'http://127.0.0.1:1317';
 const rpc = params.get('rpc') ?? 'http://127.0.0.1:26657';
 const role = (['newcomer', 'opted', 'top'].includes(params.get('operator') ?? '') ? params.get('operator') : 'newcomer') as TestOperatorRole;
-const operator = testOperator(role);
+// The chain's own prefix (a MANTRA-like devnet says "mantra"): the test operators' keys are the
+// same, their addresses are re-encoded with it.
+const chainPrefix = (await new ProviderClient({ rest }).chainParams().catch(() => undefined))?.prefixes.account ?? 'cosmos';
+const withPrefix = (address: string, kind: 'account' | 'validator') =>
+  address === '' ? '' : encodeAddress(kind === 'account' ? chainPrefix : `${chainPrefix}valoper`, decodeAddress(address).bytes);
+const operator = { ...testOperator(role), account: withPrefix(testOperator(role).account, 'account'), operator: withPrefix(testOperator(role).operator, 'validator') };
 const validator = params.get('validator') ?? operator.operator;
 const withWallet = params.get('wallet') !== 'none';
 
@@ -57,7 +64,7 @@ themeSelect.addEventListener('change', () => setTheme(themeSelect.value));
 // The wallet goes in before the elements are defined, as an extension's would: they look for one
 // when they connect (creating the test wallet derives keys, which takes a moment).
 if (withWallet) {
-  const wallet = await TestWallet.create({ accounts: [{ mnemonic: operator.mnemonic, name: `devnet test operator (${role})` }] });
+  const wallet = await TestWallet.create({ accounts: [{ mnemonic: operator.mnemonic, name: `devnet test operator (${role})` }], prefix: chainPrefix });
   wallet.install(window as unknown as { keplr?: unknown });
   (window as unknown as { __testWallet?: TestWallet }).__testWallet = wallet;
 } else {

@@ -8,7 +8,8 @@ import { cpSync, rmSync } from 'node:fs';
 rmSync('dist/pkg', { recursive: true, force: true });
 const tsc = spawnSync(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.build.json'], { stdio: 'inherit' });
 if (tsc.status !== 0) process.exit(tsc.status ?? 1);
-cpSync('src/devnet/scenarios', 'dist/pkg/src/devnet/scenarios', { recursive: true });
+// The JSON scenarios only: a TypeScript one (mantra-like.ts) is compiled by tsc above.
+cpSync('src/devnet/scenarios', 'dist/pkg/src/devnet/scenarios', { recursive: true, filter: (source) => !source.endsWith('.ts') });
 // The devnet's own README ships beside its code (the package README links to it).
 cpSync('src/devnet/README.md', 'dist/pkg/src/devnet/README.md');
 console.log('dist/pkg: built');

@@ -192,6 +192,58 @@ async function appShots(page: Page): Promise<void> {
   }
 }
 
+/**
+ * The list, card and chart on the MANTRA-like devnet (prefix mantra, denom uom shown as OM), with
+ * nothing but `rest` given: mantra-like-<element>-<theme>.png. The card shows chain 2 (a minimum
+ * stake, in OM); the chart highlights a validator by its mantravalcons1… address.
+ */
+async function mantraShots(page: Page, theme: 'light' | 'dark'): Promise<void> {
+  const mantra = await startDevnet({ blockTimeMs: 0, port: 0, scenario: 'mantra-like' });
+  try {
+    const { ProviderClient } = await import('../src/index.js');
+    const [top] = await new ProviderClient({ rest: mantra.restUrl }).consumerValidators('0');
+    await page.goto(`${base}elements.html?${new URLSearchParams({ rest: mantra.restUrl, theme, consumer: '2' }).toString()}`);
+    for (const [selector] of ELEMENTS) {
+      await page.waitForFunction((s) => document.querySelector(s)?.matches(':state(complete)'), selector, { timeout: 20_000 });
+    }
+    await page.evaluate((valcons) => {
+      const chart = document.querySelector('ics-power-chart')!;
+      chart.consumerId = '0';
+      chart.validator = valcons;
+    }, top?.providerAddress ?? '');
+    await page.waitForFunction(() => document.querySelector('#chart')?.matches(':state(complete)'), undefined, { timeout: 20_000 });
+    await page.evaluate(() => document.fonts.ready);
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+    for (const [selector, name] of ELEMENTS) {
+      if (name === 'validator-chains') continue;
+      await page.locator(selector).screenshot({ path: `${OUT}/mantra-like-${name}-${theme}.png` });
+      console.log(`${OUT}/mantra-like-${name}-${theme}.png`);
+    }
+    // The validator page's test wallet knows only the default devnet chain, as Keplr meets a
+    // provider it does not list: Connect, then "Add Mantra Devnet 1 to Keplr" (the suggestion state).
+    await page.goto(`${base}validator.html?${new URLSearchParams({ rest: mantra.restUrl, rpc: mantra.rpcUrl, theme, operator: 'newcomer', consumer: '4' }).toString()}`);
+    const reach = (selector: string, name: string) =>
+      page.waitForFunction(([sel, n]) => document.querySelector(sel!)?.matches(`:state(${n})`) ?? false, [selector, name] as const, { timeout: 20_000 });
+    await reach('#join', 'connect');
+    await page.locator('#join').getByRole('button', { name: /^Connect/ }).click();
+    await reach('#join', 'add-chain');
+    await reach('#settings', 'connect');
+    await page.locator('#settings').getByRole('button', { name: /^Connect/ }).click();
+    await reach('#settings', 'add-chain');
+    await page.evaluate(() => document.fonts.ready);
+    for (const [selector, name] of [['#join', 'opt-in-button'], ['#settings', 'validator-settings']] as const) {
+      await page.locator(selector).screenshot({ path: `${OUT}/mantra-like-${name}-add-chain-${theme}.png` });
+      console.log(`${OUT}/mantra-like-${name}-add-chain-${theme}.png`);
+    }
+    await page.locator('#join').getByRole('button', { name: /^Add .* to Keplr$/ }).click();
+    await reach('#join', 'not-opted-in');
+    await page.locator('#join').screenshot({ path: `${OUT}/mantra-like-opt-in-button-after-add-chain-${theme}.png` });
+    console.log(`${OUT}/mantra-like-opt-in-button-after-add-chain-${theme}.png`);
+  } finally {
+    await mantra.stop();
+  }
+}
+
 const devnet = await startDevnet({ blockTimeMs: 0, port: 0 });
 const server = await createServer({
   configFile: new URL('../vite.config.ts', import.meta.url).pathname,
@@ -203,12 +255,18 @@ const base = server.resolvedUrls?.local[0];
 const browser = await launchChromium();
 mkdirSync(OUT, { recursive: true });
 // SCREENSHOTS_ONLY=validator takes only the validator page's pictures (the acting elements),
-// SCREENSHOTS_ONLY=apps only the React and Vue explorers.
+// SCREENSHOTS_ONLY=apps only the React and Vue explorers, SCREENSHOTS_ONLY=mantra only the
+// list, card and chart on the MANTRA-like devnet.
 const only = process.env.SCREENSHOTS_ONLY;
 try {
   for (const theme of ['light', 'dark'] as const) {
     const page = await browser.newPage({ viewport: { width: 1200, height: 1000 }, colorScheme: theme, deviceScaleFactor: 1 });
     page.on('pageerror', (error) => console.error(`page error: ${error.message}`));
+    if (only === 'mantra') {
+      await mantraShots(page, theme);
+      await page.close();
+      continue;
+    }
     if (only === 'apps') {
       if (theme === 'light') await appShots(page);
       await page.close();
@@ -233,6 +291,7 @@ try {
     console.log(`${OUT}/elements-page-${theme}.png`);
     await chartShots(page, theme);
     if (theme === 'light') await appShots(page);
+    await mantraShots(page, theme);
     await page.close();
   }
 } finally {

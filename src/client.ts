@@ -4,6 +4,8 @@
  */
 import type { ProviderConfig, ProviderConfigInput } from './chain/config.js';
 import { resolveConfig } from './chain/config.js';
+import type { ChainParams } from './chain/chain-params.js';
+import { readChainParams } from './chain/chain-params.js';
 import { fields } from './chain/decode.js';
 import { IcsError } from './chain/errors.js';
 import type { ReadOptions } from './chain/reader.js';
@@ -70,12 +72,82 @@ const STATUS_FILTER: Record<Exclude<BondStatusFilter, 'all'>, string> = {
 const CONSUMER_ID = /^\d{1,20}$/;
 
 export class ProviderClient {
-  readonly config: ProviderConfig;
+  private current: ProviderConfig;
   private readonly reader: Reader;
+  private params: Promise<ChainParams> | undefined;
+  private known: ChainParams | undefined;
 
   constructor(config: ProviderConfigInput | ProviderConfig, options: ClientOptions = {}) {
-    this.config = 'prefixes' in config ? config : resolveConfig(config);
-    this.reader = new Reader(this.config, options.fetch);
+    this.current = 'prefixes' in config ? config : resolveConfig(config);
+    this.reader = new Reader(this.current, options.fetch);
+    const given = this.current.given;
+    if (given.bech32Prefix !== undefined && given.stakingDenom !== undefined && given.displayDenom !== undefined && given.displayExponent !== undefined) {
+      this.known = {
+        prefixes: this.current.prefixes,
+        stakingDenom: this.current.stakingDenom,
+        displayDenom: this.current.displayDenom,
+        displayExponent: this.current.displayExponent,
+        gasPrice: this.current.gasPrice,
+        sources: { prefix: 'given', stakingDenom: 'given', display: 'given' },
+      };
+      this.params = Promise.resolve(this.known);
+    }
+  }
+
+  /**
+   * The configuration. Its prefixes, denoms, exponent and gas price are final once
+   * `chainParams()` has answered (`chainKnown`); before, those the page did not give hold the
+   * Cosmos Hub defaults.
+   */
+  get config(): ProviderConfig {
+    return this.current;
+  }
+
+  /** True once the chain's prefixes and denoms are known (given by the page, or read). */
+  get chainKnown(): boolean {
+    return this.known !== undefined;
+  }
+
+  /** The chain's prefixes and denoms once known, else undefined. */
+  get knownChainParams(): ChainParams | undefined {
+    return this.known;
+  }
+
+  /**
+   * The chain's bech32 prefixes, staking denom, display denom and exponent and gas price: the
+   * page's settings where given, the rest read from the chain once per client (shared by every
+   * caller; a failed read is tried again by the next caller, and `fresh` starts another while
+   * none has answered). `config` follows.
+   */
+  chainParams(options: ReadOptions = {}): Promise<ChainParams> {
+    // A fresh read (Retry) does not wait on a read that has not answered yet: the node may have
+    // been down when it started.
+    if (!this.params || (options.fresh && !this.known)) {
+      const read = readChainParams(this.reader, this.current.given);
+      this.params = read;
+      read.then(
+        (params) => {
+          this.known = params;
+          this.current = {
+            ...this.current,
+            prefixes: params.prefixes,
+            stakingDenom: params.stakingDenom,
+            displayDenom: params.displayDenom,
+            displayExponent: params.displayExponent,
+            gasPrice: params.gasPrice,
+          };
+        },
+        () => {
+          if (this.params === read) this.params = undefined;
+        },
+      );
+    }
+    // Settle `known` and `config` first, so a caller sees them as soon as this resolves.
+    const settled = this.params.then(async (params) => {
+      await Promise.resolve();
+      return params;
+    });
+    return abortable(settled, options.signal);
   }
 
   /** Request counts since this client was made. */
@@ -312,6 +384,7 @@ export class ProviderClient {
   /** Provider validators (default: bonded), every page. */
   async validators(options: ReadOptions & { status?: BondStatusFilter } = {}): Promise<StakingValidator[]> {
     const status = options.status ?? 'bonded';
+    await this.chainParams(options);
     const query: Record<string, string> = status === 'all' ? {} : { status: STATUS_FILTER[status] };
     const { value } = await this.reader.getAll('/cosmos/staking/v1beta1/validators', 'validators', decodeStakingValidator, options, query);
     // Keys hashed a slice at a time: each slice's digests answer in a later task, so the bech32
@@ -326,6 +399,7 @@ export class ProviderClient {
 
   /** One validator by operator address (`cosmosvaloper1…`). */
   async validator(operatorAddress: string, options: ReadOptions = {}): Promise<StakingValidator> {
+    await this.chainParams(options);
     this.expectKind(operatorAddress, 'validator');
     const { value } = await this.reader.get(
       `/cosmos/staking/v1beta1/validators/${operatorAddress}`,
@@ -357,6 +431,7 @@ export class ProviderClient {
    * or consensus address). A consensus address is looked up among all validators.
    */
   async resolveValidator(address: string, options: ReadOptions = {}): Promise<ValidatorIdentity> {
+    await this.chainParams(options);
     const prefixes = this.config.prefixes;
     const kind = addressKind(address, prefixes);
     let validator: StakingValidator | undefined;
@@ -376,6 +451,7 @@ export class ProviderClient {
 
   /** The consensus address ICS queries take, from an operator or consensus address. */
   async consensusAddressOf(validator: string, options: ReadOptions = {}): Promise<string> {
+    await this.chainParams(options);
     const kind = addressKind(validator, this.config.prefixes);
     if (kind === 'consensus') return validator;
     return (await this.resolveValidator(validator, options)).consensusAddress;
@@ -444,6 +520,26 @@ export class ProviderClient {
       return error;
     };
   }
+}
+
+/** A shared promise one caller may stop waiting for without stopping it for the others. */
+function abortable<T>(promise: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
+  if (!signal) return promise;
+  if (signal.aborted) return Promise.reject(new IcsError('aborted', 'The read was cancelled.'));
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(new IcsError('aborted', 'The read was cancelled.'));
+    signal.addEventListener('abort', onAbort, { once: true });
+    promise.then(
+      (value) => {
+        signal.removeEventListener('abort', onAbort);
+        resolve(value);
+      },
+      (error: unknown) => {
+        signal.removeEventListener('abort', onAbort);
+        reject(error instanceof Error ? error : new Error(String(error)));
+      },
+    );
+  });
 }
 
 function checkConsumerId(consumerId: string): string {

@@ -6,6 +6,8 @@ export { ProviderClient } from './client.js';
 export type { BondStatusFilter, ClientOptions, ClientStats, ReadOptions, ValidatorIdentity } from './client.js';
 export { resolveConfig, endpointUrl } from './chain/config.js';
 export type { ProviderConfig, ProviderConfigInput } from './chain/config.js';
+export { chainSettingsFromInfo, readChainParams } from './chain/chain-params.js';
+export type { ChainParams, ChainSettings, ChainValueSource } from './chain/chain-params.js';
 export { IcsError, isIcsError } from './chain/errors.js';
 export type { IcsErrorKind } from './chain/errors.js';
 export type { FetchLike } from './chain/transport.js';

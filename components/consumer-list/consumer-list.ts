@@ -2,7 +2,7 @@ import { html, nothing } from 'lit';
 import type { PropertyValues, TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { classMap } from 'lit/directives/class-map.js';
-import { CONSUMER_PHASES, addressKind, isIcsError } from '../../src/index.js';
+import { CONSUMER_PHASES, isIcsError } from '../../src/index.js';
 import type { ConsumerPhase, ProviderClient, ReadOptions } from '../../src/index.js';
 import { formatDateTime, formatPercent, stripInvisible } from '../../src/format/index.js';
 import { IcsDataElement } from '../shared/data-element.js';
@@ -13,6 +13,7 @@ import { IcsElement } from '../shared/ics-element.js';
 import { loadConsumerList } from './consumer-list.load.js';
 import type { ChainRow, ConsumerListData, ValidatorStanding } from './consumer-list.load.js';
 import { styles } from './consumer-list.styles.js';
+import { attributeAddressKind } from '../shared/chain-settings.js';
 
 export type ConsumerListSort = 'share' | 'validators' | 'name' | 'consumer-id' | 'spawn-time';
 const SORTS: readonly ConsumerListSort[] = ['share', 'validators', 'name', 'consumer-id', 'spawn-time'];
@@ -122,7 +123,7 @@ export class IcsConsumerList extends IcsDataElement<ConsumerListData> {
     const validator = this.validator?.trim();
     if (validator && client) {
       try {
-        addressKind(validator, client.config.prefixes);
+        attributeAddressKind(validator, client);
       } catch (error) {
         return { attribute: 'validator', message: isIcsError(error) ? error.message : String(error) };
       }

@@ -26,6 +26,7 @@ export const OPT_IN_BUTTON_STATUSES: readonly OptInButtonStatus[] = [
   'no-rpc',
   'no-wallet',
   'connect',
+  'add-chain',
   'wrong-account',
   'wrong-phase',
   'must-validate',
@@ -79,6 +80,7 @@ const EPOCH_POLL_MS = 5_000;
  * @csspart button - Every button (Opt in, Opt out, Connect, Confirm, Cancel, Retry, Close).
  * @csspart action-button - The Opt in / Opt out button.
  * @csspart connect-button - The Connect button.
+ * @csspart add-chain-button - "Add <chain> to <wallet>", when the wallet does not know the provider chain.
  * @csspart confirm-button - Confirm on the confirmation panel.
  * @csspart wallet - The wallet line (none found, connect, wrong account).
  * @csspart confirm - The confirmation panel.
@@ -99,6 +101,7 @@ const EPOCH_POLL_MS = 5_000;
  * @cssstate no-rpc - No RPC endpoint: reads work, nothing can be sent; says to set `rpc`.
  * @cssstate no-wallet - No wallet: how to get one.
  * @cssstate connect - A wallet is there, not connected.
+ * @cssstate add-chain - The wallet does not know the provider chain: "Add <chain> to <wallet>" suggests it (after the click only).
  * @cssstate wrong-account - The connected account is not the validator's operator account.
  * @cssstate not-opted-in - Can opt in.
  * @cssstate next-epoch - Opted in; active from the next epoch.

@@ -3,7 +3,7 @@ import type { PropertyValues, SVGTemplateResult, TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { classMap } from 'lit/directives/class-map.js';
 import { guard } from 'lit/directives/guard.js';
-import { addressKind, isIcsError } from '../../src/index.js';
+import { isIcsError } from '../../src/index.js';
 import type { ProviderClient, ReadOptions } from '../../src/index.js';
 import { clip, formatPercent } from '../../src/format/index.js';
 import { formatInteger, formatPower, warmFormatters } from './power-chart.numbers.js';
@@ -21,6 +21,7 @@ import type * as Drawing from './power-chart.geometry.js';
 import type { Geometry } from './power-chart.geometry.js';
 import { SizeController } from './size-controller.js';
 import { styles } from './power-chart.styles.js';
+import { attributeAddressKind } from '../shared/chain-settings.js';
 
 const VARIANTS: readonly PowerChartVariant[] = ['bars', 'cumulative', 'compare'];
 
@@ -204,7 +205,7 @@ export class IcsPowerChart extends IcsDataElement<PowerChartData> {
     if (!validator || !client) return undefined;
     const { validator: valoper, consensus } = client.config.prefixes;
     try {
-      if (addressKind(validator, client.config.prefixes) !== 'account') return undefined;
+      if (attributeAddressKind(validator, client) !== 'account') return undefined;
       return {
         attribute: 'validator',
         message: `"${clip(validator, 70).text}" is an account address; "validator" takes an operator address ("${valoper}1…") or a consensus address ("${consensus}1…").`,

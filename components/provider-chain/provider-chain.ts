@@ -5,6 +5,7 @@ import type { ProviderClient } from '../../src/index.js';
 import { IcsElement } from '../shared/ics-element.js';
 import { clientContext } from '../shared/context.js';
 import { sharedClient } from '../shared/clients.js';
+import { chainSettingsOf } from '../shared/chain-settings.js';
 import type { AttributeProblem } from '../shared/clients.js';
 import { isIcsError } from '../../src/index.js';
 import { styles } from './provider-chain.styles.js';
@@ -16,6 +17,10 @@ import { styles } from './provider-chain.styles.js';
  * its own `rest`, `rpc`, `chain-id` and `height` attributes, then the page default
  * (`configure({rest})` or `<meta name="ics-provider-rest" content="…">`). An element's own
  * `rest` wins over its provider's.
+ *
+ * The chain's address prefix, staking denom and display unit are read from the chain once for
+ * every element inside; `bech32-prefix`, `denom`, `display-denom`, `display-exponent` (or one
+ * `chain-info` JSON) set them instead, and an element's own such attributes win over these.
  *
  * Renders its children unchanged; a bad attribute shows a message above them and one warning.
  *
@@ -44,7 +49,19 @@ export class IcsProviderChain extends IcsElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('rest') || changed.has('rpc') || changed.has('chainId') || changed.has('height')) this.resolve();
+    if (
+      changed.has('rest') ||
+      changed.has('rpc') ||
+      changed.has('chainId') ||
+      changed.has('height') ||
+      changed.has('bech32Prefix') ||
+      changed.has('denom') ||
+      changed.has('displayDenom') ||
+      changed.has('displayExponent') ||
+      changed.has('chainInfo')
+    ) {
+      this.resolve();
+    }
   }
 
   private resolve(): void {
@@ -61,9 +78,12 @@ export class IcsProviderChain extends IcsElement {
       this.problem = { attribute: 'height', message: `"height" must be a block height, a whole number from 1; got "${String(this.height)}".` };
     } else {
       try {
-        client = sharedClient({ rest, rpc: this.rpc, chainId: this.chainId, height: this.height });
+        client = sharedClient({ rest, rpc: this.rpc, chainId: this.chainId, height: this.height, ...chainSettingsOf(this.chainAttributes) });
       } catch (error) {
-        this.problem = { attribute: /^"rpc"/.test(String((error as Error).message)) ? 'rpc' : 'rest', message: isIcsError(error) ? error.message : String(error) };
+        const message = isIcsError(error) ? error.message : String(error);
+        const field = /^"([\w-]+)"/.exec(message)?.[1] ?? 'rest';
+        const names: Record<string, string> = { bech32Prefix: 'bech32-prefix', stakingDenom: 'denom', displayDenom: 'display-denom', displayExponent: 'display-exponent' };
+        this.problem = { attribute: names[field] ?? field, message };
       }
     }
     if (this.problem && !this.problem.missing) this.warnOnce(this.problem);

@@ -10,7 +10,7 @@ import type { PropertyValues, TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import { TaskStatus } from '@lit/task';
 import type { ConsumerChain, ValidatorIdentity } from '../../src/index.js';
-import type { IcsAction, Wallet } from '../../src/signing/index.js';
+import type { ChainInfoInput, IcsAction, Wallet } from '../../src/signing/index.js';
 import { IcsDataElement } from './data-element.js';
 import { IcsElement } from './ics-element.js';
 import { isForChainAndOperator } from './operator-attributes.js';
@@ -24,7 +24,17 @@ export interface ActingData {
 }
 
 /** The status both acting elements share: a data state, a wallet step, or a transaction step. */
-export type ActingStatus = 'loading' | 'error' | 'ics-absent' | 'invalid' | 'no-rpc' | 'no-wallet' | 'connect' | 'wrong-account' | Exclude<TxPhase, 'idle'>;
+export type ActingStatus =
+  | 'loading'
+  | 'error'
+  | 'ics-absent'
+  | 'invalid'
+  | 'no-rpc'
+  | 'no-wallet'
+  | 'connect'
+  | 'add-chain'
+  | 'wrong-account'
+  | Exclude<TxPhase, 'idle'>;
 
 export abstract class IcsActingElement<T extends ActingData> extends IcsDataElement<T> {
   static override styles = [...IcsElement.styles, txStyles];
@@ -64,6 +74,8 @@ export abstract class IcsActingElement<T extends ActingData> extends IcsDataElem
     hostWallet: () => this.wallet,
     onConfirmed: () => this.txConfirmed(),
     unsafeSkipChecks: () => this.unsafeSkipChecks,
+    // A Keplr ChainInfo given as `chain-info` / `chainInfo` is suggested as given (field by field).
+    chainInfo: () => (typeof this.chainInfo === 'object' ? (this.chainInfo as ChainInfoInput) : undefined),
   });
 
   /** A transaction was included: read again. */
@@ -98,11 +110,13 @@ export abstract class IcsActingElement<T extends ActingData> extends IcsDataElem
    * The step before the validator can act: no RPC endpoint to send through (said before any
    * wallet or Confirm), then the wallet's; undefined when its operator account is connected.
    */
-  protected walletStep(data: T): 'no-rpc' | 'no-wallet' | 'connect' | 'wrong-account' | undefined {
+  protected walletStep(data: T): 'no-rpc' | 'no-wallet' | 'connect' | 'add-chain' | 'wrong-account' | undefined {
     if (!this.resolution.client?.config.rpc.length) return 'no-rpc';
     switch (this.tx.walletState) {
       case 'none':
         return 'no-wallet';
+      case 'unknown-chain':
+        return 'add-chain';
       case 'detecting':
       case 'ready':
       case 'connecting':
@@ -123,7 +137,7 @@ export abstract class IcsActingElement<T extends ActingData> extends IcsDataElem
 
   protected override renderState(): TemplateResult {
     const data = this.refreshing;
-    return data ? this.renderData(data) : super.renderState();
+    return data ? this.renderLoaded(data) : super.renderState();
   }
 
   protected dataKey(): readonly unknown[] {

@@ -10,7 +10,9 @@
  *    merged with the element's own `rpc`, `chain-id` and `height` when it sets them.
  */
 import { ProviderClient, isIcsError, resolveConfig } from '../../src/index.js';
-import type { ProviderConfigInput } from '../../src/index.js';
+import type { ChainSettings, ProviderConfig, ProviderConfigInput } from '../../src/index.js';
+import type { ChainAttributes } from './chain-settings.js';
+import { chainSettingsFromMeta, chainSettingsOf, hasChainSettings } from './chain-settings.js';
 
 /** The four settings an element or provider can take from attributes. */
 export interface EndpointSettings {
@@ -18,6 +20,8 @@ export interface EndpointSettings {
   rpc?: string | readonly string[] | undefined;
   chainId?: string | undefined;
   height?: number | undefined;
+  /** The chain settings (`bech32-prefix`, `denom`, `display-denom`, `display-exponent`, `chain-info`). */
+  chain?: ChainAttributes | undefined;
 }
 
 /** A client, or the reason there is none, naming the attribute to fix. */
@@ -66,7 +70,7 @@ export function configure(input: ProviderConfigInput | undefined): void {
  */
 export function sharedClient(input: ProviderConfigInput): ProviderClient {
   const config = resolveConfig(input);
-  const key = JSON.stringify([config.rest, config.rpc, config.chainId ?? null, config.height ?? null, config.prefixes.account]);
+  const key = JSON.stringify([config.rest, config.rpc, config.chainId ?? null, config.height ?? null, config.given]);
   const clients = registry().clients;
   let client = clients.get(key);
   if (!client) {
@@ -81,7 +85,11 @@ export function resetSharedClients(): void {
   registry().clients.clear();
 }
 
-/** The page default from `configure()`, else from `<meta name="ics-provider-…">` tags, else undefined. */
+/**
+ * The page default from `configure()`, else from `<meta name="ics-provider-…">` tags (`rest`, `rpc`,
+ * `chain-id`, `height`, and the chain settings `bech32-prefix`, `denom`, `display-denom`,
+ * `display-exponent`, `chain-info`), else undefined.
+ */
 export function pageDefaults(): ProviderConfigInput | undefined {
   const configured = registry().defaults;
   if (configured) return configured;
@@ -90,18 +98,42 @@ export function pageDefaults(): ProviderConfigInput | undefined {
   const rest = meta('rest');
   if (!rest) return undefined;
   const height = meta('height');
-  return { rest, rpc: meta('rpc'), chainId: meta('chain-id'), height: height === undefined ? undefined : Number(height) };
+  // Throws IcsError('invalid-input') for a bad chain setting: resolveClient says it in words.
+  const chain = chainSettingsFromMeta(meta);
+  return { rest, rpc: meta('rpc'), chainId: meta('chain-id'), height: height === undefined ? undefined : Number(height), ...chain };
+}
+
+/** The input a client was made from, so an element can add its own chain settings to it. */
+function inputOf(config: ProviderConfig): ProviderConfigInput {
+  return { rest: config.rest, rpc: config.rpc, chainId: config.chainId, height: config.height, ...config.given };
 }
 
 /** Applies the resolution order above. Never throws: a bad setting comes back as a problem in words. */
 export function resolveClient(own: EndpointSettings, fromContext: ProviderClient | undefined): ClientResolution {
   const heightProblem = checkHeight(own.height);
   if (heightProblem) return { problem: heightProblem };
-  if (own.rest !== undefined && own.rest !== '') {
-    return attempt({ rest: own.rest, rpc: own.rpc, chainId: own.chainId, height: own.height }, 'rest');
+  let chain: ChainSettings;
+  try {
+    chain = chainSettingsOf(own.chain ?? {});
+  } catch (error) {
+    if (!isIcsError(error)) throw error;
+    const named = /^"([\w-]+)"/.exec(error.message)?.[1] ?? 'chain-info';
+    return { problem: { attribute: named, message: error.message } };
   }
-  if (fromContext) return { client: fromContext };
-  const defaults = pageDefaults();
+  if (own.rest !== undefined && own.rest !== '') {
+    return attempt({ rest: own.rest, rpc: own.rpc, chainId: own.chainId, height: own.height, ...chain }, 'rest');
+  }
+  if (fromContext) {
+    // The element's own chain settings win over its provider's: the same endpoints, another client.
+    return hasChainSettings(chain) ? attempt({ ...inputOf(fromContext.config), ...chain }, 'rest') : { client: fromContext };
+  }
+  let defaults: ProviderConfigInput | undefined;
+  try {
+    defaults = pageDefaults();
+  } catch (error) {
+    if (!isIcsError(error)) throw error;
+    return { problem: { attribute: 'ics-provider-chain-info', message: `A <meta name="ics-provider-…"> chain setting is wrong: ${error.message}` } };
+  }
   if (!defaults) {
     return {
       problem: {
@@ -119,6 +151,7 @@ export function resolveClient(own: EndpointSettings, fromContext: ProviderClient
       rpc: own.rpc ?? defaults.rpc,
       chainId: own.chainId ?? defaults.chainId,
       height: own.height ?? defaults.height,
+      ...chain,
     },
     'ics-provider-rest',
   );
@@ -131,7 +164,18 @@ function attempt(input: ProviderConfigInput, attribute: string): ClientResolutio
     if (!isIcsError(error)) throw error;
     // Name the attribute a person writes ("chain-id"), not the config field ("chainId").
     const field = /^"(\w+)"/.exec(error.message)?.[1];
-    const named = field === 'chainId' ? 'chain-id' : field === 'rest' || field === 'rpc' || field === 'height' ? field : attribute;
+    const names: Record<string, string> = {
+      chainId: 'chain-id',
+      rest: 'rest',
+      rpc: 'rpc',
+      height: 'height',
+      bech32Prefix: 'bech32-prefix',
+      stakingDenom: 'denom',
+      displayDenom: 'display-denom',
+      displayExponent: 'display-exponent',
+      gasPrice: 'chain-info',
+    };
+    const named = (field && names[field]) ?? attribute;
     return { problem: { attribute: named, message: error.message } };
   }
 }

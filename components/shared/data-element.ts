@@ -48,10 +48,14 @@ function ensureContextRoot(): void {
  */
 async function withIcs<T>(client: ProviderClient, options: ReadOptions, load: () => Promise<T>): Promise<Loaded<T>> {
   const detection = client.detectIcs(options);
+  // The chain's prefixes and units (one read per client, shared): the data renders with them.
+  const params = client.chainParams(options);
+  params.catch(() => undefined);
   const data = load();
   data.catch(() => undefined);
   const ics = await detection;
   if (ics.availability !== 'available') return { kind: 'absent', status: ics };
+  await params;
   return { kind: 'data', value: await data };
 }
 
@@ -71,6 +75,9 @@ export abstract class IcsDataElement<T> extends IcsElement {
 
   /** The problem shown instead of data (a bad or missing attribute), if any. */
   protected problem: AttributeProblem | undefined;
+
+  /** The client whose chain settings this element is waiting for, to check its attributes again. */
+  private awaitingChain: ProviderClient | undefined;
 
   /** Set by Retry: the next load skips the cache. */
   private fresh = false;
@@ -156,11 +163,26 @@ export abstract class IcsDataElement<T> extends IcsElement {
       changed.has('rpc') ||
       changed.has('chainId') ||
       changed.has('height') ||
+      changed.has('bech32Prefix') ||
+      changed.has('denom') ||
+      changed.has('displayDenom') ||
+      changed.has('displayExponent') ||
+      changed.has('chainInfo') ||
       changed.has('contextClient' as keyof IcsDataElement<T>)
     ) {
       this.resolution = resolveClient(this.ownEndpoint, this.contextClient);
     }
-    this.problem = this.resolution.problem ?? this.checkAttributes(this.resolution.client);
+    const client = this.resolution.client;
+    // Until the chain's prefixes are read, address attributes are checked for their checksum
+    // only; once read (one shared read per client), they are checked again for their prefix.
+    if (client && !client.chainKnown && this.awaitingChain !== client) {
+      this.awaitingChain = client;
+      client.chainParams().then(
+        () => this.requestUpdate(),
+        () => undefined,
+      );
+    }
+    this.problem = this.resolution.problem ?? this.checkAttributes(client);
     if (this.problem && !this.problem.missing) this.warnOnce(this.problem);
   }
 
@@ -243,10 +265,24 @@ export abstract class IcsDataElement<T> extends IcsElement {
       complete: (loaded) => {
         if (loaded.kind === 'absent') return this.renderMessage('ics-absent', loaded.status.message);
         if (this.isEmpty(loaded.value)) return this.renderMessage('empty', this.emptyMessage(loaded.value));
-        return this.renderData(loaded.value);
+        return this.renderLoaded(loaded.value);
       },
       error: (error) => this.renderError(error),
     }) as TemplateResult;
+  }
+
+  /**
+   * The data and, where the chain has no display unit, the note saying so. One template, so a
+   * reload that keeps the data on screen (acting elements) patches it in place and keeps focus.
+   */
+  protected renderLoaded(value: T): TemplateResult {
+    return html`${this.renderData(value)}${this.renderChainNote()}`;
+  }
+
+  /** Says so when amounts are in base units because the chain has no display unit for its denom. */
+  protected renderChainNote(): TemplateResult | typeof nothing {
+    const note = this.resolution.client?.knownChainParams?.note;
+    return note ? html`<p class="chain-note" part="chain-note">${note}</p>` : nothing;
   }
 
   protected renderMessage(kind: ViewState, text: string, action: TemplateResult | typeof nothing = nothing): TemplateResult {

@@ -8,8 +8,20 @@ import { property } from 'lit/decorators.js';
 import { hostStyles } from './styles.js';
 import { VERSION } from './version.js';
 import type { AttributeProblem, EndpointSettings } from './clients.js';
+import type { ChainAttributes } from './chain-settings.js';
 import { nextTask } from '../../src/chain/tasks.js';
 import { clip } from '../../src/format/index.js';
+
+/** A JSON attribute as an object; text that is not JSON stays text (and is refused in words later). */
+function parseJsonAttribute(value: string | null): object | string | undefined {
+  if (value === null || value.trim() === '') return undefined;
+  try {
+    const parsed: unknown = JSON.parse(value);
+    return typeof parsed === 'object' && parsed !== null ? parsed : value;
+  } catch {
+    return value;
+  }
+}
 
 export type IcsTheme = 'light' | 'dark';
 
@@ -33,6 +45,31 @@ export abstract class IcsElement extends LitElement {
 
   /** Read every number at this block height instead of the latest (needs a node that keeps it). */
   @property({ type: Number }) height?: number;
+
+  /**
+   * The provider's bech32 account prefix, e.g. `mantra` (its operators are then `mantravaloper1…`).
+   * Unset: read from the chain (an operator address of its staking validators).
+   */
+  @property({ attribute: 'bech32-prefix' }) bech32Prefix?: string;
+
+  /** The provider's staking (base) denom, e.g. `uom`. Unset: read from the chain's staking params. */
+  @property() denom?: string;
+
+  /**
+   * The unit amounts are shown in, e.g. `OM`. Unset: read from the chain's bank denom metadata;
+   * where the chain has none, amounts are shown in the base denom, and the element says so.
+   */
+  @property({ attribute: 'display-denom' }) displayDenom?: string;
+
+  /** Decimal places between the base denom and the display unit, e.g. 6. Unset: read with the display unit. */
+  @property({ attribute: 'display-exponent', type: Number }) displayExponent?: number;
+
+  /**
+   * The chain settings as one JSON object: `{"bech32Prefix":"mantra","stakingDenom":"uom","displayDenom":"OM","displayExponent":6}`,
+   * or a Keplr `ChainInfo` (its bech32 config and stake currency are read; an acting element
+   * also suggests it to the wallet as given). The separate attributes win over its fields.
+   */
+  @property({ attribute: 'chain-info', converter: { fromAttribute: parseJsonAttribute } }) chainInfo?: object | string;
 
   /**
    * `light` or `dark`; unset follows the reader's system setting (`prefers-color-scheme`). Any
@@ -82,7 +119,18 @@ export abstract class IcsElement extends LitElement {
 
   /** The endpoint settings from this element's own attributes. */
   protected get ownEndpoint(): EndpointSettings {
-    return { rest: this.rest, rpc: this.rpc, chainId: this.chainId, height: this.height };
+    return { rest: this.rest, rpc: this.rpc, chainId: this.chainId, height: this.height, chain: this.chainAttributes };
+  }
+
+  /** The chain settings from this element's own attributes. */
+  protected get chainAttributes(): ChainAttributes {
+    return {
+      bech32Prefix: this.bech32Prefix,
+      denom: this.denom,
+      displayDenom: this.displayDenom,
+      displayExponent: this.displayExponent,
+      chainInfo: this.chainInfo,
+    };
   }
 
   /** Sets exactly one of `states` as the element's custom state (the others are removed). */

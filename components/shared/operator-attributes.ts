@@ -3,10 +3,11 @@
  * address, whose account signs), checked in words, and the test for "the data on screen is for
  * the same chain and validator" that lets a reload keep showing it.
  */
-import { addressKind, isIcsError } from '../../src/index.js';
+import { isIcsError } from '../../src/index.js';
 import type { ProviderClient } from '../../src/index.js';
 import { clip } from '../../src/format/index.js';
 import type { AttributeProblem } from './clients.js';
+import { attributeAddressKind } from './chain-settings.js';
 
 /**
  * @param notOperator what to add after `"<value>" is not an operator address` (the element's
@@ -25,7 +26,7 @@ export function checkChainAndOperator(
   if (!address) return { attribute: 'validator', message: 'Set "validator" to the operator address ("cosmosvaloper1…").', missing: true };
   if (!client) return undefined;
   try {
-    if (addressKind(address, client.config.prefixes) !== 'validator') {
+    if (attributeAddressKind(address, client) !== 'validator') {
       return {
         attribute: 'validator',
         message: `"${clip(address, 70).text}" is not an operator address${notOperator(client.config.prefixes.validator)}`,

@@ -68,6 +68,11 @@ export const hostStyles = css`
     .muted {
       color: var(--_muted);
     }
+    .chain-note {
+      margin-block: 0.5em 0;
+      color: var(--_muted);
+      font-size: 0.85em;
+    }
     .badge {
       display: inline-flex;
       align-items: center;

@@ -9,14 +9,17 @@
  */
 import { css, html, nothing } from 'lit';
 import type { ReactiveController, ReactiveControllerHost, TemplateResult } from 'lit';
-import { checkSigner, detectWallet, frozenAction, TxFlow } from '../../src/signing/index.js';
-import type { IcsAction, TxResult, TxStage, Wallet, WalletAccount } from '../../src/signing/index.js';
+import { checkSigner, detectWallet, frozenAction, isUnknownChainError, readableChainName, suggestChain, TxFlow } from '../../src/signing/index.js';
+import type { ChainInfoInput, IcsAction, TxResult, TxStage, Wallet, WalletAccount } from '../../src/signing/index.js';
 import type { ProviderClient } from '../../src/index.js';
 import { clip, neutralise, safeHttpsUrl } from '../../src/format/index.js';
 import { IcsTxConfirmedEvent, IcsTxFailedEvent, IcsTxSignedEvent } from './events.js';
 
-/** Where the wallet is: looking, none installed, found (not connected), connecting, connected. */
-export type WalletState = 'detecting' | 'none' | 'ready' | 'connecting' | 'connected';
+/**
+ * Where the wallet is: looking, none installed, found (not connected), connecting, connected, or
+ * found but without the provider chain (it must be added first: `addChain()`, from a click).
+ */
+export type WalletState = 'detecting' | 'none' | 'ready' | 'connecting' | 'connected' | 'unknown-chain';
 
 /** Where the transaction is: nothing yet, the confirmation panel, in flight, and its end. */
 export type TxPhase = 'idle' | 'confirming' | 'pending' | 'confirmed' | 'failed';
@@ -71,6 +74,8 @@ export interface TxControllerOptions {
   onConfirmed?: (result: Extract<TxResult, { status: 'confirmed' }>) => void;
   /** TEST ONLY: forwarded to `TxFlow` (let the chain refuse instead of the local checks). */
   unsafeSkipChecks?: () => boolean;
+  /** The host's chain info for a wallet that does not know the chain (wins field by field). */
+  chainInfo?: () => ChainInfoInput | undefined;
 }
 
 /** A page-wide note that one element connected a wallet, so the others follow without a prompt. */
@@ -264,8 +269,9 @@ export class TxController implements ReactiveController {
     this.walletState = 'connecting';
     this.walletMessage = '';
     this.host.requestUpdate();
+    let chainId = '';
     try {
-      const chainId = await this.chainId();
+      chainId = await this.chainId();
       const account = await wallet.connect(chainId);
       if (generation !== this.generation) return;
       this.account = account;
@@ -276,10 +282,48 @@ export class TxController implements ReactiveController {
       }
     } catch (error) {
       if (generation !== this.generation) return;
+      if (isUnknownChainError(error)) {
+        // The wallet lacks the chain: say so and offer to add it; suggesting waits for a click.
+        this.walletState = 'unknown-chain';
+        this.chainName = this.options.chainInfo?.()?.chainName ?? readableChainName(chainId);
+        this.host.requestUpdate();
+        this.refocus(hadFocus);
+        return;
+      }
       this.walletState = 'ready';
       const rejected = /rejected|denied|cancel/i.test(error instanceof Error ? error.message : String(error));
       if (!rejected && !options.quiet) this.walletMessage = `${wallet.label} could not connect: ${error instanceof Error ? error.message : String(error)}`;
     }
+    this.host.requestUpdate();
+    this.refocus(hadFocus);
+  }
+
+  /** The provider's name for "Add <chain> to <wallet>": the host's chain name, else the chain id made readable. */
+  chainName = '';
+
+  /**
+   * Asks the wallet to add the provider chain (its own approval window), then connects. Only
+   * from a click. Declining is a cancel: said, not an error; nothing is added or signed.
+   */
+  async addChain(): Promise<void> {
+    const wallet = this.wallet;
+    const client = this.options.client();
+    if (!wallet || !client || this.walletState !== 'unknown-chain') return;
+    const hadFocus = this.focusInside();
+    this.walletState = 'connecting';
+    this.walletMessage = '';
+    this.host.requestUpdate();
+    const result = await suggestChain(client, wallet, this.options.chainInfo?.());
+    if (result.status === 'added') {
+      this.walletState = 'ready';
+      await this.connect();
+      return;
+    }
+    this.walletState = 'unknown-chain';
+    this.walletMessage =
+      result.status === 'cancelled'
+        ? `You declined adding ${this.chainName} to ${wallet.label}: nothing was added and nothing was signed.`
+        : result.message;
     this.host.requestUpdate();
     this.refocus(hadFocus);
   }
@@ -620,6 +664,14 @@ export function renderWallet(controller: TxController, validator: string): Templ
         <button type="button" part="button connect-button" class="primary" ?disabled=${controller.walletState === 'connecting'}
           @click=${() => void controller.connect()}>${controller.walletState === 'connecting' ? 'Connecting…' : `Connect ${controller.wallet?.label ?? 'wallet'}`}</button>
         ${controller.walletMessage ? html`<p class="error">${controller.walletMessage}</p>` : nothing}
+      </div>`;
+    case 'unknown-chain':
+      return html`<div class="wallet" part="wallet">
+        <p>${controller.wallet?.label ?? 'Your wallet'} does not know ${controller.chainName} yet. Add it to connect:
+          ${controller.wallet?.label ?? 'the wallet'} shows what is added and asks you to approve.</p>
+        <button type="button" part="button add-chain-button" class="primary"
+          @click=${() => void controller.addChain()}>Add ${controller.chainName} to ${controller.wallet?.label ?? 'wallet'}</button>
+        ${controller.walletMessage ? html`<p class="muted">${controller.walletMessage}</p>` : nothing}
       </div>`;
     case 'connected': {
       const problem = controller.signerProblem(validator);

@@ -2,7 +2,7 @@ import { html, nothing } from 'lit';
 import type { TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import { classMap } from 'lit/directives/class-map.js';
-import { addressKind, isIcsError } from '../../src/index.js';
+import { isIcsError } from '../../src/index.js';
 import type { ProviderClient, ReadOptions } from '../../src/index.js';
 import { clip, formatCommission, formatPercent, formatPower } from '../../src/format/index.js';
 import { IcsDataElement } from '../shared/data-element.js';
@@ -12,6 +12,7 @@ import { IcsElement } from '../shared/ics-element.js';
 import { loadValidatorChains } from './validator-chains.load.js';
 import type { ValidatorChainRow, ValidatorChainStatus, ValidatorChainsData } from './validator-chains.load.js';
 import { styles } from './validator-chains.styles.js';
+import { attributeAddressKind } from '../shared/chain-settings.js';
 
 const ORDER: Record<ValidatorChainStatus, number> = { validating: 0, 'next-epoch': 1, 'must-validate': 2, 'opted-in': 3 };
 
@@ -78,7 +79,7 @@ export class IcsValidatorChains extends IcsDataElement<ValidatorChainsData> {
     }
     if (!client) return undefined;
     try {
-      const kind = addressKind(validator, client.config.prefixes);
+      const kind = attributeAddressKind(validator, client);
       if (kind === 'account') {
         const { validator: valoper, consensus } = client.config.prefixes;
         return {

@@ -26,6 +26,7 @@ export const VALIDATOR_SETTINGS_STATUSES: readonly ValidatorSettingsStatus[] = [
   'wrong-phase',
   'no-wallet',
   'connect',
+  'add-chain',
   'wrong-account',
   'ready',
   'confirming',
@@ -64,6 +65,7 @@ export const VALIDATOR_SETTINGS_STATUSES: readonly ValidatorSettingsStatus[] = [
  * @csspart confirm - The confirmation panel.
  * @csspart confirm-button - Confirm on the confirmation panel.
  * @csspart connect-button - The Connect button.
+ * @csspart add-chain-button - "Add <chain> to <wallet>", when the wallet does not know the provider chain.
  * @csspart key-field - The consumer key field.
  * @csspart rate-field - The commission field.
  * @csspart status - The pending line.
@@ -83,6 +85,7 @@ export const VALIDATOR_SETTINGS_STATUSES: readonly ValidatorSettingsStatus[] = [
  * @cssstate no-rpc - No RPC endpoint: reads work, nothing can be sent; says to set `rpc`.
  * @cssstate no-wallet - No wallet: how to get one.
  * @cssstate connect - A wallet is there, not connected.
+ * @cssstate add-chain - The wallet does not know the provider chain: "Add <chain> to <wallet>" suggests it (after the click only).
  * @cssstate wrong-account - The connected account is not the validator's operator account.
  * @cssstate ready - The Change buttons are there.
  * @cssstate confirming - The confirmation panel is open.

@@ -2,6 +2,7 @@
 import { IcsError } from './errors.js';
 import type { Bech32Prefixes } from '../staking/address.js';
 import { prefixesFor } from '../staking/address.js';
+import type { ChainSettings } from './chain-params.js';
 
 export interface ProviderConfigInput {
   /** REST (gRPC-gateway) endpoints, tried in order; later ones are failovers. */
@@ -10,15 +11,18 @@ export interface ProviderConfigInput {
   rpc?: string | readonly string[];
   /** Expected chain id; read from the node when not given. */
   chainId?: string;
-  /** Bech32 account prefix (default "cosmos"). */
-  bech32Prefix?: string;
-  /** Staking (base) denom, default "uatom". */
-  stakingDenom?: string;
-  /** Display denom and its exponent, default "ATOM" and 6. */
-  displayDenom?: string;
-  displayExponent?: number;
-  /** Gas price for transactions, e.g. "0.005uatom". */
-  gasPrice?: string;
+  /** Bech32 account prefix, e.g. "mantra"; read from the chain's operator addresses when not given. */
+  bech32Prefix?: string | undefined;
+  /** Staking (base) denom, e.g. "uom"; read from the chain's staking params when not given. */
+  stakingDenom?: string | undefined;
+  /**
+   * Display denom and its exponent, e.g. "OM" and 6; read from the chain's bank denom metadata
+   * when not given (the base denom with exponent 0 where the chain has none).
+   */
+  displayDenom?: string | undefined;
+  displayExponent?: number | undefined;
+  /** Gas price for transactions, e.g. "0.005uatom"; default 0.005 of the staking denom. */
+  gasPrice?: string | undefined;
   /** Read every number at this block height (an archive node can answer for the past). */
   height?: number;
   /**
@@ -51,6 +55,11 @@ export interface ProviderConfig {
   readonly cacheTtlMs: number;
   readonly maxConcurrent: number;
   readonly pageLimit: number;
+  /**
+   * The chain settings the input gave. Those it did not give are read from the chain by
+   * `ProviderClient.chainParams()`; until then the fields above hold the Cosmos Hub defaults.
+   */
+  readonly given: Readonly<ChainSettings>;
 }
 
 export const DEFAULT_TIMEOUT_MS = 10_000;
@@ -64,22 +73,47 @@ export function resolveConfig(input: ProviderConfigInput): ProviderConfig {
   if (!/^[a-z]{1,20}$/.test(prefix)) {
     throw new IcsError('invalid-input', `"bech32Prefix" must be lowercase letters, such as "cosmos"; got "${prefix}".`);
   }
+  const given = givenSettings(input);
   return {
     rest,
     rpc: input.rpc === undefined ? [] : endpoints(input.rpc, 'rpc'),
     chainId: input.chainId?.trim() || undefined,
     prefixes: prefixesFor(prefix),
-    stakingDenom: input.stakingDenom ?? 'uatom',
-    displayDenom: input.displayDenom ?? 'ATOM',
+    stakingDenom: given.stakingDenom ?? 'uatom',
+    displayDenom: given.displayDenom ?? 'ATOM',
     displayExponent: wholeNumber(input.displayExponent, 'displayExponent', 6, 0, 30),
-    gasPrice: input.gasPrice ?? `0.005${input.stakingDenom ?? 'uatom'}`,
+    gasPrice: given.gasPrice ?? `0.005${given.stakingDenom ?? 'uatom'}`,
     height: input.height === undefined ? undefined : wholeNumber(input.height, 'height', 0, 1),
     timeoutMs: wholeNumber(input.timeoutMs, 'timeoutMs', DEFAULT_TIMEOUT_MS, 1),
     retries: wholeNumber(input.retries, 'retries', 2, 0, 5),
     cacheTtlMs: wholeNumber(input.cacheTtlMs, 'cacheTtlMs', DEFAULT_CACHE_TTL_MS, 0),
     maxConcurrent: wholeNumber(input.maxConcurrent, 'maxConcurrent', 6, 1, 64),
     pageLimit: wholeNumber(input.pageLimit, 'pageLimit', 100, 1, 1000),
+    given,
   };
+}
+
+function givenSettings(input: ProviderConfigInput): ChainSettings {
+  const given: ChainSettings = {};
+  if (input.bech32Prefix !== undefined) given.bech32Prefix = input.bech32Prefix;
+  if (input.stakingDenom !== undefined) given.stakingDenom = denomSetting(input.stakingDenom, 'stakingDenom');
+  if (input.displayDenom !== undefined) given.displayDenom = denomSetting(input.displayDenom, 'displayDenom');
+  if (input.displayExponent !== undefined) given.displayExponent = input.displayExponent;
+  if (input.gasPrice !== undefined) {
+    if (!/^\d+(\.\d+)?[a-zA-Z][a-zA-Z0-9/:._-]{1,127}$/.test(input.gasPrice)) {
+      throw new IcsError('invalid-input', `"gasPrice" must be an amount and a denom such as "0.01uom"; got "${input.gasPrice}".`);
+    }
+    given.gasPrice = input.gasPrice;
+  }
+  return given;
+}
+
+function denomSetting(value: string, name: string): string {
+  const text = value.trim();
+  if (!/^[a-zA-Z][a-zA-Z0-9/:._-]{0,127}$/.test(text)) {
+    throw new IcsError('invalid-input', `"${name}" must be a denom such as "uom"; got "${value}".`);
+  }
+  return text;
 }
 
 function endpoints(value: string | readonly string[], name: string): string[] {

@@ -11,6 +11,7 @@ const { values } = parseArgs({
     'rpc-port': { type: 'string' },
     host: { type: 'string', default: '127.0.0.1' },
     scenario: { type: 'string' },
+    'no-denom-metadata': { type: 'boolean' },
     'block-time': { type: 'string', default: '1000' },
     ics: { type: 'string', default: 'v7' },
     latency: { type: 'string', default: '0' },
@@ -19,8 +20,8 @@ const { values } = parseArgs({
 });
 
 if (values.help) {
-  console.log(`Usage: ics-devnet [--port 1317] [--rpc-port 26657] [--host 127.0.0.1] [--scenario file.json]
-                  [--block-time ms (0 = manual)] [--ics v7|absent|legacy] [--latency ms]
+  console.log(`Usage: ics-devnet [--port 1317] [--rpc-port 26657] [--host 127.0.0.1] [--scenario default|mantra-like|file.json]
+                  [--no-denom-metadata] [--block-time ms (0 = manual)] [--ics v7|absent|legacy] [--latency ms]
 
 A local ICS v7 provider chain (REST and CometBFT RPC) on loopback, until Ctrl+C. From an app that
 installed ics-elements: npx ics-devnet. Its test operators' keys (TEST ONLY) are exported by
@@ -47,6 +48,7 @@ const devnet = await startDevnet({
   // --port 0 asks for free ports (tests): the RPC follows unless given.
   rpcPort: number('rpc-port', values['rpc-port'] ?? (values.port === '0' ? '0' : '26657')),
   scenario: values.scenario,
+  denomMetadata: !values['no-denom-metadata'],
   blockTimeMs: number('block-time', values['block-time']),
   ics: values.ics as IcsMode,
   latencyMs: number('latency', values.latency),

@@ -30,6 +30,7 @@ export function generateScenario(options: GenerateOptions = {}): Scenario {
   });
   return {
     chainId: options.chainId ?? 'provider-devnet-many',
+    denomMetadata: { display: 'atom', exponent: 6, symbol: 'ATOM' },
     validators: { count: validators, totalTokens: String(BigInt(validators) * 1_000_000_000_000n) },
     consumers,
   };

@@ -14,6 +14,7 @@ import { DevnetServer } from './server.js';
 import type { FaultConfig } from './faults.js';
 import type { IcsMode } from './routes.js';
 import { loadScenario } from './scenario.js';
+import { mantraLikeScenario } from './scenarios/mantra-like.js';
 import type { ResolvedScenario, Scenario } from './scenario.js';
 import { ChainState } from './state.js';
 import type { Snapshot } from './state.js';
@@ -29,17 +30,34 @@ export { generateScenario } from './generate.js';
 // against a devnet in tests and CI. Never fund these keys on a real chain.
 export { TEST_OPERATORS, testOperator } from './test-keys.js';
 export type { TestOperator, TestOperatorRole } from './test-keys.js';
+export { MANTRA_LIKE, mantraLikeScenario } from './scenarios/mantra-like.js';
 export type { GenerateOptions } from './generate.js';
 
 export const DEFAULT_SCENARIO_PATH = fileURLToPath(new URL('./scenarios/default.json', import.meta.url));
+
+/** The built-in scenarios by name. */
+export const BUILT_IN_SCENARIOS = ['default', 'mantra-like'] as const;
+export type BuiltInScenario = (typeof BUILT_IN_SCENARIOS)[number];
+
+/** A built-in scenario's name becomes the scenario; anything else is passed on (object or path). */
+function builtInScenario(scenario: Scenario | string | undefined): Scenario | string {
+  if (scenario === undefined || scenario === 'default') return DEFAULT_SCENARIO_PATH;
+  if (scenario === 'mantra-like') return mantraLikeScenario();
+  return scenario;
+}
 
 export interface DevnetOptions {
   /** Default 127.0.0.1 (loopback only). */
   host?: string;
   /** REST port; default 0 = a free port (the CLI defaults to 1317). */
   port?: number;
-  /** A scenario object or the path of a JSON file; default: the built-in Hub-like scenario. */
+  /**
+   * A scenario object, the name of a built-in one (`default`: Hub-like; `mantra-like`: prefix
+   * `mantra`, denom `uom` shown as `OM`) or the path of a JSON file; default: the Hub-like one.
+   */
   scenario?: Scenario | string;
+  /** Serve the staking denom's bank denom metadata (default true); false answers NotFound, as a chain without it. */
+  denomMetadata?: boolean;
   /** Time between blocks; default 1000. 0 = manual: blocks only through `advance()`. */
   blockTimeMs?: number;
   /** 'v7' (default), 'absent' (no provider module, as on Gaia v28+), 'legacy' (ICS before v6). */
@@ -100,7 +118,8 @@ function checkFaults(body: unknown): FaultConfig {
 }
 
 export async function startDevnet(options: DevnetOptions = {}): Promise<Devnet> {
-  const scenario: ResolvedScenario = loadScenario(options.scenario ?? DEFAULT_SCENARIO_PATH);
+  const loaded: ResolvedScenario = loadScenario(builtInScenario(options.scenario));
+  const scenario: ResolvedScenario = options.denomMetadata === false ? { ...loaded, denomMetadata: undefined } : loaded;
   const blockTimeMs = options.blockTimeMs ?? 1000;
   const keep = options.keepRecentHeights ?? 100;
   // Chain time advances one block interval per block (a second when blocks are manual).

@@ -38,6 +38,8 @@ type Handler = (ctx: RouteContext, ...params: string[]) => unknown;
 const ICS = '/interchain_security/ccv/provider';
 const STAKING = '/cosmos/staking/v1beta1';
 const TENDERMINT = '/cosmos/base/tendermint/v1beta1';
+const BANK = '/cosmos/bank/v1beta1';
+const AUTH = '/cosmos/auth/v1beta1';
 
 function consumer(s: Snapshot, consumerId: string): ConsumerState | undefined {
   return s.consumers.find((c) => c.consumerId === consumerId);
@@ -270,6 +272,35 @@ const stakingRoutes: Array<[RegExp, Handler]> = [
   ],
 ];
 
+/** x/bank's DenomMetadata query: the staking denom's metadata when the scenario has it. */
+const bankRoutes: Array<[RegExp, Handler]> = [
+  [
+    /^\/denoms_metadata\/(.+)$/,
+    ({ snapshot }, denom) => {
+      const m = snapshot.denomMetadata;
+      if (!m || denom !== snapshot.denom) throw new GrpcError(5, `client metadata for denom ${denom}`);
+      return {
+        metadata: {
+          description: m.description,
+          denom_units: [
+            { denom: snapshot.denom, exponent: 0, aliases: [] },
+            { denom: m.display, exponent: m.exponent, aliases: [] },
+          ],
+          base: snapshot.denom,
+          display: m.display,
+          name: m.name,
+          symbol: m.symbol,
+          uri: '',
+          uri_hash: '',
+        },
+      };
+    },
+  ],
+];
+
+/** x/auth's Bech32Prefix query (SDK 0.46+). */
+const authRoutes: Array<[RegExp, Handler]> = [[/^\/bech32$/, ({ snapshot }) => ({ bech32_prefix: snapshot.prefixes.account })]];
+
 const tendermintRoutes: Array<[RegExp, Handler]> = [
   [
     /^\/node_info$/,
@@ -371,6 +402,10 @@ export function route(path: string, icsMode: IcsMode): (ctx: RouteContext) => un
     handler = match(stakingRoutes, path.slice(STAKING.length));
   } else if (path.startsWith(`${TENDERMINT}/`)) {
     handler = match(tendermintRoutes, path.slice(TENDERMINT.length));
+  } else if (path.startsWith(`${BANK}/`)) {
+    handler = match(bankRoutes, path.slice(BANK.length));
+  } else if (path.startsWith(`${AUTH}/`)) {
+    handler = match(authRoutes, path.slice(AUTH.length));
   }
   return (
     handler ??

@@ -74,6 +74,11 @@ export interface Scenario {
   seed?: string;
   bech32Prefix?: string;
   denom?: string;
+  /**
+   * Bank denom metadata of the staking denom (what `/cosmos/bank/v1beta1/denoms_metadata/{denom}`
+   * answers): its display unit and that unit's exponent. Absent: the node has none (NotFound).
+   */
+  denomMetadata?: ScenarioDenomMetadata;
   params?: {
     blocksPerEpoch?: number;
     maxProviderConsensusValidators?: number;
@@ -88,6 +93,17 @@ export interface Scenario {
   accounts?: ScenarioAccount[];
 }
 
+export interface ScenarioDenomMetadata {
+  /** The display unit's denom, e.g. "om". */
+  display: string;
+  /** Its exponent over the base denom, e.g. 6. */
+  exponent: number;
+  /** e.g. "OM". */
+  symbol?: string;
+  name?: string;
+  description?: string;
+}
+
 export interface ScenarioAccount {
   /** Bech32 account address (`cosmos1…`). */
   address: string;
@@ -100,6 +116,7 @@ export interface ResolvedScenario {
   chainId: string;
   prefixes: Bech32Prefixes;
   denom: string;
+  denomMetadata: Required<ScenarioDenomMetadata> | undefined;
   blocksPerEpoch: number;
   maxProviderConsensusValidators: number;
   maxValidators: number;
@@ -188,7 +205,7 @@ function num(value: unknown, path: string, fallback: number, min: number, max: n
   return value;
 }
 
-const SCENARIO_FIELDS = ['chainId', 'seed', 'bech32Prefix', 'denom', 'params', 'validators', 'consumers', 'accounts'] as const;
+const SCENARIO_FIELDS = ['chainId', 'seed', 'bech32Prefix', 'denom', 'denomMetadata', 'params', 'validators', 'consumers', 'accounts'] as const;
 const PARAM_FIELDS = ['blocksPerEpoch', 'maxProviderConsensusValidators', 'maxValidators', 'minCommissionRate', 'stoppedToDeletedBlocks'] as const;
 const VALIDATOR_FIELDS = ['moniker', 'tokens', 'commission', 'jailed', 'operatorAddress', 'consensusKey', 'website', 'details'] as const;
 const GENERATED_FIELDS = ['count', 'totalTokens', 'exponent', 'offset', 'overrides'] as const;
@@ -255,6 +272,7 @@ export function resolveScenario(raw: unknown): ResolvedScenario {
     chainId,
     prefixes,
     denom: str(s.denom, 'denom', 'uatom'),
+    denomMetadata: resolveDenomMetadata(s.denomMetadata),
     blocksPerEpoch: int(params.blocksPerEpoch, 'params.blocksPerEpoch', 10, 1),
     maxProviderConsensusValidators,
     maxValidators: int(params.maxValidators, 'params.maxValidators', Math.max(200, maxProviderConsensusValidators), 1),
@@ -263,6 +281,21 @@ export function resolveScenario(raw: unknown): ResolvedScenario {
     validators,
     consumers,
     accounts: resolveAccounts(s.accounts, prefix),
+  };
+}
+
+function resolveDenomMetadata(value: unknown): Required<ScenarioDenomMetadata> | undefined {
+  if (value === undefined) return undefined;
+  const m = obj(value, 'denomMetadata', ['display', 'exponent', 'symbol', 'name', 'description']);
+  const display = str(m.display, 'denomMetadata.display');
+  if (!/^[a-zA-Z][a-zA-Z0-9/:._-]{1,127}$/.test(display)) fail('denomMetadata.display', 'a denom such as "om"', display);
+  const symbol = str(m.symbol, 'denomMetadata.symbol', display.toUpperCase());
+  return {
+    display,
+    exponent: int(m.exponent, 'denomMetadata.exponent', 0, 1, 18),
+    symbol,
+    name: str(m.name, 'denomMetadata.name', symbol),
+    description: str(m.description, 'denomMetadata.description', `The native staking token of the chain.`),
   };
 }
 

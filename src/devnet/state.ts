@@ -97,6 +97,7 @@ export interface Snapshot {
   time: Date;
   prefixes: Bech32Prefixes;
   denom: string;
+  denomMetadata: ResolvedScenario['denomMetadata'];
   blocksPerEpoch: number;
   maxProviderConsensusValidators: number;
   maxValidators: number;
@@ -332,6 +333,7 @@ export class ChainState {
       time: this.time,
       prefixes: s.prefixes,
       denom: s.denom,
+      denomMetadata: s.denomMetadata,
       blocksPerEpoch: s.blocksPerEpoch,
       maxProviderConsensusValidators: s.maxProviderConsensusValidators,
       maxValidators: s.maxValidators,

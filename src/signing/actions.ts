@@ -70,7 +70,12 @@ export type RefusalCode =
    * (chain, validator, account, endpoint), or the message differs from the frozen one. Nothing
    * was signed (or, when the signature came back after the change, nothing was sent).
    */
-  | 'changed';
+  | 'changed'
+  /**
+   * The wallet does not know the provider chain (Keplr: "There is no chain info for …"): offer
+   * "Add <chain> to <wallet>" (`TxFlow.suggestChain()` from a click), then submit again.
+   */
+  | 'unknown-chain';
 
 export type PrecheckResult = { ok: true } | { ok: false; code: RefusalCode; message: string };
 

@@ -33,6 +33,8 @@ import type { PrecheckState } from './precheck.js';
 import { checkAgainstState, checkFormat, checkSigner } from './precheck.js';
 import type { Wallet, WalletSigner } from './wallet.js';
 import { isWalletRejection } from './wallet.js';
+import type { ChainInfoInput, SuggestResult } from './chain-info.js';
+import { isUnknownChainError, readableChainName, suggestChain } from './chain-info.js';
 
 /** The cosmjs half, as the flow sees it (replaceable in tests). */
 export interface TxBackend {
@@ -58,6 +60,11 @@ export interface TxFlowOptions {
    * so tests can show that a chain's refusal reads the same as the check's. Never in an app.
    */
   unsafeSkipChecks?: boolean;
+  /**
+   * The provider's chain info for wallets that do not know the chain (Keplr `ChainInfo`); its
+   * fields win over those read from the chain. Used by `suggestChain()`.
+   */
+  chainInfo?: ChainInfoInput;
 }
 
 /** What a caller can bind a transaction to, beyond the action itself. */
@@ -87,6 +94,15 @@ export class TxFlow {
     this.options = options;
   }
 
+  /**
+   * Asks the wallet to add the provider chain, after a `refused` result with code
+   * `unknown-chain`: call it from a click (the wallet opens its own approval). `added`: submit
+   * again; `cancelled`: the person declined, nothing was added or signed.
+   */
+  suggestChain(): Promise<SuggestResult> {
+    return suggestChain(this.options.client, this.options.wallet, this.options.chainInfo);
+  }
+
   /** A transaction of this flow is between its first check and its result. */
   get pending(): boolean {
     return this.busy;
@@ -113,6 +129,8 @@ export class TxFlow {
    * `signer`, also whether it is the operator account. For showing a refusal before a click.
    */
   async check(action: IcsAction, signer?: string): Promise<PrecheckResult> {
+    // The chain's prefixes, denom and gas price (read once per client where the page gave none).
+    await this.options.client.chainParams();
     const prefixes = this.options.client.config.prefixes;
     const format = checkFormat(action, prefixes);
     if (!format.ok) return format;
@@ -172,6 +190,7 @@ export class TxFlow {
     const early = stopped();
     if (early) return early;
     try {
+      await client.chainParams();
       const checked = this.options.unsafeSkipChecks ? { ok: true as const } : await this.check(action);
       if (!checked.ok) return { status: 'refused', code: checked.code, message: checked.message };
       chainId = await client.chainId();
@@ -187,6 +206,14 @@ export class TxFlow {
       address = (await wallet.connect(chainId)).address;
     } catch (error) {
       if (isWalletRejection(error)) return { status: 'cancelled' };
+      if (isUnknownChainError(error)) {
+        const name = this.options.chainInfo?.chainName ?? readableChainName(chainId);
+        return {
+          status: 'refused',
+          code: 'unknown-chain',
+          message: `${wallet.label} does not know ${name} (${chainId}) yet. Add it to ${wallet.label} (it asks you to approve), then try again.`,
+        };
+      }
       return walletFailure(wallet, error);
     }
     const connected = stopped() ?? otherSigner(address);

@@ -10,6 +10,8 @@ export { checkAgainstState, checkConsumerKey, checkFormat, checkSigner, precheck
 export type { PrecheckState } from './precheck.js';
 export { describeChainError, inferCodespace, parseQueryError } from './errors.js';
 export type { ChainErrorInput, ChainErrorWords } from './errors.js';
+export { buildChainInfo, chainInfoFrom, checkChainInfo, isUnknownChainError, readableChainName, suggestChain, COSMOS_COIN_TYPE } from './chain-info.js';
+export type { ChainInfo, ChainInfoCheck, ChainInfoCurrency, ChainInfoFeeCurrency, ChainInfoInput, SuggestResult } from './chain-info.js';
 export { detectWallet, detectWallets, extensionWallet, hostWallet, isWalletRejection } from './wallet.js';
 export type {
   DetectOptions,

@@ -6,6 +6,7 @@
  * No cosmjs at run time: the cosmjs types below are erased, and signers come from the wallet.
  */
 import type { OfflineSigner } from '@cosmjs/proto-signing';
+import type { ChainInfo } from './chain-info.js';
 
 export type WalletKind = 'keplr' | 'leap' | 'cosmostation' | 'host';
 export type SignMode = 'direct' | 'amino';
@@ -38,6 +39,11 @@ export interface Wallet {
   signer(chainId: string): Promise<WalletSigner>;
   /** Calls `listener` when the person switches account in the wallet; returns the unsubscribe. */
   onAccountChange(listener: () => void): () => void;
+  /**
+   * Asks the wallet to add a chain it does not know (Keplr's `experimentalSuggestChain`: its own
+   * approval window). Only after a click. Absent when the wallet cannot (a host's signer).
+   */
+  suggestChain?(chainInfo: ChainInfo): Promise<void>;
 }
 
 /** The part of Keplr's API used here; Leap and Cosmostation's Keplr mode have the same. */
@@ -46,6 +52,8 @@ export interface KeplrLike {
   getKey(chainId: string): Promise<{ bech32Address: string; isNanoLedger: boolean; name: string }>;
   getOfflineSigner(chainId: string): OfflineSigner;
   getOfflineSignerOnlyAmino(chainId: string): OfflineSigner;
+  /** Adds a chain after the person approves; rejects with "Request rejected" when declined. */
+  experimentalSuggestChain?(chainInfo: ChainInfo): Promise<void>;
 }
 
 /** The globals detection reads; a browser's `window` fits, and tests pass a fake. */
@@ -143,6 +151,9 @@ export function extensionWallet(kind: Exclude<WalletKind, 'host'>, provider: Kep
       }
       return { signer: provider.getOfflineSigner(chainId), address: key.bech32Address, mode: 'direct', experimental: false };
     },
+    ...(typeof provider.experimentalSuggestChain === 'function'
+      ? { suggestChain: (chainInfo: ChainInfo) => provider.experimentalSuggestChain!(chainInfo) }
+      : {}),
     onAccountChange(listener) {
       const type = KEYSTORE_EVENTS[kind];
       const handler = () => listener();

@@ -125,3 +125,13 @@ export function countFetches(): { urls: string[]; restore: () => void } {
 
 /** Next animation frame (a render has landed). */
 export const frame = () => new Promise((r) => requestAnimationFrame(() => r(undefined)));
+
+/** Waits until the shadow text matches (a check that lands once the chain is read), or fails showing it. */
+export async function untilShadowText(el: Element, pattern: RegExp, timeoutMs = 8000): Promise<void> {
+  const start = performance.now();
+  while (performance.now() - start < timeoutMs) {
+    if (pattern.test(shadowText(el))) return;
+    await new Promise((r) => setTimeout(r, 20));
+  }
+  throw new Error(`<${el.localName}> never showed ${String(pattern)}: "${shadowText(el).slice(0, 400)}"`);
+}

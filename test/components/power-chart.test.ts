@@ -351,7 +351,7 @@ describe('<ics-power-chart>', () => {
       );
     };
     try {
-      const el = mount<IcsPowerChart>(`<ics-power-chart rest="${FIXTURE}" chain-id="fixture-500" consumer-id="0"></ics-power-chart>`);
+      const el = mount<IcsPowerChart>(`<ics-power-chart rest="${FIXTURE}" chain-id="fixture-500" consumer-id="0" chain-info='{"bech32Prefix":"cosmos","stakingDenom":"uatom","displayDenom":"ATOM","displayExponent":6}'></ics-power-chart>`);
       await drawn(el);
       assert.lengthOf($$(el, 'rect.bar'), 500);
       assert.lengthOf($$(el, '.key'), 500);

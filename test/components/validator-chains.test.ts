@@ -8,7 +8,7 @@ import { decodeAddress, encodeAddress } from '../../src/staking/address.js';
 import type { ConsumerChain, StakingValidator } from '../../src/index.js';
 import '../../components/validator-chains/define.js';
 import type { IcsValidatorChains } from '../../components/validator-chains/define.js';
-import { $, $$, REST, axeViolations, captureWarnings, cleanUp, devnet, mount, shadowText, until } from './helpers.js';
+import { $, $$, REST, axeViolations, captureWarnings, cleanUp, devnet, mount, shadowText, until, untilShadowText } from './helpers.js';
 
 const client = () => new ProviderClient({ rest: REST, cacheTtlMs: 0 });
 
@@ -108,8 +108,9 @@ describe('<ics-validator-chains>', () => {
       await until(el, 'invalid');
       assert.match(shadowText(el), /checksum/);
       el.validator = encodeAddress('osmovaloper', decodeAddress(bonded[0]!.operatorAddress).bytes);
-      await el.updateComplete;
-      assert.match(shadowText(el), /prefix "osmovaloper"/);
+      // The prefix is checked once the chain's prefixes are read (the checksum at once).
+      await untilShadowText(el, /prefix "osmovaloper"/);
+      await until(el, 'invalid');
       el.validator = (await client().resolveValidator(bonded[0]!.operatorAddress)).accountAddress;
       await el.updateComplete;
       assert.match(shadowText(el), /is an account address/);

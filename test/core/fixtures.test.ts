@@ -33,7 +33,8 @@ describe('recorded provider responses decode through the client', () => {
         body: '{"code":3,"message":"no known consumer chain for this client id: 07-tendermint-7","details":[]}',
       },
     });
-    client = new ProviderClient({ rest: node.url, chainId: 'provider' });
+    // Recorded responses are not a whole chain: its prefix and denoms are given, not read.
+    client = new ProviderClient({ rest: node.url, chainId: 'provider', bech32Prefix: 'cosmos', stakingDenom: 'uatom', displayDenom: 'ATOM', displayExponent: 6 });
   });
   after(() => node.close());
 

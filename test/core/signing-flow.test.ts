@@ -34,6 +34,8 @@ function fakeClient(valoper: string, chain: Chain, options: { rpc?: string[]; to
     invalidated,
     invalidate: (fragment?: string) => invalidated.push(fragment ?? '*'),
     chainId: async () => CHAIN,
+    // The chain's prefixes and denoms, as the config gives them (a real client may read them).
+    chainParams: async () => ({ ...config, sources: { prefix: 'given', stakingDenom: 'given', display: 'given' } }),
     validator: async (address: string) => {
       if (address !== valoper) throw new IcsError('not-found', `No validator ${address}.`);
       return { operatorAddress: valoper, status: 'bonded', tokens: options.tokens ?? 5_000_000_000n } as StakingValidator;
@@ -50,7 +52,7 @@ function fakeClient(valoper: string, chain: Chain, options: { rpc?: string[]; to
 
 /** The test wallet behind the Keplr wallet layer, so every wallet call is recorded. */
 async function setup(chain: Chain, options: { connectAs?: 0 | 1; rpc?: string[] } = {}) {
-  const keplr = await TestWallet.create({ accounts: [{ mnemonic: MNEMONIC_A }, { mnemonic: MNEMONIC_B }], eventTarget: new EventTarget() });
+  const keplr = await TestWallet.create({ knownChains: [CHAIN], accounts: [{ mnemonic: MNEMONIC_A }, { mnemonic: MNEMONIC_B }], eventTarget: new EventTarget() });
   const operator = keplr.address;
   const valoper = accountToValidator(operator, resolveConfig({ rest: 'http://x.invalid' }).prefixes);
   if (options.connectAs === 1) keplr.switchAccount(1);
@@ -105,7 +107,7 @@ describe('tx flow: refusals before the wallet is touched', () => {
 
   it('an unknown validator', async () => {
     const t = await setup({ phase: 'launched', kind: 'opt-in' });
-    const other = accountToValidator((await TestWallet.create({ accounts: [{ mnemonic: MNEMONIC_B }] })).address, t.client.config.prefixes);
+    const other = accountToValidator((await TestWallet.create({ knownChains: [CHAIN], accounts: [{ mnemonic: MNEMONIC_B }] })).address, t.client.config.prefixes);
     const result = await t.flow.optIn({ validator: other, consumerId: '4' });
     assert.equal(result.status === 'refused' && result.code, 'unknown-validator');
     assert.deepEqual(t.keplr.calls, []);

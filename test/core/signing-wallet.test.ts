@@ -26,7 +26,7 @@ afterEach(() => {
 
 describe('wallet detection', () => {
   it('finds Keplr, Leap and Cosmostation in that order, from the global window', async () => {
-    const wallet = await TestWallet.create({ accounts: [{ mnemonic: MNEMONIC_A }] });
+    const wallet = await TestWallet.create({ knownChains: [CHAIN], accounts: [{ mnemonic: MNEMONIC_A }] });
     g.window = fakeWindow({ cosmostation: { providers: { keplr: wallet } }, leap: wallet, keplr: wallet });
     g.document = { readyState: 'complete' };
     assert.deepEqual((await detectWallets()).map((w) => w.kind), ['keplr', 'leap', 'cosmostation']);
@@ -52,7 +52,7 @@ describe('wallet detection', () => {
     });
     await new Promise((r) => setTimeout(r, 10));
     assert.equal(settled, false);
-    win.keplr = await TestWallet.create({ accounts: [{ mnemonic: MNEMONIC_A }] });
+    win.keplr = await TestWallet.create({ knownChains: [CHAIN], accounts: [{ mnemonic: MNEMONIC_A }] });
     doc.readyState = 'complete';
     win.dispatchEvent(new Event('load'));
     assert.deepEqual((await detection).map((w) => w.kind), ['keplr']);
@@ -60,7 +60,7 @@ describe('wallet detection', () => {
 
   it('connects (enable + getKey) and follows account switches until unsubscribed', async () => {
     const win = fakeWindow();
-    const keplr = await TestWallet.create({ accounts: [{ mnemonic: MNEMONIC_A, name: 'alice' }, { mnemonic: MNEMONIC_B }], eventTarget: win });
+    const keplr = await TestWallet.create({ knownChains: [CHAIN], accounts: [{ mnemonic: MNEMONIC_A, name: 'alice' }, { mnemonic: MNEMONIC_B }], eventTarget: win });
     win.keplr = keplr;
     const [wallet] = await detectWallets({ window: win, document: { readyState: 'complete' } });
     const first = await wallet!.connect(CHAIN);
@@ -78,7 +78,7 @@ describe('wallet detection', () => {
   });
 
   it('listens to each extension’s own keystore event', async () => {
-    const keplr = await TestWallet.create({ accounts: [{ mnemonic: MNEMONIC_A }] });
+    const keplr = await TestWallet.create({ knownChains: [CHAIN], accounts: [{ mnemonic: MNEMONIC_A }] });
     const win = fakeWindow({ keplr, leap: keplr, cosmostation: { providers: { keplr } } });
     const wallets = await detectWallets({ window: win, document: { readyState: 'complete' } });
     const seen: string[] = [];
@@ -90,7 +90,7 @@ describe('wallet detection', () => {
   });
 
   it('signs direct normally, amino (experimental) for a Ledger account', async () => {
-    const keplr = await TestWallet.create({ accounts: [{ mnemonic: MNEMONIC_A }] });
+    const keplr = await TestWallet.create({ knownChains: [CHAIN], accounts: [{ mnemonic: MNEMONIC_A }] });
     const [wallet] = await detectWallets({ window: fakeWindow({ keplr }), document: { readyState: 'complete' } });
     await wallet!.connect(CHAIN);
     const direct = await wallet!.signer(CHAIN);
@@ -105,7 +105,7 @@ describe('wallet detection', () => {
   });
 
   it('uses a host-provided signer without any connect flow of its own', async () => {
-    const keplr = await TestWallet.create({ accounts: [{ mnemonic: MNEMONIC_A }] });
+    const keplr = await TestWallet.create({ knownChains: [CHAIN], accounts: [{ mnemonic: MNEMONIC_A }] });
     await keplr.enable(CHAIN);
     const signer: OfflineSigner = keplr.getOfflineSigner(CHAIN);
     keplr.calls.length = 0;
@@ -137,7 +137,7 @@ describe('wallet detection', () => {
 
 describe('test wallet (real keys)', () => {
   it('signs a real direct SignDoc whose signature verifies', async () => {
-    const keplr = await TestWallet.create({ accounts: [{ mnemonic: MNEMONIC_A }] });
+    const keplr = await TestWallet.create({ knownChains: [CHAIN], accounts: [{ mnemonic: MNEMONIC_A }] });
     await keplr.enable(CHAIN);
     const key = await keplr.getKey(CHAIN);
     assert.equal(key.address.length, 20);
@@ -151,7 +151,7 @@ describe('test wallet (real keys)', () => {
   });
 
   it('signs amino JSON that verifies, and refuses direct while pretending to be a Ledger', async () => {
-    const keplr = await TestWallet.create({ accounts: [{ mnemonic: MNEMONIC_A }] });
+    const keplr = await TestWallet.create({ knownChains: [CHAIN], accounts: [{ mnemonic: MNEMONIC_A }] });
     await keplr.enable(CHAIN);
     const key = await keplr.getKey(CHAIN);
     const doc = makeAminoSignDoc([{ type: '/interchain_security.ccv.provider.v1.MsgOptOut', value: { consumer_id: '1' } }], { amount: [], gas: '200000' }, CHAIN, '', 7, 3);
@@ -165,7 +165,7 @@ describe('test wallet (real keys)', () => {
   });
 
   it('reject makes it throw Keplr’s rejection, which the wallet layer calls a cancel', async () => {
-    const keplr = await TestWallet.create({ accounts: [{ mnemonic: MNEMONIC_A }] });
+    const keplr = await TestWallet.create({ knownChains: [CHAIN], accounts: [{ mnemonic: MNEMONIC_A }] });
     await keplr.enable(CHAIN);
     keplr.reject = true;
     const doc = makeAminoSignDoc([], { amount: [], gas: '1' }, CHAIN, '', 0, 0);
@@ -174,11 +174,11 @@ describe('test wallet (real keys)', () => {
     assert.equal(error.message, KEPLR_REJECTION_MESSAGE);
     assert.ok(isWalletRejection(error));
     keplr.rejectConnect = true;
-    await assert.rejects(keplr.enable('other'), /Request rejected/);
+    await assert.rejects(keplr.enable(CHAIN), /Request rejected/);
   });
 
   it('refuses chains not enabled and signers that are not the current account', async () => {
-    const keplr = await TestWallet.create({ accounts: [{ mnemonic: MNEMONIC_A }, { mnemonic: MNEMONIC_B }], eventTarget: new EventTarget() });
+    const keplr = await TestWallet.create({ knownChains: [CHAIN], accounts: [{ mnemonic: MNEMONIC_A }, { mnemonic: MNEMONIC_B }], eventTarget: new EventTarget() });
     await assert.rejects(keplr.getKey(CHAIN), /not enabled/);
     await keplr.enable([CHAIN]);
     const first = keplr.address;

@@ -212,6 +212,8 @@ export function signingSuite(t: Pick<SuiteApi, 'describe' | 'it' | 'before' | 'b
       const wallet = wallets.get('newcomer')!;
       wallet.calls.length = 0;
       wallet.isNanoLedger = false;
+      // Keplr knows the Hub: the wallet connects, and the node's other chain id is what refuses.
+      wallet.knownChains.set('cosmoshub-4', 'cosmos');
       const c = new ProviderClient({ rest: env.control.rest, rpc: env.rpc, chainId: 'cosmoshub-4' });
       const flow = new TxFlow({ client: c, wallet: extensionWallet('keplr', wallet, new EventTarget()), pollIntervalMs: 20 });
       const result = await flow.optIn({ validator: op.operator, consumerId: '4' });
