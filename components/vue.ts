@@ -30,6 +30,16 @@ export interface IcsConsumerCardVueProps {
   chainId?: IcsConsumerCard['chainId'];
   /** Read every number at this block height instead of the latest (needs a node that keeps it). */
   height?: IcsConsumerCard['height'];
+  /** The provider's bech32 account prefix, e.g. `mantra` (its operators are then `mantravaloper1…`). Unset: read from the chain (an operator address of its staking validators). */
+  bech32Prefix?: IcsConsumerCard['bech32Prefix'];
+  /** The provider's staking (base) denom, e.g. `uom`. Unset: read from the chain's staking params. */
+  denom?: IcsConsumerCard['denom'];
+  /** The unit amounts are shown in, e.g. `OM`. Unset: read from the chain's bank denom metadata; where the chain has none, amounts are shown in the base denom, and the element says so. */
+  displayDenom?: IcsConsumerCard['displayDenom'];
+  /** Decimal places between the base denom and the display unit, e.g. 6. Unset: read with the display unit. */
+  displayExponent?: IcsConsumerCard['displayExponent'];
+  /** The chain settings as one JSON object: `{"bech32Prefix":"mantra","stakingDenom":"uom","displayDenom":"OM","displayExponent":6}`, or a Keplr `ChainInfo` (its bech32 config and stake currency are read; an acting element also suggests it to the wallet as given). The separate attributes win over its fields. */
+  chainInfo?: IcsConsumerCard['chainInfo'];
   /** `light` or `dark`; unset follows the reader's system setting (`prefers-color-scheme`). Any other value is named in a console warning and follows the system setting too. */
   theme?: IcsConsumerCard['theme'];
   /** Loading failed; `detail: {error}` (an `IcsError`). */
@@ -58,6 +68,16 @@ export interface IcsConsumerListVueProps {
   chainId?: IcsConsumerList['chainId'];
   /** Read every number at this block height instead of the latest (needs a node that keeps it). */
   height?: IcsConsumerList['height'];
+  /** The provider's bech32 account prefix, e.g. `mantra` (its operators are then `mantravaloper1…`). Unset: read from the chain (an operator address of its staking validators). */
+  bech32Prefix?: IcsConsumerList['bech32Prefix'];
+  /** The provider's staking (base) denom, e.g. `uom`. Unset: read from the chain's staking params. */
+  denom?: IcsConsumerList['denom'];
+  /** The unit amounts are shown in, e.g. `OM`. Unset: read from the chain's bank denom metadata; where the chain has none, amounts are shown in the base denom, and the element says so. */
+  displayDenom?: IcsConsumerList['displayDenom'];
+  /** Decimal places between the base denom and the display unit, e.g. 6. Unset: read with the display unit. */
+  displayExponent?: IcsConsumerList['displayExponent'];
+  /** The chain settings as one JSON object: `{"bech32Prefix":"mantra","stakingDenom":"uom","displayDenom":"OM","displayExponent":6}`, or a Keplr `ChainInfo` (its bech32 config and stake currency are read; an acting element also suggests it to the wallet as given). The separate attributes win over its fields. */
+  chainInfo?: IcsConsumerList['chainInfo'];
   /** `light` or `dark`; unset follows the reader's system setting (`prefers-color-scheme`). Any other value is named in a console warning and follows the system setting too. */
   theme?: IcsConsumerList['theme'];
   /** A row was chosen; `detail: {consumerId, chainId}`. */
@@ -86,6 +106,16 @@ export interface IcsOptInButtonVueProps {
   chainId?: IcsOptInButton['chainId'];
   /** Read every number at this block height instead of the latest (needs a node that keeps it). */
   height?: IcsOptInButton['height'];
+  /** The provider's bech32 account prefix, e.g. `mantra` (its operators are then `mantravaloper1…`). Unset: read from the chain (an operator address of its staking validators). */
+  bech32Prefix?: IcsOptInButton['bech32Prefix'];
+  /** The provider's staking (base) denom, e.g. `uom`. Unset: read from the chain's staking params. */
+  denom?: IcsOptInButton['denom'];
+  /** The unit amounts are shown in, e.g. `OM`. Unset: read from the chain's bank denom metadata; where the chain has none, amounts are shown in the base denom, and the element says so. */
+  displayDenom?: IcsOptInButton['displayDenom'];
+  /** Decimal places between the base denom and the display unit, e.g. 6. Unset: read with the display unit. */
+  displayExponent?: IcsOptInButton['displayExponent'];
+  /** The chain settings as one JSON object: `{"bech32Prefix":"mantra","stakingDenom":"uom","displayDenom":"OM","displayExponent":6}`, or a Keplr `ChainInfo` (its bech32 config and stake currency are read; an acting element also suggests it to the wallet as given). The separate attributes win over its fields. */
+  chainInfo?: IcsOptInButton['chainInfo'];
   /** `light` or `dark`; unset follows the reader's system setting (`prefers-color-scheme`). Any other value is named in a console warning and follows the system setting too. */
   theme?: IcsOptInButton['theme'];
   /** The wallet signed; the transaction is being sent. `detail: {action, consumerId, validator, hash, mode}`. */
@@ -118,6 +148,16 @@ export interface IcsPowerChartVueProps {
   chainId?: IcsPowerChart['chainId'];
   /** Read every number at this block height instead of the latest (needs a node that keeps it). */
   height?: IcsPowerChart['height'];
+  /** The provider's bech32 account prefix, e.g. `mantra` (its operators are then `mantravaloper1…`). Unset: read from the chain (an operator address of its staking validators). */
+  bech32Prefix?: IcsPowerChart['bech32Prefix'];
+  /** The provider's staking (base) denom, e.g. `uom`. Unset: read from the chain's staking params. */
+  denom?: IcsPowerChart['denom'];
+  /** The unit amounts are shown in, e.g. `OM`. Unset: read from the chain's bank denom metadata; where the chain has none, amounts are shown in the base denom, and the element says so. */
+  displayDenom?: IcsPowerChart['displayDenom'];
+  /** Decimal places between the base denom and the display unit, e.g. 6. Unset: read with the display unit. */
+  displayExponent?: IcsPowerChart['displayExponent'];
+  /** The chain settings as one JSON object: `{"bech32Prefix":"mantra","stakingDenom":"uom","displayDenom":"OM","displayExponent":6}`, or a Keplr `ChainInfo` (its bech32 config and stake currency are read; an acting element also suggests it to the wallet as given). The separate attributes win over its fields. */
+  chainInfo?: IcsPowerChart['chainInfo'];
   /** `light` or `dark`; unset follows the reader's system setting (`prefers-color-scheme`). Any other value is named in a console warning and follows the system setting too. */
   theme?: IcsPowerChart['theme'];
   /** Loading failed; `detail: {error}` (an `IcsError`). */
@@ -134,6 +174,16 @@ export interface IcsProviderChainVueProps {
   chainId?: IcsProviderChain['chainId'];
   /** Read every number at this block height instead of the latest (needs a node that keeps it). */
   height?: IcsProviderChain['height'];
+  /** The provider's bech32 account prefix, e.g. `mantra` (its operators are then `mantravaloper1…`). Unset: read from the chain (an operator address of its staking validators). */
+  bech32Prefix?: IcsProviderChain['bech32Prefix'];
+  /** The provider's staking (base) denom, e.g. `uom`. Unset: read from the chain's staking params. */
+  denom?: IcsProviderChain['denom'];
+  /** The unit amounts are shown in, e.g. `OM`. Unset: read from the chain's bank denom metadata; where the chain has none, amounts are shown in the base denom, and the element says so. */
+  displayDenom?: IcsProviderChain['displayDenom'];
+  /** Decimal places between the base denom and the display unit, e.g. 6. Unset: read with the display unit. */
+  displayExponent?: IcsProviderChain['displayExponent'];
+  /** The chain settings as one JSON object: `{"bech32Prefix":"mantra","stakingDenom":"uom","displayDenom":"OM","displayExponent":6}`, or a Keplr `ChainInfo` (its bech32 config and stake currency are read; an acting element also suggests it to the wallet as given). The separate attributes win over its fields. */
+  chainInfo?: IcsProviderChain['chainInfo'];
   /** `light` or `dark`; unset follows the reader's system setting (`prefers-color-scheme`). Any other value is named in a console warning and follows the system setting too. */
   theme?: IcsProviderChain['theme'];
 }
@@ -150,6 +200,16 @@ export interface IcsValidatorChainsVueProps {
   chainId?: IcsValidatorChains['chainId'];
   /** Read every number at this block height instead of the latest (needs a node that keeps it). */
   height?: IcsValidatorChains['height'];
+  /** The provider's bech32 account prefix, e.g. `mantra` (its operators are then `mantravaloper1…`). Unset: read from the chain (an operator address of its staking validators). */
+  bech32Prefix?: IcsValidatorChains['bech32Prefix'];
+  /** The provider's staking (base) denom, e.g. `uom`. Unset: read from the chain's staking params. */
+  denom?: IcsValidatorChains['denom'];
+  /** The unit amounts are shown in, e.g. `OM`. Unset: read from the chain's bank denom metadata; where the chain has none, amounts are shown in the base denom, and the element says so. */
+  displayDenom?: IcsValidatorChains['displayDenom'];
+  /** Decimal places between the base denom and the display unit, e.g. 6. Unset: read with the display unit. */
+  displayExponent?: IcsValidatorChains['displayExponent'];
+  /** The chain settings as one JSON object: `{"bech32Prefix":"mantra","stakingDenom":"uom","displayDenom":"OM","displayExponent":6}`, or a Keplr `ChainInfo` (its bech32 config and stake currency are read; an acting element also suggests it to the wallet as given). The separate attributes win over its fields. */
+  chainInfo?: IcsValidatorChains['chainInfo'];
   /** `light` or `dark`; unset follows the reader's system setting (`prefers-color-scheme`). Any other value is named in a console warning and follows the system setting too. */
   theme?: IcsValidatorChains['theme'];
   /** Loading failed; `detail: {error}` (an `IcsError`). */
@@ -176,6 +236,16 @@ export interface IcsValidatorSettingsVueProps {
   chainId?: IcsValidatorSettings['chainId'];
   /** Read every number at this block height instead of the latest (needs a node that keeps it). */
   height?: IcsValidatorSettings['height'];
+  /** The provider's bech32 account prefix, e.g. `mantra` (its operators are then `mantravaloper1…`). Unset: read from the chain (an operator address of its staking validators). */
+  bech32Prefix?: IcsValidatorSettings['bech32Prefix'];
+  /** The provider's staking (base) denom, e.g. `uom`. Unset: read from the chain's staking params. */
+  denom?: IcsValidatorSettings['denom'];
+  /** The unit amounts are shown in, e.g. `OM`. Unset: read from the chain's bank denom metadata; where the chain has none, amounts are shown in the base denom, and the element says so. */
+  displayDenom?: IcsValidatorSettings['displayDenom'];
+  /** Decimal places between the base denom and the display unit, e.g. 6. Unset: read with the display unit. */
+  displayExponent?: IcsValidatorSettings['displayExponent'];
+  /** The chain settings as one JSON object: `{"bech32Prefix":"mantra","stakingDenom":"uom","displayDenom":"OM","displayExponent":6}`, or a Keplr `ChainInfo` (its bech32 config and stake currency are read; an acting element also suggests it to the wallet as given). The separate attributes win over its fields. */
+  chainInfo?: IcsValidatorSettings['chainInfo'];
   /** `light` or `dark`; unset follows the reader's system setting (`prefers-color-scheme`). Any other value is named in a console warning and follows the system setting too. */
   theme?: IcsValidatorSettings['theme'];
   /** The wallet signed; the transaction is being sent. */

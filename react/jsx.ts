@@ -36,6 +36,20 @@ export interface IcsConsumerCardJsxProps {
   'chain-id'?: IcsConsumerCard['chainId'];
   /** Read every number at this block height instead of the latest (needs a node that keeps it). */
   height?: IcsConsumerCard['height'];
+  /** The provider's bech32 account prefix, e.g. `mantra` (its operators are then `mantravaloper1…`). Unset: read from the chain (an operator address of its staking validators). */
+  bech32Prefix?: IcsConsumerCard['bech32Prefix'];
+  'bech32-prefix'?: IcsConsumerCard['bech32Prefix'];
+  /** The provider's staking (base) denom, e.g. `uom`. Unset: read from the chain's staking params. */
+  denom?: IcsConsumerCard['denom'];
+  /** The unit amounts are shown in, e.g. `OM`. Unset: read from the chain's bank denom metadata; where the chain has none, amounts are shown in the base denom, and the element says so. */
+  displayDenom?: IcsConsumerCard['displayDenom'];
+  'display-denom'?: IcsConsumerCard['displayDenom'];
+  /** Decimal places between the base denom and the display unit, e.g. 6. Unset: read with the display unit. */
+  displayExponent?: IcsConsumerCard['displayExponent'];
+  'display-exponent'?: IcsConsumerCard['displayExponent'];
+  /** The chain settings as one JSON object: `{"bech32Prefix":"mantra","stakingDenom":"uom","displayDenom":"OM","displayExponent":6}`, or a Keplr `ChainInfo` (its bech32 config and stake currency are read; an acting element also suggests it to the wallet as given). The separate attributes win over its fields. */
+  chainInfo?: IcsConsumerCard['chainInfo'];
+  'chain-info'?: IcsConsumerCard['chainInfo'];
   /** `light` or `dark`; unset follows the reader's system setting (`prefers-color-scheme`). Any other value is named in a console warning and follows the system setting too. */
   theme?: IcsConsumerCard['theme'];
   /** Loading failed; `detail: {error}` (an `IcsError`). */
@@ -66,6 +80,20 @@ export interface IcsConsumerListJsxProps {
   'chain-id'?: IcsConsumerList['chainId'];
   /** Read every number at this block height instead of the latest (needs a node that keeps it). */
   height?: IcsConsumerList['height'];
+  /** The provider's bech32 account prefix, e.g. `mantra` (its operators are then `mantravaloper1…`). Unset: read from the chain (an operator address of its staking validators). */
+  bech32Prefix?: IcsConsumerList['bech32Prefix'];
+  'bech32-prefix'?: IcsConsumerList['bech32Prefix'];
+  /** The provider's staking (base) denom, e.g. `uom`. Unset: read from the chain's staking params. */
+  denom?: IcsConsumerList['denom'];
+  /** The unit amounts are shown in, e.g. `OM`. Unset: read from the chain's bank denom metadata; where the chain has none, amounts are shown in the base denom, and the element says so. */
+  displayDenom?: IcsConsumerList['displayDenom'];
+  'display-denom'?: IcsConsumerList['displayDenom'];
+  /** Decimal places between the base denom and the display unit, e.g. 6. Unset: read with the display unit. */
+  displayExponent?: IcsConsumerList['displayExponent'];
+  'display-exponent'?: IcsConsumerList['displayExponent'];
+  /** The chain settings as one JSON object: `{"bech32Prefix":"mantra","stakingDenom":"uom","displayDenom":"OM","displayExponent":6}`, or a Keplr `ChainInfo` (its bech32 config and stake currency are read; an acting element also suggests it to the wallet as given). The separate attributes win over its fields. */
+  chainInfo?: IcsConsumerList['chainInfo'];
+  'chain-info'?: IcsConsumerList['chainInfo'];
   /** `light` or `dark`; unset follows the reader's system setting (`prefers-color-scheme`). Any other value is named in a console warning and follows the system setting too. */
   theme?: IcsConsumerList['theme'];
   /** A row was chosen; `detail: {consumerId, chainId}`. */
@@ -97,6 +125,20 @@ export interface IcsOptInButtonJsxProps {
   'chain-id'?: IcsOptInButton['chainId'];
   /** Read every number at this block height instead of the latest (needs a node that keeps it). */
   height?: IcsOptInButton['height'];
+  /** The provider's bech32 account prefix, e.g. `mantra` (its operators are then `mantravaloper1…`). Unset: read from the chain (an operator address of its staking validators). */
+  bech32Prefix?: IcsOptInButton['bech32Prefix'];
+  'bech32-prefix'?: IcsOptInButton['bech32Prefix'];
+  /** The provider's staking (base) denom, e.g. `uom`. Unset: read from the chain's staking params. */
+  denom?: IcsOptInButton['denom'];
+  /** The unit amounts are shown in, e.g. `OM`. Unset: read from the chain's bank denom metadata; where the chain has none, amounts are shown in the base denom, and the element says so. */
+  displayDenom?: IcsOptInButton['displayDenom'];
+  'display-denom'?: IcsOptInButton['displayDenom'];
+  /** Decimal places between the base denom and the display unit, e.g. 6. Unset: read with the display unit. */
+  displayExponent?: IcsOptInButton['displayExponent'];
+  'display-exponent'?: IcsOptInButton['displayExponent'];
+  /** The chain settings as one JSON object: `{"bech32Prefix":"mantra","stakingDenom":"uom","displayDenom":"OM","displayExponent":6}`, or a Keplr `ChainInfo` (its bech32 config and stake currency are read; an acting element also suggests it to the wallet as given). The separate attributes win over its fields. */
+  chainInfo?: IcsOptInButton['chainInfo'];
+  'chain-info'?: IcsOptInButton['chainInfo'];
   /** `light` or `dark`; unset follows the reader's system setting (`prefers-color-scheme`). Any other value is named in a console warning and follows the system setting too. */
   theme?: IcsOptInButton['theme'];
   /** The wallet signed; the transaction is being sent. `detail: {action, consumerId, validator, hash, mode}`. */
@@ -132,6 +174,20 @@ export interface IcsPowerChartJsxProps {
   'chain-id'?: IcsPowerChart['chainId'];
   /** Read every number at this block height instead of the latest (needs a node that keeps it). */
   height?: IcsPowerChart['height'];
+  /** The provider's bech32 account prefix, e.g. `mantra` (its operators are then `mantravaloper1…`). Unset: read from the chain (an operator address of its staking validators). */
+  bech32Prefix?: IcsPowerChart['bech32Prefix'];
+  'bech32-prefix'?: IcsPowerChart['bech32Prefix'];
+  /** The provider's staking (base) denom, e.g. `uom`. Unset: read from the chain's staking params. */
+  denom?: IcsPowerChart['denom'];
+  /** The unit amounts are shown in, e.g. `OM`. Unset: read from the chain's bank denom metadata; where the chain has none, amounts are shown in the base denom, and the element says so. */
+  displayDenom?: IcsPowerChart['displayDenom'];
+  'display-denom'?: IcsPowerChart['displayDenom'];
+  /** Decimal places between the base denom and the display unit, e.g. 6. Unset: read with the display unit. */
+  displayExponent?: IcsPowerChart['displayExponent'];
+  'display-exponent'?: IcsPowerChart['displayExponent'];
+  /** The chain settings as one JSON object: `{"bech32Prefix":"mantra","stakingDenom":"uom","displayDenom":"OM","displayExponent":6}`, or a Keplr `ChainInfo` (its bech32 config and stake currency are read; an acting element also suggests it to the wallet as given). The separate attributes win over its fields. */
+  chainInfo?: IcsPowerChart['chainInfo'];
+  'chain-info'?: IcsPowerChart['chainInfo'];
   /** `light` or `dark`; unset follows the reader's system setting (`prefers-color-scheme`). Any other value is named in a console warning and follows the system setting too. */
   theme?: IcsPowerChart['theme'];
   /** Loading failed; `detail: {error}` (an `IcsError`). */
@@ -149,6 +205,20 @@ export interface IcsProviderChainJsxProps {
   'chain-id'?: IcsProviderChain['chainId'];
   /** Read every number at this block height instead of the latest (needs a node that keeps it). */
   height?: IcsProviderChain['height'];
+  /** The provider's bech32 account prefix, e.g. `mantra` (its operators are then `mantravaloper1…`). Unset: read from the chain (an operator address of its staking validators). */
+  bech32Prefix?: IcsProviderChain['bech32Prefix'];
+  'bech32-prefix'?: IcsProviderChain['bech32Prefix'];
+  /** The provider's staking (base) denom, e.g. `uom`. Unset: read from the chain's staking params. */
+  denom?: IcsProviderChain['denom'];
+  /** The unit amounts are shown in, e.g. `OM`. Unset: read from the chain's bank denom metadata; where the chain has none, amounts are shown in the base denom, and the element says so. */
+  displayDenom?: IcsProviderChain['displayDenom'];
+  'display-denom'?: IcsProviderChain['displayDenom'];
+  /** Decimal places between the base denom and the display unit, e.g. 6. Unset: read with the display unit. */
+  displayExponent?: IcsProviderChain['displayExponent'];
+  'display-exponent'?: IcsProviderChain['displayExponent'];
+  /** The chain settings as one JSON object: `{"bech32Prefix":"mantra","stakingDenom":"uom","displayDenom":"OM","displayExponent":6}`, or a Keplr `ChainInfo` (its bech32 config and stake currency are read; an acting element also suggests it to the wallet as given). The separate attributes win over its fields. */
+  chainInfo?: IcsProviderChain['chainInfo'];
+  'chain-info'?: IcsProviderChain['chainInfo'];
   /** `light` or `dark`; unset follows the reader's system setting (`prefers-color-scheme`). Any other value is named in a console warning and follows the system setting too. */
   theme?: IcsProviderChain['theme'];
 }
@@ -166,6 +236,20 @@ export interface IcsValidatorChainsJsxProps {
   'chain-id'?: IcsValidatorChains['chainId'];
   /** Read every number at this block height instead of the latest (needs a node that keeps it). */
   height?: IcsValidatorChains['height'];
+  /** The provider's bech32 account prefix, e.g. `mantra` (its operators are then `mantravaloper1…`). Unset: read from the chain (an operator address of its staking validators). */
+  bech32Prefix?: IcsValidatorChains['bech32Prefix'];
+  'bech32-prefix'?: IcsValidatorChains['bech32Prefix'];
+  /** The provider's staking (base) denom, e.g. `uom`. Unset: read from the chain's staking params. */
+  denom?: IcsValidatorChains['denom'];
+  /** The unit amounts are shown in, e.g. `OM`. Unset: read from the chain's bank denom metadata; where the chain has none, amounts are shown in the base denom, and the element says so. */
+  displayDenom?: IcsValidatorChains['displayDenom'];
+  'display-denom'?: IcsValidatorChains['displayDenom'];
+  /** Decimal places between the base denom and the display unit, e.g. 6. Unset: read with the display unit. */
+  displayExponent?: IcsValidatorChains['displayExponent'];
+  'display-exponent'?: IcsValidatorChains['displayExponent'];
+  /** The chain settings as one JSON object: `{"bech32Prefix":"mantra","stakingDenom":"uom","displayDenom":"OM","displayExponent":6}`, or a Keplr `ChainInfo` (its bech32 config and stake currency are read; an acting element also suggests it to the wallet as given). The separate attributes win over its fields. */
+  chainInfo?: IcsValidatorChains['chainInfo'];
+  'chain-info'?: IcsValidatorChains['chainInfo'];
   /** `light` or `dark`; unset follows the reader's system setting (`prefers-color-scheme`). Any other value is named in a console warning and follows the system setting too. */
   theme?: IcsValidatorChains['theme'];
   /** Loading failed; `detail: {error}` (an `IcsError`). */
@@ -195,6 +279,20 @@ export interface IcsValidatorSettingsJsxProps {
   'chain-id'?: IcsValidatorSettings['chainId'];
   /** Read every number at this block height instead of the latest (needs a node that keeps it). */
   height?: IcsValidatorSettings['height'];
+  /** The provider's bech32 account prefix, e.g. `mantra` (its operators are then `mantravaloper1…`). Unset: read from the chain (an operator address of its staking validators). */
+  bech32Prefix?: IcsValidatorSettings['bech32Prefix'];
+  'bech32-prefix'?: IcsValidatorSettings['bech32Prefix'];
+  /** The provider's staking (base) denom, e.g. `uom`. Unset: read from the chain's staking params. */
+  denom?: IcsValidatorSettings['denom'];
+  /** The unit amounts are shown in, e.g. `OM`. Unset: read from the chain's bank denom metadata; where the chain has none, amounts are shown in the base denom, and the element says so. */
+  displayDenom?: IcsValidatorSettings['displayDenom'];
+  'display-denom'?: IcsValidatorSettings['displayDenom'];
+  /** Decimal places between the base denom and the display unit, e.g. 6. Unset: read with the display unit. */
+  displayExponent?: IcsValidatorSettings['displayExponent'];
+  'display-exponent'?: IcsValidatorSettings['displayExponent'];
+  /** The chain settings as one JSON object: `{"bech32Prefix":"mantra","stakingDenom":"uom","displayDenom":"OM","displayExponent":6}`, or a Keplr `ChainInfo` (its bech32 config and stake currency are read; an acting element also suggests it to the wallet as given). The separate attributes win over its fields. */
+  chainInfo?: IcsValidatorSettings['chainInfo'];
+  'chain-info'?: IcsValidatorSettings['chainInfo'];
   /** `light` or `dark`; unset follows the reader's system setting (`prefers-color-scheme`). Any other value is named in a console warning and follows the system setting too. */
   theme?: IcsValidatorSettings['theme'];
   /** The wallet signed; the transaction is being sent. */
