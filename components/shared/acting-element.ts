@@ -46,14 +46,10 @@ export abstract class IcsActingElement<T extends ActingData> extends IcsDataElem
    */
   @property({ attribute: false }) wallet?: Wallet;
 
-  /** TEST ONLY: let the chain refuse instead of the local checks (shows that both read the same). */
-  @property({ attribute: false }) unsafeSkipChecks = false;
-
   protected readonly tx = new TxController(this, {
     client: () => this.resolution.client,
     hostWallet: () => this.wallet,
     onConfirmed: () => this.txConfirmed(),
-    unsafeSkipChecks: () => this.unsafeSkipChecks,
   });
 
   /** A transaction was included: read again. */

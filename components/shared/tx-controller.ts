@@ -28,8 +28,6 @@ export interface TxControllerOptions {
   hostWallet: () => Wallet | undefined;
   /** After a confirmed transaction (the element reloads what it shows). */
   onConfirmed?: (result: Extract<TxResult, { status: 'confirmed' }>) => void;
-  /** TEST ONLY: forwarded to `TxFlow` (let the chain refuse instead of the local checks). */
-  unsafeSkipChecks?: () => boolean;
 }
 
 /** A page-wide note that one element connected a wallet, so the others follow without a prompt. */
@@ -297,7 +295,6 @@ export class TxController implements ReactiveController {
     this.flow = new TxFlow({
       client,
       wallet: watched,
-      unsafeSkipChecks: this.options.unsafeSkipChecks?.() ?? false,
       onStage: (stage, detail) => {
         if (this.phase !== 'pending') return;
         this.stage = stage;

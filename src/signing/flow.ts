@@ -48,11 +48,6 @@ export interface TxFlowOptions {
   onStage?: (stage: TxStage, detail?: TxStageDetail) => void;
   /** Where the cosmjs half comes from (default: a dynamic import of `cosmjs-tx.js`). */
   loadBackend?: () => Promise<TxBackend>;
-  /**
-   * TEST ONLY: skip the local checks (state pre-check and signer check) and let the chain refuse,
-   * so tests can show that a chain's refusal reads the same as the check's. Never in an app.
-   */
-  unsafeSkipChecks?: boolean;
 }
 
 /** Default Cosmos power reduction: consensus power = bonded tokens / 10^6 (x/staking). */
@@ -139,7 +134,7 @@ export class TxFlow {
     stage('checking');
     let chainId: string;
     try {
-      const checked = this.options.unsafeSkipChecks ? { ok: true as const } : await this.check(action);
+      const checked = await this.check(action);
       if (!checked.ok) return { status: 'refused', code: checked.code, message: checked.message };
       chainId = await client.chainId();
     } catch (error) {
@@ -154,7 +149,7 @@ export class TxFlow {
       if (isWalletRejection(error)) return { status: 'cancelled' };
       return walletFailure(wallet, error);
     }
-    const signerCheck = this.options.unsafeSkipChecks ? { ok: true as const } : checkSigner(action.validator, address, client.config.prefixes);
+    const signerCheck = checkSigner(action.validator, address, client.config.prefixes);
     if (!signerCheck.ok) return { status: 'refused', code: signerCheck.code, message: signerCheck.message };
 
     stage('loading');
@@ -173,7 +168,7 @@ export class TxFlow {
       return walletFailure(wallet, error);
     }
     // The account may have been switched between connecting and now.
-    const again = this.options.unsafeSkipChecks ? { ok: true as const } : checkSigner(action.validator, signer.address, client.config.prefixes);
+    const again = checkSigner(action.validator, signer.address, client.config.prefixes);
     if (!again.ok) return { status: 'refused', code: again.code, message: again.message };
 
     const result = await backend.signAndBroadcast({
