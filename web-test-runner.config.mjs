@@ -13,6 +13,7 @@ import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { createServer as createViteServer } from 'vite';
 import { startDevnet, generateScenario } from './src/devnet/index.ts';
 import { CHROME_FLAGS } from './test/helpers/chromium.ts';
+import { fiveHundredScenario } from './test/shared/scenario-500.ts';
 
 
 /** Starts the devnets the browser tests read and tells each test page where they are. */
@@ -23,12 +24,18 @@ function devnetPlugin() {
     async serverStart() {
       devnets.main = await startDevnet({ blockTimeMs: 0 });
       devnets.many = await startDevnet({ blockTimeMs: 0, scenario: generateScenario({ chains: 260 }) });
+      devnets.fiveHundred = await startDevnet({ blockTimeMs: 0, scenario: fiveHundredScenario() });
     },
     async serverStop() {
       await Promise.all(Object.values(devnets).map((d) => d.stop()));
     },
     urls() {
-      return { rest: devnets.main.restUrl, rpc: devnets.main.rpcUrl, manyChainsRest: devnets.many.restUrl };
+      return {
+        rest: devnets.main.restUrl,
+        rpc: devnets.main.rpcUrl,
+        manyChainsRest: devnets.many.restUrl,
+        fiveHundredRest: devnets.fiveHundred.restUrl,
+      };
     },
   };
 }
