@@ -40,21 +40,27 @@ function devnetPlugin() {
   };
 }
 
-/** Writes pass/fail counts where scripts/test.mjs reads them for the closing line. */
+/**
+ * Writes pass/fail/skip counts where scripts/test.mjs reads them for the closing line, and each
+ * skipped test by name (with its suites' titles, where a "cannot run in CI: …" reason may sit:
+ * mocha's skips carry no reason of their own).
+ */
 function countingReporter(file) {
-  const count = (suite, totals) => {
+  const count = (suite, totals, file, titles) => {
     for (const test of suite.tests) {
-      if (test.skipped) totals.skipped++;
-      else if (test.passed) totals.passed++;
+      if (test.skipped) {
+        totals.skipped++;
+        totals.skips.push({ name: [...titles, test.name].join(' > '), file, reason: REASON.exec([...titles, test.name].join(' '))?.[0] ?? '' });
+      } else if (test.passed) totals.passed++;
       else totals.failed++;
     }
-    for (const child of suite.suites) count(child, totals);
+    for (const child of suite.suites) count(child, totals, file, [...titles, child.name]);
   };
   return {
     onTestRunFinished({ sessions }) {
-      const totals = { passed: 0, failed: 0, skipped: 0 };
+      const totals = { passed: 0, failed: 0, skipped: 0, skips: [] };
       for (const session of sessions) {
-        if (session.testResults) count(session.testResults, totals);
+        if (session.testResults) count(session.testResults, totals, session.testFile, []);
         // A file that failed to load or threw outside a test ran nothing: count it as a failure.
         if (session.errors.length > 0 || !session.testResults) totals.failed++;
       }
@@ -63,6 +69,9 @@ function countingReporter(file) {
     },
   };
 }
+
+/** The reason a test gives for not running in CI (README, "Tests"): in a test's or a suite's title. */
+const REASON = /cannot run in CI: [^()]+/;
 
 const devnet = devnetPlugin();
 
