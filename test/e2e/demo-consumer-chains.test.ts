@@ -1,5 +1,5 @@
 // End to end: the demo's consumer-chain page in Chromium, reading the devnet over HTTP.
-import { after, before, describe, it } from 'node:test';
+import { after, before, beforeEach, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
@@ -19,6 +19,11 @@ describe('demo: consumer chains page', () => {
     devnet = await startDevnet({ blockTimeMs: 0 });
     demo = await startDemoServer();
     browser = await launchChromium();
+  });
+  // Each test on its own: the devnet back at its start and a fresh page.
+  beforeEach(async () => {
+    devnet.reset();
+    await page?.close();
     page = await browser.newPage({ viewport: { width: 1100, height: 800 } });
   });
   after(async () => {
@@ -46,6 +51,8 @@ describe('demo: consumer chains page', () => {
   });
 
   it('renders hostile metadata as inert text in the "all" view', async () => {
+    await open(devnet.restUrl);
+    await page.waitForSelector('#chains tbody tr', { timeout: 15_000 });
     await page.selectOption('#phase', 'all');
     await page.waitForFunction(() => /\(all\)/.test(document.querySelector('#status')?.textContent ?? ''));
     assert.equal(await page.$$eval('#chains img, #chains script, #chains a', (els) => els.length), 0);
