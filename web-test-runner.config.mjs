@@ -117,8 +117,11 @@ export default {
   nodeResolve: true,
   // One file at a time: they share the devnet and reset it between tests.
   concurrency: 1,
-  testsFinishTimeout: 120_000,
-  testFramework: { config: { timeout: 10_000 } },
+  testsFinishTimeout: 600_000,
+  // The time budget is per wait, not per test: each wait for an element's state has its own limit
+  // (`until` in test/components/helpers.ts, 8 s), and a test may chain several of them and axe
+  // runs, so the per-test timeout is only a backstop for a test that hangs outside any wait.
+  testFramework: { config: { timeout: 120_000 } },
   browsers: [
     chromeLauncher({
       launchOptions: {
