@@ -137,11 +137,14 @@ describe('<ics-validator-chains>', () => {
     await loading.updateComplete;
     assert.isTrue(loading.matches(':state(loading)'));
     assert.deepEqual(await axeViolations(loading), []);
-    await devnet.faults(null);
+    // The loading element's reads finish (with ICS present) and are forgotten before the module
+    // goes: otherwise the next element could join reads answered before and after the switch.
+    await until(loading, 'complete');
+    await cleanUp();
     await devnet.ics('absent');
     const el = chainsOf(bonded[0]!.operatorAddress);
     await until(el, 'ics-absent');
-    assert.match(shadowText(el), /ICS is not available/);
+    assert.match(shadowText(el), /ICS is not available/, shadowText(el));
     assert.deepEqual(await axeViolations(el), []);
     assert.equal($$(el, '.row').length, 0);
   });

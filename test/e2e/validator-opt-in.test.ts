@@ -120,9 +120,9 @@ describe('demo: a validator opts in from its page', () => {
     devnet.optIn(JOIN, newcomer.operator);
     await open();
     // The wallet connected once on the page (the row's own button follows the page-wide connection).
-    await state('#join', 'connect');
+    await state('#join', 'connect', 60_000);
     await page.locator('#join').getByRole('button', { name: 'Connect Keplr' }).click();
-    await page.waitForFunction(() => !(document.querySelector('#join')?.matches(':state(connect)') ?? true), undefined, { timeout: 20_000 });
+    await page.waitForFunction(() => !(document.querySelector('#join')?.matches(':state(connect)') ?? true), undefined, { timeout: 60_000 });
     await page.waitForFunction(
       (id) => document.querySelector('#chains')?.shadowRoot?.querySelector(`[data-consumer-id="${id}"]`)?.textContent?.includes('Active from next epoch') ?? false,
       JOIN,
