@@ -13,6 +13,7 @@ import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { createServer as createViteServer } from 'vite';
 import { startDevnet, generateScenario } from './src/devnet/index.ts';
 import { CHROME_FLAGS } from './test/helpers/chromium.ts';
+import { fiveHundredScenario } from './test/shared/scenario-500.ts';
 
 
 /** Starts the devnets the browser tests read and tells each test page where they are. */
@@ -26,6 +27,7 @@ function devnetPlugin() {
       // A provider shaped like MANTRA (prefix mantra, denom uom shown as OM), and the same without denom metadata.
       devnets.mantra = await startDevnet({ blockTimeMs: 0, scenario: 'mantra-like' });
       devnets.mantraBare = await startDevnet({ blockTimeMs: 0, scenario: 'mantra-like', denomMetadata: false });
+      devnets.fiveHundred = await startDevnet({ blockTimeMs: 0, scenario: fiveHundredScenario() });
     },
     async serverStop() {
       await Promise.all(Object.values(devnets).map((d) => d.stop()));
@@ -38,26 +40,33 @@ function devnetPlugin() {
         mantraRest: devnets.mantra.restUrl,
         mantraRpc: devnets.mantra.rpcUrl,
         mantraBareRest: devnets.mantraBare.restUrl,
+        fiveHundredRest: devnets.fiveHundred.restUrl,
       };
     },
   };
 }
 
-/** Writes pass/fail counts where scripts/test.mjs reads them for the closing line. */
+/**
+ * Writes pass/fail/skip counts where scripts/test.mjs reads them for the closing line, and each
+ * skipped test by name (with its suites' titles, where a "cannot run in CI: …" reason may sit:
+ * mocha's skips carry no reason of their own).
+ */
 function countingReporter(file) {
-  const count = (suite, totals) => {
+  const count = (suite, totals, file, titles) => {
     for (const test of suite.tests) {
-      if (test.skipped) totals.skipped++;
-      else if (test.passed) totals.passed++;
+      if (test.skipped) {
+        totals.skipped++;
+        totals.skips.push({ name: [...titles, test.name].join(' > '), file, reason: REASON.exec([...titles, test.name].join(' '))?.[0] ?? '' });
+      } else if (test.passed) totals.passed++;
       else totals.failed++;
     }
-    for (const child of suite.suites) count(child, totals);
+    for (const child of suite.suites) count(child, totals, file, [...titles, child.name]);
   };
   return {
     onTestRunFinished({ sessions }) {
-      const totals = { passed: 0, failed: 0, skipped: 0 };
+      const totals = { passed: 0, failed: 0, skipped: 0, skips: [] };
       for (const session of sessions) {
-        if (session.testResults) count(session.testResults, totals);
+        if (session.testResults) count(session.testResults, totals, session.testFile, []);
         // A file that failed to load or threw outside a test ran nothing: count it as a failure.
         if (session.errors.length > 0 || !session.testResults) totals.failed++;
       }
@@ -66,6 +75,9 @@ function countingReporter(file) {
     },
   };
 }
+
+/** The reason a test gives for not running in CI (README, "Tests"): in a test's or a suite's title. */
+const REASON = /cannot run in CI: [^()]+/;
 
 const devnet = devnetPlugin();
 
@@ -111,8 +123,11 @@ export default {
   nodeResolve: true,
   // One file at a time: they share the devnet and reset it between tests.
   concurrency: 1,
-  testsFinishTimeout: 120_000,
-  testFramework: { config: { timeout: 10_000 } },
+  testsFinishTimeout: 600_000,
+  // The time budget is per wait, not per test: each wait for an element's state has its own limit
+  // (`until` in test/components/helpers.ts, 8 s), and a test may chain several of them and axe
+  // runs, so the per-test timeout is only a backstop for a test that hangs outside any wait.
+  testFramework: { config: { timeout: 120_000 } },
   browsers: [
     chromeLauncher({
       launchOptions: {

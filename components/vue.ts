@@ -96,8 +96,6 @@ export interface IcsOptInButtonVueProps {
   explorerTx?: IcsOptInButton['explorerTx'];
   /** A wallet the page already has (e.g. `hostWallet({signer, address})` from cosmos-kit or interchain-kit). Unset: a Keplr-compatible extension is detected. */
   wallet?: IcsOptInButton['wallet'];
-  /** TEST ONLY: let the chain refuse instead of the local checks (shows that both read the same). */
-  unsafeSkipChecks?: IcsOptInButton['unsafeSkipChecks'];
   /** REST (gRPC-gateway) endpoint of the provider chain; several, separated by spaces or commas, fail over in order. Overrides any `<ics-provider-chain>` around the element. */
   rest?: IcsOptInButton['rest'];
   /** CometBFT RPC endpoint(s) of the provider chain (used for transactions). */
@@ -226,8 +224,6 @@ export interface IcsValidatorSettingsVueProps {
   explorerTx?: IcsValidatorSettings['explorerTx'];
   /** A wallet the page already has (e.g. `hostWallet({signer, address})` from cosmos-kit or interchain-kit). Unset: a Keplr-compatible extension is detected. */
   wallet?: IcsValidatorSettings['wallet'];
-  /** TEST ONLY: let the chain refuse instead of the local checks (shows that both read the same). */
-  unsafeSkipChecks?: IcsValidatorSettings['unsafeSkipChecks'];
   /** REST (gRPC-gateway) endpoint of the provider chain; several, separated by spaces or commas, fail over in order. Overrides any `<ics-provider-chain>` around the element. */
   rest?: IcsValidatorSettings['rest'];
   /** CometBFT RPC endpoint(s) of the provider chain (used for transactions). */

@@ -1,11 +1,17 @@
 // The one test command: typecheck, lint, Node tests (core, devnet, e2e), browser tests. It
-// prints each runner's output as it goes and ends with one line, "N passed, N failed", summing
-// every runner, so CI can tell a suite that ran from one that ran nothing.
+// prints each runner's output as it goes and ends with one line, "N passed, N failed, N skipped",
+// summing every runner, so CI can tell a suite that ran from one that ran nothing. Every skipped
+// (or todo) test is printed by name. In CI (CI=true) a skip fails the run unless its reason says
+// why the test cannot run there: "cannot run in CI: …" (README, "Tests").
 import { spawn } from 'node:child_process';
-import { existsSync, readFileSync, readdirSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { join, relative } from 'node:path';
 
-const totals = { passed: 0, failed: 0 };
+const totals = { passed: 0, failed: 0, skipped: 0 };
+/** Skipped and todo tests: { name, file, reason, todo? }. */
+const skips = [];
+const CI = ['true', '1'].includes(String(process.env.CI).toLowerCase());
+const CI_REASON = /cannot run in CI: \S/;
 
 function run(name, command, args, env = {}) {
   return new Promise((resolve) => {
@@ -47,22 +53,32 @@ function testFiles(dirs) {
   return found.sort();
 }
 
-/** Node's test runner (spec reporter) ends with "ℹ pass N" and "ℹ fail N". */
+/**
+ * Node's test runner: the spec reporter prints the run, scripts/node-test-reporter.mjs writes the
+ * counts and the skipped tests to a JSON file.
+ */
 async function nodeTests(name, dirs) {
   const files = testFiles(dirs);
   if (files.length === 0) return;
-  const { code, output } = await run(name, process.execPath, [
+  mkdirSync('.cache', { recursive: true });
+  const results = `.cache/node-results-${dirs.map((d) => d.replace(/\W/g, '-')).join('_')}.json`;
+  rmSync(results, { force: true });
+  const { code } = await run(name, process.execPath, [
     '--import',
     'tsx',
     '--test',
     '--test-reporter=spec',
+    '--test-reporter-destination=stdout',
+    '--test-reporter=./scripts/node-test-reporter.mjs',
+    `--test-reporter-destination=${results}`,
     ...files,
   ]);
-  const passed = Number(/ℹ pass (\d+)/.exec(output)?.[1] ?? 0);
-  const failed = Number(/ℹ fail (\d+)/.exec(output)?.[1] ?? 0);
-  totals.passed += passed;
+  const counts = existsSync(results) ? JSON.parse(readFileSync(results, 'utf8')) : { passed: 0, failed: 0, skipped: 0, todo: 0, skips: [] };
+  totals.passed += counts.passed;
+  totals.skipped += counts.skipped + counts.todo;
+  skips.push(...counts.skips);
   // A runner that crashed before reporting still fails the suite.
-  totals.failed += failed + (code !== 0 && failed === 0 ? 1 : 0);
+  totals.failed += counts.failed + (code !== 0 && counts.failed === 0 ? 1 : 0);
 }
 
 async function browserTests() {
@@ -82,6 +98,8 @@ async function browserTests() {
   }
   const counts = JSON.parse(readFileSync(results, 'utf8'));
   totals.passed += counts.passed;
+  totals.skipped += counts.skipped;
+  skips.push(...counts.skips);
   totals.failed += counts.failed + (code !== 0 && counts.failed === 0 ? 1 : 0);
 }
 
@@ -95,5 +113,14 @@ await nodeTests('node tests (core, devnet)', ['test/core', 'test/devnet']);
 await browserTests();
 await nodeTests('end-to-end tests (demo in Chromium)', ['test/e2e']);
 
-console.log(`\n${totals.passed} passed, ${totals.failed} failed`);
+if (skips.length > 0) {
+  console.log(`\nSkipped${CI ? ' (CI: a skip needs a "cannot run in CI: …" reason)' : ''}:`);
+  for (const skip of skips) {
+    const allowed = !CI || CI_REASON.test(skip.reason);
+    if (!allowed) totals.failed++;
+    const where = skip.file ? ` (${relative(process.cwd(), skip.file.replace(/^file:\/\//, ''))})` : '';
+    console.log(`  ${allowed ? '-' : '✘'} ${skip.todo ? 'todo: ' : ''}${skip.name}${where}${skip.reason ? `: ${skip.reason}` : ''}`);
+  }
+}
+console.log(`\n${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`);
 process.exit(totals.failed === 0 && totals.passed > 0 ? 0 : 1);

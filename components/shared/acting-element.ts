@@ -58,9 +58,6 @@ export abstract class IcsActingElement<T extends ActingData> extends IcsDataElem
    */
   @property({ attribute: false }) wallet?: Wallet;
 
-  /** TEST ONLY: let the chain refuse instead of the local checks (shows that both read the same). */
-  @property({ attribute: false }) unsafeSkipChecks = false;
-
   protected readonly tx = new TxController(this, {
     client: () => this.resolution.client,
     subject: () => ({
@@ -73,7 +70,6 @@ export abstract class IcsActingElement<T extends ActingData> extends IcsDataElem
     }),
     hostWallet: () => this.wallet,
     onConfirmed: () => this.txConfirmed(),
-    unsafeSkipChecks: () => this.unsafeSkipChecks,
     // A Keplr ChainInfo given as `chain-info` / `chainInfo` is suggested as given (field by field).
     chainInfo: () => (typeof this.chainInfo === 'object' ? (this.chainInfo as ChainInfoInput) : undefined),
   });

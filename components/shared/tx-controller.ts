@@ -72,8 +72,6 @@ export interface TxControllerOptions {
   hostWallet: () => Wallet | undefined;
   /** After a confirmed transaction (the element reloads what it shows). */
   onConfirmed?: (result: Extract<TxResult, { status: 'confirmed' }>) => void;
-  /** TEST ONLY: forwarded to `TxFlow` (let the chain refuse instead of the local checks). */
-  unsafeSkipChecks?: () => boolean;
   /** The host's chain info for a wallet that does not know the chain (wins field by field). */
   chainInfo?: () => ChainInfoInput | undefined;
 }
@@ -478,7 +476,6 @@ export class TxController implements ReactiveController {
     this.flow = new TxFlow({
       client,
       wallet: watched,
-      unsafeSkipChecks: this.options.unsafeSkipChecks?.() ?? false,
       onStage: (stage, detail) => {
         if (this.phase !== 'pending') return;
         this.stage = stage;

@@ -56,11 +56,6 @@ export interface TxFlowOptions {
   /** Where the cosmjs half comes from (default: a dynamic import of `cosmjs-tx.js`). */
   loadBackend?: () => Promise<TxBackend>;
   /**
-   * TEST ONLY: skip the local checks (state pre-check and signer check) and let the chain refuse,
-   * so tests can show that a chain's refusal reads the same as the check's. Never in an app.
-   */
-  unsafeSkipChecks?: boolean;
-  /**
    * The provider's chain info for wallets that do not know the chain (Keplr `ChainInfo`); its
    * fields win over those read from the chain. Used by `suggestChain()`.
    */
@@ -191,7 +186,7 @@ export class TxFlow {
     if (early) return early;
     try {
       await client.chainParams();
-      const checked = this.options.unsafeSkipChecks ? { ok: true as const } : await this.check(action);
+      const checked = await this.check(action);
       if (!checked.ok) return { status: 'refused', code: checked.code, message: checked.message };
       chainId = await client.chainId();
     } catch (error) {
@@ -218,7 +213,7 @@ export class TxFlow {
     }
     const connected = stopped() ?? otherSigner(address);
     if (connected) return connected;
-    const signerCheck = this.options.unsafeSkipChecks ? { ok: true as const } : checkSigner(action.validator, address, client.config.prefixes);
+    const signerCheck = checkSigner(action.validator, address, client.config.prefixes);
     if (!signerCheck.ok) return { status: 'refused', code: signerCheck.code, message: signerCheck.message };
 
     stage('loading');
@@ -237,7 +232,7 @@ export class TxFlow {
       return walletFailure(wallet, error);
     }
     // The account may have been switched between connecting and now.
-    const again = this.options.unsafeSkipChecks ? { ok: true as const } : checkSigner(action.validator, signer.address, client.config.prefixes);
+    const again = checkSigner(action.validator, signer.address, client.config.prefixes);
     if (!again.ok) return { status: 'refused', code: again.code, message: again.message };
     const beforeSigning = stopped() ?? otherSigner(signer.address);
     if (beforeSigning) return beforeSigning;

@@ -9,6 +9,7 @@ import type { ConsumerChain } from '../../src/index.js';
 import '../../components/consumer-list/define.js';
 import type { IcsConsumerList } from '../../components/consumer-list/define.js';
 import type { IcsSelectEvent } from '../../components/shared/events.js';
+import { configure } from '../../components/shared/clients.js';
 import { $, $$, REST, axeViolations, captureWarnings, cleanUp, devnet, mount, shadowText, until, untilShadowText } from './helpers.js';
 
 const client = () => new ProviderClient({ rest: REST, cacheTtlMs: 0 });
@@ -85,6 +86,18 @@ describe('<ics-consumer-list>', () => {
   });
 
   it('maps each injected failure to words: timeout, malformed JSON, wrong shape', async () => {
+    // A node that never answers, read with a 300 ms request timeout (the page default; the element
+    // sets no rest of its own), so the timeout really fires.
+    configure({ rest: REST, timeoutMs: 300 });
+    try {
+      await devnet.faults({ mode: 'timeout' });
+      const el = mount<IcsConsumerList>('<ics-consumer-list phase="all"></ics-consumer-list>');
+      await until(el, 'error');
+      assert.match(shadowText(el), /did not answer within 0\.3 s/);
+      el.remove();
+    } finally {
+      configure(undefined);
+    }
     for (const [mode, words] of [
       ['malformed-json', /not JSON/],
       ['wrong-shape', /should be/],

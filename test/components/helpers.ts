@@ -9,7 +9,7 @@ import type { ViewState } from '../../components/shared/data-element.js';
 
 declare global {
   interface Window {
-    __ICS_DEVNET__: { rest: string; manyChainsRest: string };
+    __ICS_DEVNET__: { rest: string; manyChainsRest: string; fiveHundredRest: string };
     axe?: { run(context: Element, options: RunOptions): Promise<AxeResults> };
   }
 }

@@ -7,25 +7,27 @@ import type { Devnet } from '../../src/devnet/index.js';
 import { clientSuite } from '../shared/client-suite.js';
 import { devnetControl } from '../shared/devnet-control.js';
 
-/** A loopback port that was free a moment ago and has nothing listening now. */
-async function deadUrl(): Promise<string> {
-  const server = createServer();
+/**
+ * An endpoint that cannot be read: a loopback server on a port of its own (port 0, read back, kept
+ * for the whole run, so no other process can take it meanwhile) that drops every connection.
+ */
+async function deadEndpoint(): Promise<{ url: string; close: () => Promise<void> }> {
+  const server = createServer((socket) => socket.destroy());
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return `http://127.0.0.1:${port}`;
+  return { url: `http://127.0.0.1:${port}`, close: () => new Promise((resolve) => server.close(() => resolve())) };
 }
 
 const main = await startDevnet({ blockTimeMs: 0 });
 const many = await startDevnet({ blockTimeMs: 0, scenario: generateScenario({ chains: 260 }) });
 const devnets: Devnet[] = [main, many];
-const dead = await deadUrl();
+const dead = await deadEndpoint();
 
 describe('client core against the devnet (Node)', () => {
   clientSuite(
     { describe, it, before, beforeEach, after },
-    { main: devnetControl(main.restUrl), many: devnetControl(many.restUrl), deadUrl: dead },
+    { main: devnetControl(main.restUrl), many: devnetControl(many.restUrl), deadUrl: dead.url },
   );
   // Registered after the suite's own hooks, which still talk to the devnets.
-  after(() => Promise.all(devnets.map((d) => d.stop())));
+  after(() => Promise.all([...devnets.map((d) => d.stop()), dead.close()]));
 });

@@ -1,13 +1,20 @@
-import { describe, it } from 'node:test';
+import { after, before, beforeEach, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import { assert as chai } from 'chai';
+import { SigningStargateClient, StargateClient } from '@cosmjs/stargate';
+import { Tx } from 'cosmjs-types/cosmos/tx/v1beta1/tx';
+import { ProviderClient } from '../../src/client.js';
+import { startDevnet } from '../../src/devnet/index.js';
+import type { Devnet } from '../../src/devnet/index.js';
+import { testOperator } from '../../src/devnet/test-keys.js';
+import { createIcsRegistry } from '../../src/signing/registry.js';
 import { Bip39 } from '@cosmjs/crypto';
-import type { ProviderClient } from '../../src/client.js';
 import { resolveConfig } from '../../src/chain/config.js';
 import { IcsError } from '../../src/chain/errors.js';
 import type { ConsumerChain, ConsumerChainDetails } from '../../src/ics/models.js';
 import type { StakingValidator } from '../../src/staking/models.js';
 import { accountToValidator } from '../../src/staking/address.js';
-import { TxFlow } from '../../src/signing/flow.js';
+import { TxFlow, toIcsMessage } from '../../src/signing/flow.js';
 import type { TxBackend } from '../../src/signing/flow.js';
 import type { BroadcastInput } from '../../src/signing/cosmjs-tx.js';
 import type { TxResult } from '../../src/signing/actions.js';
@@ -266,5 +273,110 @@ describe('tx flow: what is signed is frozen when submit() is called', () => {
     const other = await t.flow.submit({ type: 'opt-out', validator: t.valoper, consumerId: '4' }, { signer: 'cosmos1someoneelse' });
     assert.equal(other.status === 'refused' && other.code, 'changed');
     assert.equal(t.sent.length, 0);
+  });
+});
+
+/**
+ * The same flow against the devnet: the real ProviderClient, the real cosmjs backend, the test
+ * wallet with a devnet test operator's keys. What a fake backend cannot show: the gas price and
+ * margin the chain is actually charged, and the cache seeing the transaction's change.
+ */
+describe('tx flow against the devnet (real client, backend and chain)', () => {
+  let devnet: Devnet;
+  let stargate: StargateClient;
+  const newcomer = testOperator('newcomer');
+  before(async () => {
+    devnet = await startDevnet({ blockTimeMs: 0 });
+    stargate = await StargateClient.connect(devnet.rpcUrl);
+  });
+  beforeEach(() => devnet.reset());
+  after(async () => {
+    stargate.disconnect();
+    await devnet.stop();
+  });
+
+  async function operatorWallet() {
+    const keplr = await TestWallet.create({ accounts: [{ mnemonic: newcomer.mnemonic }], eventTarget: new EventTarget() });
+    return { keplr, wallet: extensionWallet('keplr', keplr, new EventTarget()) };
+  }
+
+  /** The gas the chain's simulation gives for this opt-in now, asked directly (not through the flow). */
+  async function simulatedGas(keplr: TestWallet, consumerId: string): Promise<number> {
+    await keplr.enable(devnet.chainId);
+    const signing = await SigningStargateClient.connectWithSigner(devnet.rpcUrl, keplr.getOfflineSigner(devnet.chainId), { registry: createIcsRegistry() });
+    try {
+      return await signing.simulate(newcomer.account, [toIcsMessage({ type: 'opt-in', validator: newcomer.operator, consumerId }, newcomer.account)], '');
+    } finally {
+      signing.disconnect();
+    }
+  }
+
+  /** The fee the included transaction carried, read back from the chain. */
+  async function chargedFee(txHash: string): Promise<{ gasLimit: bigint; amount: string; gasWanted: bigint }> {
+    const tx = await stargate.getTx(txHash);
+    assert.ok(tx, `transaction ${txHash} is on chain`);
+    const fee = Tx.decode(tx.tx).authInfo!.fee!;
+    assert.equal(fee.amount.length, 1);
+    return { gasLimit: fee.gasLimit, amount: `${fee.amount[0]!.amount}${fee.amount[0]!.denom}`, gasWanted: tx.gasWanted };
+  }
+
+  const balance = async () => BigInt((await stargate.getBalance(newcomer.account, 'uatom')).amount);
+
+  it('the default gas price (0.005uatom) and margin (×1.4) are what the chain charges', async () => {
+    const { keplr, wallet } = await operatorWallet();
+    const gas = await simulatedGas(keplr, '4');
+    const before = await balance();
+    const client = new ProviderClient({ rest: devnet.restUrl, rpc: devnet.rpcUrl, chainId: devnet.chainId });
+    const result = await new TxFlow({ client, wallet, pollIntervalMs: 20, inclusionTimeoutMs: 10_000 }).optIn({ validator: newcomer.operator, consumerId: '4' });
+    assert.equal(result.status, 'confirmed', JSON.stringify(result, (_, v: unknown) => (typeof v === 'bigint' ? String(v) : v)));
+    const fee = await chargedFee((result as { txHash: string }).txHash);
+    // Gas limit = ceil(simulated × 1.4); fee = ceil(limit × 0.005) = ceil(limit × 5 / 1000) uatom.
+    const limit = BigInt(Math.ceil(gas * 1.4));
+    assert.equal(fee.gasLimit, limit);
+    assert.equal(fee.gasWanted, limit);
+    const amount = (limit * 5n + 999n) / 1000n;
+    assert.equal(fee.amount, `${amount}uatom`);
+    assert.equal(before - (await balance()), amount, 'the account paid exactly that fee');
+  });
+
+  it('a configured gas price and margin are used instead (0.0125uatom, ×2)', async () => {
+    const { keplr, wallet } = await operatorWallet();
+    const gas = await simulatedGas(keplr, '4');
+    const client = new ProviderClient({ rest: devnet.restUrl, rpc: devnet.rpcUrl, chainId: devnet.chainId, gasPrice: '0.0125uatom' });
+    const flow = new TxFlow({ client, wallet, gasMultiplier: 2, pollIntervalMs: 20, inclusionTimeoutMs: 10_000 });
+    const result = await flow.optIn({ validator: newcomer.operator, consumerId: '4' });
+    assert.equal(result.status, 'confirmed');
+    const fee = await chargedFee((result as { txHash: string }).txHash);
+    const limit = BigInt(gas * 2);
+    assert.equal(fee.gasLimit, limit);
+    // ceil(limit × 0.0125) = ceil(limit × 125 / 10000).
+    assert.equal(fee.amount, `${(limit * 125n + 9_999n) / 10_000n}uatom`);
+  });
+
+  it('after a confirmed transaction, the reads it changed are read again; others stay cached', async () => {
+    const { wallet } = await operatorWallet();
+    const client = new ProviderClient({ rest: devnet.restUrl, rpc: devnet.rpcUrl, chainId: devnet.chainId, cacheTtlMs: 600_000 });
+    const valcons = await client.consensusAddressOf(newcomer.operator);
+    // Chain 4's opted-in list (20 validators), cached; a change made behind the client's back
+    // (through the devnet's control, no transaction) is not seen: the cache really serves it.
+    assert.equal((await client.optedInValidators('4')).length, 20);
+    devnet.optIn('5', newcomer.operator);
+    chai.include(await client.optedInValidators('5'), valcons, 'first read, after the change: it is there');
+    devnet.optOut('5', newcomer.operator);
+    chai.include(await client.optedInValidators('5'), valcons, 'cached: the opt-out is not seen');
+    const chains = await client.consumerChains({ phase: 'launched' });
+    const before = client.stats();
+
+    const result = await new TxFlow({ client, wallet, pollIntervalMs: 20, inclusionTimeoutMs: 10_000 }).optIn({ validator: newcomer.operator, consumerId: '4' });
+    assert.equal(result.status, 'confirmed');
+    // The opt-in's reads were forgotten: read again, they show the newcomer on chain 4.
+    const after = await client.optedInValidators('4');
+    assert.equal(after.length, 21);
+    chai.include(after, valcons);
+    chai.include(await client.consumerChainsOfValidator(valcons), '4');
+    // Unrelated reads are still served from the cache.
+    assert.deepEqual(await client.consumerChains({ phase: 'launched' }), chains);
+    chai.include(await client.optedInValidators('5'), valcons, 'another chain\'s list: still cached');
+    chai.isAbove(client.stats().cacheHits, before.cacheHits);
   });
 });

@@ -18,7 +18,8 @@ function run(args: string[]) {
   child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
   const url = new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`no URL printed; stderr: ${stderr}`)), 10_000);
+    // A budget for this one wait (starting Node, tsx and the devnet), wide enough for a loaded CI machine.
+    const timer = setTimeout(() => reject(new Error(`no URL printed; stderr: ${stderr}`)), 60_000);
     child.stdout.on('data', () => {
       const match = /http:\/\/127\.0\.0\.1:\d+/.exec(stdout);
       if (match) {

@@ -303,11 +303,18 @@ describe('devnet query values on a chain worked out by hand', () => {
 });
 
 describe('devnet lifecycle', () => {
-  it('produces blocks on its timer', async () => {
+  it('produces blocks on its timer', { timeout: 30_000 }, async () => {
+    // Heights seen while the timer runs: one block at a time, never back; how long the blocks take
+    // on a loaded machine is not asserted (the test's 30 s timeout bounds the wait).
     const devnet = await startDevnet({ blockTimeMs: 40, scenario });
     try {
-      await new Promise((resolve) => setTimeout(resolve, 300));
-      assert.ok(devnet.height() >= 4, `height ${devnet.height()} after 300 ms of 40 ms blocks`);
+      const seen = [devnet.height()];
+      while (seen.at(-1)! < 5) {
+        await new Promise((resolve) => setTimeout(resolve, 10));
+        if (devnet.height() !== seen.at(-1)) seen.push(devnet.height());
+      }
+      assert.equal(seen[0], 1);
+      for (let i = 1; i < seen.length; i++) assert.ok(seen[i]! > seen[i - 1]!, `heights in order: ${seen.join(', ')}`);
     } finally {
       await devnet.stop();
     }
@@ -318,10 +325,9 @@ describe('devnet lifecycle', () => {
     devnet.setFaults({ mode: 'timeout' });
     const held = fetch(`${devnet.restUrl}${ICS}/params`);
     await new Promise((resolve) => setTimeout(resolve, 100));
-    const started = Date.now();
+    // The held request ends with the devnet, not after the fault's 30 s hold.
     await devnet.stop();
     await assert.rejects(held);
-    assert.ok(Date.now() - started < 2_000);
   });
 
   it('keeps exactly keepRecentHeights snapshots, also across a long advance', async () => {
@@ -347,14 +353,17 @@ describe('devnet lifecycle', () => {
   });
 
   it('adds the configured latency to REST answers but not to control routes', async () => {
-    const devnet = await startDevnet({ blockTimeMs: 0, scenario, latencyMs: 120 });
+    // Order, not durations: the REST answer asked first arrives after the control answer asked next.
+    const devnet = await startDevnet({ blockTimeMs: 0, scenario, latencyMs: 1_000 });
     try {
-      let started = Date.now();
-      await (await fetch(`${devnet.restUrl}${ICS}/params`)).json();
-      assert.ok(Date.now() - started >= 110);
-      started = Date.now();
-      await (await fetch(`${devnet.restUrl}/__devnet/info`)).json();
-      assert.ok(Date.now() - started < 110);
+      const order: string[] = [];
+      await Promise.all([
+        fetch(`${devnet.restUrl}${ICS}/params`).then(async (r) => order.push(`params ${(await r.json()) ? r.status : 0}`)),
+        new Promise((resolve) => setImmediate(resolve))
+          .then(() => fetch(`${devnet.restUrl}/__devnet/info`))
+          .then(async (r) => order.push(`info ${(await r.json()) ? r.status : 0}`)),
+      ]);
+      assert.deepEqual(order, ['info 200', 'params 200']);
     } finally {
       await devnet.stop();
     }

@@ -1,20 +1,70 @@
 // The devnet's CometBFT JSON-RPC, checked by running cosmjs against it (StargateClient,
-// QueryClient + createProtobufRpcClient) and by its raw JSON, and compared with the REST read path.
+// QueryClient + createProtobufRpcClient) and by its raw JSON; ICS answers are decoded by protobufjs
+// from .proto text written here from the v7 field tables and compared with hand-worked values.
 import { after, before, beforeEach, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { QueryClient, StargateClient, createProtobufRpcClient, setupStakingExtension } from '@cosmjs/stargate';
 import { connectComet } from '@cosmjs/tendermint-rpc';
 import { BinaryWriter } from 'cosmjs-types/binary';
-import { PageRequest } from 'cosmjs-types/cosmos/base/query/v1beta1/pagination';
 import { ProviderClient } from '../../src/client.js';
 import { startDevnet } from '../../src/devnet/index.js';
 import type { Devnet } from '../../src/devnet/index.js';
-import { fieldString, fieldVarint, readFields } from '../../src/devnet/rpc/proto.js';
 import { testOperator } from '../../src/devnet/test-keys.js';
 import { formatDec } from '../../src/power/legacy-dec.js';
+import { createHash } from 'node:crypto';
+import { bech32 } from '@scure/base';
+import protobuf from 'protobufjs';
 
 const ICS = 'interchain_security.ccv.provider.v1.Query';
-const text = (bytes: Uint8Array | bigint | undefined) => (bytes instanceof Uint8Array ? new TextDecoder().decode(bytes) : '');
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- protobufjs's toObject output, read field by field
+type Json = any;
+const DECODE = { longs: String, enums: Number, defaults: true, arrays: true };
+const compareHex = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+const valconsBytes = (address: string) => Buffer.from(bech32.fromWords(bech32.decode(address as `${string}1${string}`).words)).toString('hex');
+
+/**
+ * The messages read here, written from the ICS v7.0.0 and cosmos-sdk field tables (docs
+ * ics-protocol.md §2-3 and §9), not from the devnet's code: field numbers and types only, so a
+ * devnet that put a value under another number or type fails to decode to the worked values.
+ */
+const ics = protobuf.parse(`
+syntax = "proto3";
+message PageRequest { bytes key = 1; uint64 offset = 2; uint64 limit = 3; bool count_total = 4; bool reverse = 5; }
+message QueryConsumerChainsRequest { int32 phase = 1; PageRequest pagination = 2; }
+message ConsumerMetadata { string name = 1; string description = 2; string metadata = 3; }
+message Chain {
+  string chain_id = 1; string client_id = 2; uint32 top_N = 3; int64 min_power_in_top_N = 4;
+  uint32 validators_power_cap = 5; uint32 validator_set_cap = 6; repeated string allowlist = 7; repeated string denylist = 8;
+  string phase = 9; ConsumerMetadata metadata = 10; uint64 min_stake = 11; bool allow_inactive_vals = 12; string consumer_id = 13;
+  repeated string prioritylist = 15;
+}
+message QueryConsumerChainsResponse { repeated Chain chains = 1; }
+message QueryConsumerChainRequest { string consumer_id = 1; }
+message QueryConsumerChainResponse { string consumer_id = 1; string chain_id = 2; string owner_address = 3; string phase = 4; ConsumerMetadata metadata = 5; string client_id = 9; }
+message ConsumerIdRequest { string consumer_id = 1; }
+message QueryConsumerValidatorsRequest { string consumer_id = 1; }
+message PublicKey { oneof sum { bytes ed25519 = 1; bytes secp256k1 = 2; } }
+message Description { string moniker = 1; string identity = 2; string website = 3; string security_contact = 4; string details = 5; }
+message QueryConsumerValidatorsValidator {
+  string provider_address = 1; PublicKey consumer_key = 2; int64 power = 3; string rate = 4; int64 consumer_power = 5;
+  string consumer_commission_rate = 6; string provider_commission_rate = 7; Description description = 8;
+  string provider_operator_address = 9; bool jailed = 10; int32 status = 11; string provider_tokens = 12;
+  int64 provider_power = 13; bool validates_current_epoch = 14;
+}
+message QueryConsumerValidatorsResponse { repeated QueryConsumerValidatorsValidator validators = 1; }
+message QueryConsumerChainOptedInValidatorsResponse { repeated string validators_provider_addresses = 1; }
+message PairValConAddrProviderAndConsumer { string provider_address = 1; string consumer_address = 2; PublicKey consumer_key = 3; }
+message QueryAllPairsValConsAddrByConsumerResponse { repeated PairValConAddrProviderAndConsumer pair_val_con_addr = 1; }
+message QueryValidatorConsumerAddrRequest { string provider_address = 1; string consumer_id = 2; }
+message QueryValidatorConsumerAddrResponse { string consumer_address = 1; }
+message QueryValidatorConsumerCommissionRateRequest { string consumer_id = 1; string provider_address = 2; }
+message QueryValidatorConsumerCommissionRateResponse { string rate = 1; }
+message ProviderAddressRequest { string provider_address = 1; }
+message QueryConsumerChainsValidatorHasToValidateResponse { repeated string consumer_ids = 1; }
+message Params { string trusting_period_fraction = 2; string slash_meter_replenish_fraction = 7; int64 blocks_per_epoch = 10; int64 number_of_epochs_to_start_receiving_rewards = 11; int64 max_provider_consensus_validators = 12; }
+message QueryParamsResponse { Params params = 1; }
+message QueryBlocksUntilNextEpochResponse { uint64 blocks_until_next_epoch = 1; }
+`).root;
 const request = (...fields: Array<[number, string]>) => {
   const w = BinaryWriter.create();
   for (const [no, value] of fields) w.uint32((no << 3) | 2).string(value);
@@ -58,42 +108,78 @@ describe('devnet CometBFT RPC', () => {
     assert.equal(block.header.chainId, 'provider-devnet-1');
   });
 
-  it('ICS queries over ABCI equal the REST read path', async () => {
-    const newcomer = testOperator('newcomer').operator;
-    const valcons = await client.consensusAddressOf(newcomer);
+  it('ICS queries over ABCI, decoded by protobufjs from the v7 field tables, give the hand-worked answers', async () => {
+    const abci = async (method: string, type: string | undefined, fields: Record<string, unknown> = {}) => {
+      const bytes = type === undefined ? new Uint8Array() : ics.lookupType(type).encode(ics.lookupType(type).fromObject(fields)).finish();
+      return (await query.queryAbci(`/${ICS}/${method}`, bytes)).value;
+    };
+    const decode = (type: string, bytes: Uint8Array) => ics.lookupType(type).toObject(ics.lookupType(type).decode(bytes), DECODE) as Record<string, unknown> & Json;
 
-    const chains = readFields(await rpc.request(ICS, 'QueryConsumerChains', new BinaryWriter().uint32(8).int32(0).uint32(18).bytes(PageRequest.encode({ key: new Uint8Array(), offset: 0n, limit: 1000n, countTotal: true, reverse: false }).finish()).finish()));
-    const ids = (chains.get(1) ?? []).map((c) => fieldString(readFields(c as Uint8Array), 13));
-    assert.deepEqual(ids, (await client.consumerChains({ phase: 'all' })).map((c) => c.consumerId));
+    // All 42 chains of the scenario (ids "0" to "41"), phase 0 = all.
+    const all = decode('QueryConsumerChainsResponse', await abci('QueryConsumerChains', 'QueryConsumerChainsRequest', { phase: 0, pagination: { limit: 1000 } }));
+    assert.deepEqual(all.chains.map((c: Json) => c.consumerId), Array.from({ length: 42 }, (_, i) => String(i)));
+    const [neutron, stride, elys, intento] = all.chains as Json[];
+    // Chain 0: Top-N 95. Of the 180 provider consensus validators (274341591 power), ranks 1-133
+    // first hold 95%; the 133rd has 335144 (worked from the scenario's tokens, see signing-suite.ts).
+    assert.deepEqual(
+      [neutron.chainId, neutron.clientId, neutron.top_N, neutron.minPowerInTop_N, neutron.phase, neutron.metadata.name],
+      ['neutron-1', '07-tendermint-0', 95, '335144', 'CONSUMER_PHASE_LAUNCHED', 'Neutron'],
+    );
+    // Chain 1: an opt-in chain (min power -1) with a set cap of 7, a power cap of 20 % and 8 allowed validators.
+    assert.deepEqual([stride.chainId, stride.top_N, stride.minPowerInTop_N, stride.validatorSetCap, stride.validatorsPowerCap, stride.allowlist.length], ['stride-1', 0, '-1', 7, 20, 8]);
+    assert.deepEqual([elys.minStake, elys.denylist.length, elys.allowInactiveVals], ['800000000000', 1, false]);
+    assert.deepEqual([intento.allowInactiveVals, intento.validatorSetCap], [true, 12]);
 
-    const chain = readFields(await rpc.request(ICS, 'QueryConsumerChain', request([1, '0'])));
-    const rest = await client.consumerChain('0');
-    assert.deepEqual([fieldString(chain, 2), fieldString(chain, 4)], [rest.chainId, 'CONSUMER_PHASE_LAUNCHED']);
+    const nova = decode('QueryConsumerChainResponse', await abci('QueryConsumerChain', 'QueryConsumerChainRequest', { consumerId: '5' }));
+    assert.deepEqual([nova.consumerId, nova.chainId, nova.phase, nova.metadata.name, nova.clientId], ['5', 'nova-1', 'CONSUMER_PHASE_REGISTERED', 'Nova', '']);
 
-    const validators = (readFields(await rpc.request(ICS, 'QueryConsumerValidators', request([1, '4']))).get(1) ?? []).map((v) => readFields(v as Uint8Array));
-    const restValidators = await client.consumerValidators('4');
-    assert.deepEqual(validators.map((v) => fieldString(v, 1)), restValidators.map((v) => v.providerAddress));
-    assert.deepEqual(validators.map((v) => fieldVarint(v, 5)), restValidators.map((v) => v.consumerPower));
-    // LegacyDec on the wire: the 10^18-scaled integer.
-    assert.deepEqual(validators.map((v) => formatDec(BigInt(fieldString(v, 6)))), restValidators.map((v) => v.consumerCommissionRate));
+    // Chain 4 (opt-in, power cap 10 %): the 20 opted-in validators, all within the top 180, validate.
+    const top = testOperator('top');
+    const opted = testOperator('opted');
+    const set = decode('QueryConsumerValidatorsResponse', await abci('QueryConsumerValidators', 'QueryConsumerValidatorsRequest', { consumerId: '4' }));
+    assert.equal(set.validators.length, 20);
+    const operators = set.validators.map((v: Json) => v.providerOperatorAddress);
+    assert.ok(operators.includes(top.operator) && operators.includes(opted.operator));
+    assert.ok(!operators.includes(testOperator('newcomer').operator));
+    const topRow = set.validators.find((v: Json) => v.providerOperatorAddress === top.operator);
+    assert.deepEqual(
+      [topRow.description.moniker, topRow.status, topRow.jailed, topRow.providerPower, topRow.providerTokens],
+      ['Test Operator Top (TEST KEY)', 3, false, '8570621', '8570621000000'],
+    );
+    assert.equal(topRow.consumerKey.ed25519.length, 32);
+    // Valcons addresses: sorted ascending by address bytes, as the keeper returns them.
+    const providers = set.validators.map((v: Json) => v.providerAddress as string);
+    assert.deepEqual(providers.map(valconsBytes), providers.map(valconsBytes).sort(compareHex));
 
-    const optedIn = (readFields(await rpc.request(ICS, 'QueryConsumerChainOptedInValidators', request([1, '4']))).get(1) ?? []).map(text);
-    assert.deepEqual(optedIn, await client.optedInValidators('4'));
+    const optedIn = decode('QueryConsumerChainOptedInValidatorsResponse', await abci('QueryConsumerChainOptedInValidators', 'ConsumerIdRequest', { consumerId: '4' }));
+    assert.deepEqual([...optedIn.validatorsProviderAddresses].sort(), [...providers].sort());
 
-    const top = await client.consensusAddressOf(testOperator('top').operator);
-    const has = (readFields(await rpc.request(ICS, 'QueryConsumerChainsValidatorHasToValidate', request([1, top]))).get(1) ?? []).map(text);
-    assert.deepEqual(has, await client.consumerChainsOfValidator(top));
+    // Validator 0 assigned "Ui5Gf1…" on chain 0: its consumer address is the valcons of sha256(key)[:20].
+    const first = decode('QueryConsumerChainsResponse', await abci('QueryConsumerChains', 'QueryConsumerChainsRequest', { phase: 3, pagination: { limit: 1 } }));
+    assert.equal(first.chains[0].consumerId, '0');
+    const pairs = decode('QueryAllPairsValConsAddrByConsumerResponse', await abci('QueryAllPairsValConsAddrByConsumer', 'ConsumerIdRequest', { consumerId: '0' }));
+    const assigned = pairs.pairValConAddr.find((p: Json) => Buffer.from(p.consumerKey.ed25519).toString('base64') === 'Ui5Gf1+mtWUdH8u3xlmzdKID+F3PK0sfXZ73GZ6q6is=');
+    const expected = bech32.encode('cosmosvalcons', bech32.toWords(createHash('sha256').update(Buffer.from('Ui5Gf1+mtWUdH8u3xlmzdKID+F3PK0sfXZ73GZ6q6is=', 'base64')).digest().subarray(0, 20)));
+    assert.equal(assigned?.consumerAddress, expected);
+    const addr = decode('QueryValidatorConsumerAddrResponse', await abci('QueryValidatorConsumerAddr', 'QueryValidatorConsumerAddrRequest', { providerAddress: assigned.providerAddress, consumerId: '0' }));
+    assert.equal(addr.consumerAddress, expected);
 
-    const rate = fieldString(readFields(await rpc.request(ICS, 'QueryValidatorConsumerCommissionRate', request([1, '4'], [2, valcons]))), 1);
-    assert.equal(formatDec(BigInt(rate)), await client.consumerCommissionRate('4', newcomer));
+    // Validator 1 set 0.1 on chain 0: LegacyDec on the wire is the 10^18-scaled integer.
+    const rates = decode('QueryConsumerValidatorsResponse', await abci('QueryConsumerValidators', 'QueryConsumerValidatorsRequest', { consumerId: '0' }));
+    const second = rates.validators.find((v: Json) => v.description.moniker === 'Binance Staking');
+    const rate = decode('QueryValidatorConsumerCommissionRateResponse', await abci('QueryValidatorConsumerCommissionRate', 'QueryValidatorConsumerCommissionRateRequest', { consumerId: '0', providerAddress: second.providerAddress }));
+    assert.equal(rate.rate, '100000000000000000');
+    assert.equal(second.consumerCommissionRate, '100000000000000000');
 
-    const keyed = await client.addressPairs('0');
-    const addr = fieldString(readFields(await rpc.request(ICS, 'QueryValidatorConsumerAddr', request([1, keyed[0]!.providerAddress], [2, '0']))), 1);
-    assert.equal(addr, keyed[0]!.consumerAddress);
+    // The top operator (rank 7) must validate Top-N chain 0 and is opted in to chain 4; chain 6,
+    // where it is opted in too, is initialized and has no IBC client yet, which the query skips (§3).
+    const has = decode('QueryConsumerChainsValidatorHasToValidateResponse', await abci('QueryConsumerChainsValidatorHasToValidate', 'ProviderAddressRequest', { providerAddress: topRow.providerAddress }));
+    assert.deepEqual(has.consumerIds, ['0', '4']);
 
-    const params = readFields(fieldBytesOf(readFields(await rpc.request(ICS, 'QueryParams', new Uint8Array())), 1));
-    assert.equal(fieldVarint(params, 10), BigInt((await client.providerParams()).blocksPerEpoch));
-    assert.equal(fieldVarint(readFields(await rpc.request(ICS, 'QueryBlocksUntilNextEpoch', new Uint8Array())), 1), BigInt(await client.blocksUntilNextEpoch()));
+    const params = decode('QueryParamsResponse', await abci('QueryParams', undefined));
+    assert.deepEqual([params.params.blocksPerEpoch, params.params.maxProviderConsensusValidators], ['10', '180']);
+    // Height 1 of a 10-block epoch: 9 blocks to go.
+    assert.equal(decode('QueryBlocksUntilNextEpochResponse', await abci('QueryBlocksUntilNextEpoch', undefined)).blocksUntilNextEpoch, '9');
   });
 
   it('staking queries (cosmjs-types) equal the REST read path', async () => {
@@ -126,8 +212,11 @@ describe('devnet CometBFT RPC', () => {
     devnet.setIcsMode('v7');
     // A kept past height answers from its snapshot.
     devnet.advance(3);
-    const at2 = fieldVarint(readFields((await query.queryAbci(`/${ICS}/QueryBlocksUntilNextEpoch`, new Uint8Array(), 2)).value), 1);
-    assert.equal(at2, 8n);
+    const at2 = ics.lookupType('QueryBlocksUntilNextEpochResponse').toObject(
+      ics.lookupType('QueryBlocksUntilNextEpochResponse').decode((await query.queryAbci(`/${ICS}/QueryBlocksUntilNextEpoch`, new Uint8Array(), 2)).value),
+      DECODE,
+    );
+    assert.equal(at2.blocksUntilNextEpoch, '8');
     assert.match(String(await abci(`/${ICS}/QueryParams`, 99)), /\(26\): cannot query with height in the future/);
   });
 
@@ -162,9 +251,3 @@ describe('devnet CometBFT RPC', () => {
     assert.match(future.error.data, /must be less than or equal to the current blockchain height 1/);
   });
 });
-
-function fieldBytesOf(fields: Map<number, Array<Uint8Array | bigint>>, no: number): Uint8Array {
-  const v = fields.get(no)?.at(-1);
-  assert.ok(v instanceof Uint8Array);
-  return v;
-}

@@ -1,6 +1,6 @@
 // End to end: the demo's first page (the elements on a consumer chain's site and on a dashboard)
 // and its client-core page (a plain table), in Chromium, reading the devnet over HTTP.
-import { after, before, describe, it } from 'node:test';
+import { after, before, beforeEach, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
@@ -79,6 +79,11 @@ describe('demo: the client-core page (a plain table)', () => {
     devnet = await startDevnet({ blockTimeMs: 0 });
     demo = await startDemoServer();
     browser = await launchChromium();
+  });
+  // Each test on its own: the devnet back at its start and a fresh page.
+  beforeEach(async () => {
+    devnet.reset();
+    await page?.close();
     page = await browser.newPage({ viewport: { width: 1100, height: 800 } });
   });
   after(async () => {
@@ -106,6 +111,8 @@ describe('demo: the client-core page (a plain table)', () => {
   });
 
   it('renders hostile metadata as inert text in the "all" view', async () => {
+    await open(devnet.restUrl);
+    await page.waitForSelector('#chains tbody tr', { timeout: 15_000 });
     await page.selectOption('#phase', 'all');
     await page.waitForFunction(() => /\(all\)/.test(document.querySelector('#status')?.textContent ?? ''));
     assert.equal(await page.$$eval('#chains img, #chains script, #chains a', (els) => els.length), 0);

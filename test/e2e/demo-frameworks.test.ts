@@ -2,7 +2,7 @@
 // ics-elements/react, React state) and in Vue 3 (demo/vue.html: the elements from Vue render
 // functions, Vue refs), in Chromium against the devnet. The framework holds the selection, the
 // chart's variant (and in Vue its top-K) and the elements' errors; the elements read the chain.
-import { after, before, describe, it } from 'node:test';
+import { after, before, beforeEach, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -16,13 +16,15 @@ import type { IcsPowerChart } from '../../components/power-chart/define.js';
 import { launchChromium } from '../helpers/chromium.js';
 import { startDemoServer } from '../helpers/demo-server.js';
 
-/** A port nothing listens on (taken and released), for a provider that cannot be reached. */
-async function closedPort(): Promise<number> {
-  const server = createServer();
+/**
+ * A provider that cannot be reached: a loopback server on a port of its own (port 0, read back,
+ * held until closed, so nothing else can take it meanwhile) that drops every connection.
+ */
+async function deadProvider(): Promise<{ url: string; close: () => Promise<void> }> {
+  const server = createServer((socket) => socket.destroy());
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
+  return { url: `http://127.0.0.1:${port}`, close: () => new Promise((resolve) => server.close(() => resolve())) };
 }
 
 interface Framework {
@@ -54,8 +56,6 @@ for (const framework of FRAMEWORKS) {
       devnet = await startDevnet({ blockTimeMs: 0 });
       demo = await startDemoServer();
       browser = await launchChromium();
-      page = await browser.newPage({ viewport: { width: 1200, height: 1000 }, colorScheme: 'light' });
-      page.on('pageerror', (error) => pageErrors.push(error.message));
       const client = new ProviderClient({ rest: devnet.restUrl });
       const launched = await client.consumerChains({ phase: 'launched' });
       const sizes = await Promise.all(
@@ -68,18 +68,28 @@ for (const framework of FRAMEWORKS) {
       await demo?.server.close();
       await devnet?.stop();
     });
+    // Each test on its own: the devnet back at its start, no fault, and a fresh page on it with the
+    // list loaded (nothing selected, nothing cached from an earlier test).
+    beforeEach(async () => {
+      devnet.reset();
+      devnet.setFaults(null);
+      await page?.close();
+      pageErrors.length = 0;
+      page = await browser.newPage({ viewport: { width: 1200, height: 1000 }, colorScheme: 'light' });
+      page.on('pageerror', (error) => pageErrors.push(error.message));
+      await open(devnet.restUrl);
+      await state('#list', 'complete');
+    });
 
     const open = (rest: string) => page.goto(`${demo.url}${framework.page}.html?rest=${encodeURIComponent(rest)}`);
     const state = (selector: string, name: string) =>
       page.waitForFunction(([s, n]) => document.querySelector(s!)?.matches(`:state(${n})`) ?? false, [selector, name] as const, { timeout: 20_000 });
     const row = (consumerId: string) => page.locator(`#list [role="option"][data-consumer-id="${consumerId}"]`);
     const selection = () => page.textContent('#selection');
-    /** A listed chain no earlier test selected (its reads are not in the page's cache). */
-    const used = new Set<string>();
-    const unused = (): ConsumerChain => {
-      const chain = listed.find((c) => !used.has(c.consumerId));
+    /** The n-th listed chain (the default scenario lists at least three). */
+    const nth = (n: number): ConsumerChain => {
+      const chain = listed[n];
       assert.ok(chain, 'the devnet lists enough chains');
-      used.add(chain.consumerId);
       return chain;
     };
     /** The card's consumer id and chain id as it shows them. */
@@ -99,8 +109,6 @@ for (const framework of FRAMEWORKS) {
 
     it("lists the devnet's launched chains, nothing selected yet", async () => {
       assert.ok(listed.length >= 3, 'the scenario launches several chains');
-      await open(devnet.restUrl);
-      await state('#list', 'complete');
       const ids = await page.$$eval('#list [role="option"]', (rows) => rows.map((r) => r.getAttribute('data-consumer-id')));
       assert.deepEqual([...ids].sort(), listed.map((c) => c.consumerId).sort());
       assert.match((await selection()) ?? '', /^Nothing selected/);
@@ -109,13 +117,13 @@ for (const framework of FRAMEWORKS) {
     });
 
     it(`a click on a row puts the chain in ${framework.name} state; the card and the chart follow`, async () => {
-      const chain = unused();
+      const chain = nth(0);
       await row(chain.consumerId).click();
       await assertSelected(chain);
     });
 
     it('Enter on a focused row selects too', async () => {
-      const chain = unused();
+      const chain = nth(1);
       await row(chain.consumerId).focus();
       await page.keyboard.press('Enter');
       await assertSelected(chain);
@@ -125,6 +133,8 @@ for (const framework of FRAMEWORKS) {
       // What the chart draws, by its legend's first entry: one per variant.
       const LEGEND = { bars: 'Share of power', cumulative: 'Running share of power', compare: 'Provider power' } as const;
       const legend = () => page.$eval('#chart', (chart) => chart.shadowRoot!.querySelector('[part~="legend"] li')?.textContent?.trim() ?? '');
+      await row(nth(0).consumerId).click();
+      await assertSelected(nth(0));
       assert.equal(await page.$eval('#chart', (chart) => (chart as IcsPowerChart).variant), 'bars');
       assert.equal(await legend(), LEGEND.bars);
       for (const variant of ['cumulative', 'compare', 'bars'] as const) {
@@ -145,6 +155,9 @@ for (const framework of FRAMEWORKS) {
           const c = el as IcsPowerChart;
           return { limit: c.limit, attribute: c.getAttribute('limit'), bars: c.shadowRoot!.querySelectorAll('[part~="bar"]').length, others: c.shadowRoot!.querySelectorAll('[part~="bar"].others').length };
         });
+      // Chain 0 (133 validators in the default scenario) selected on this test's own page.
+      await row(nth(0).consumerId).click();
+      await assertSelected(nth(0));
       const all = await chart();
       assert.equal(all.limit, undefined);
       assert.ok(all.bars > 3, `the chain has more than 3 validators (${all.bars} bars)`);
@@ -161,7 +174,7 @@ for (const framework of FRAMEWORKS) {
 
     it(`an element's ics-error reaches ${framework.name}'s error display`, async () => {
       // The provider fails every read of one chain's details: the card and the chart report it.
-      const chain = unused();
+      const chain = nth(1);
       devnet.setFaults({ mode: 'error', status: 500, pathPrefix: `/interchain_security/ccv/provider/consumer_chain/${chain.consumerId}` });
       try {
         await row(chain.consumerId).click();
@@ -174,15 +187,20 @@ for (const framework of FRAMEWORKS) {
         devnet.setFaults(null);
       }
       // The framework forgets the card's and chart's errors when another chain is chosen.
-      const next = unused();
+      const next = nth(2);
       await row(next.consumerId).click();
       await assertSelected(next);
       assert.equal(await page.$('#errors'), null);
     });
 
     it(`a provider that cannot be reached: the list's ics-error reaches ${framework.name}`, async () => {
-      await open(`http://127.0.0.1:${await closedPort()}`);
-      await state('#list', 'error');
+      const dead = await deadProvider();
+      try {
+        await open(dead.url);
+        await state('#list', 'error');
+      } finally {
+        await dead.close();
+      }
       await page.waitForSelector('#errors li');
       const errors = await page.$$eval('#errors li', (lis) => lis.map((li) => li.textContent ?? ''));
       assert.equal(errors.length, 1, JSON.stringify(errors));

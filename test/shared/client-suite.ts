@@ -328,8 +328,9 @@ export function clientSuite(api: SuiteApi, env: SuiteEnv): void {
     });
 
     it('fails over on a 5xx from one endpoint', async () => {
-      // The same devnet under two host names: the fault hits the first request only.
-      const other = main.rest.replace('127.0.0.1', 'localhost');
+      // Two devnets, both on 127.0.0.1 (never "localhost", which may resolve to ::1 where nothing
+      // listens): the fault hits the first request only, and the second endpoint answers it.
+      const other = env.many.rest;
       await main.faults({ mode: 'error', status: 503, times: 1 });
       const c = new ProviderClient({ rest: [main.rest, other], cacheTtlMs: 0 });
       assert.isAbove(await c.blocksUntilNextEpoch(), -1);
