@@ -5,7 +5,7 @@ import { devnetControl } from '../shared/devnet-control.js';
 
 declare global {
   interface Window {
-    __ICS_DEVNET__: { rest: string; manyChainsRest: string; fiveHundredRest: string };
+    __ICS_DEVNET__: { rest: string; rpc: string; manyChainsRest: string; fiveHundredRest: string };
   }
 }
 

@@ -9,13 +9,14 @@ import type { ViewState } from '../../components/shared/data-element.js';
 
 declare global {
   interface Window {
-    __ICS_DEVNET__: { rest: string; manyChainsRest: string; fiveHundredRest: string };
+    __ICS_DEVNET__: { rest: string; rpc: string; manyChainsRest: string; fiveHundredRest: string };
     axe?: { run(context: Element, options: RunOptions): Promise<AxeResults> };
   }
 }
 
 export const devnet = devnetControl(window.__ICS_DEVNET__.rest);
 export const REST = window.__ICS_DEVNET__.rest;
+export const RPC = window.__ICS_DEVNET__.rpc;
 
 const mounted: Element[] = [];
 

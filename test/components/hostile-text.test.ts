@@ -12,7 +12,7 @@ import type { IcsConsumerCard } from '../../components/consumer-card/define.js';
 import type { IcsPowerChart } from '../../components/power-chart/define.js';
 import { ProviderClient } from '../../src/index.js';
 import { neutralise } from '../../src/format/index.js';
-import { $, $$, REST, axeViolations, captureWarnings, cleanUp, mount, shadowText, until } from './helpers.js';
+import { $, $$, REST, RPC, axeViolations, captureWarnings, cleanUp, mount, shadowText, until } from './helpers.js';
 import { LONG_CHAIN_ID, LONG_MONIKER, LONG_NAME, horizontalOverflow, overflowingIn, rewriteAnswers } from './hostile.js';
 
 // eslint-disable-next-line no-control-regex -- NUL is one of the characters that must not be announced
@@ -39,7 +39,7 @@ describe('hostile text', function () {
     assert.include(live(card), neutralise(chainId));
     assert.include(shadowText(card), neutralise(chainId), 'the same text as on screen');
 
-    const button = mount(`<ics-opt-in-button rest="${REST}" consumer-id="4" validator="${(await new ProviderClient({ rest: REST }).validators())[0]!.operatorAddress}"></ics-opt-in-button>`);
+    const button = mount(`<ics-opt-in-button rest="${REST}" rpc="${RPC}" consumer-id="4" validator="${(await new ProviderClient({ rest: REST }).validators())[0]!.operatorAddress}"></ics-opt-in-button>`);
     await until(button, 'no-wallet');
     assert.notMatch(live(button), RAW);
     assert.include(live(button), 'Crypto⟨U+202E⟩ Dungeon⟨U+200B⟩⟨U+0000⟩');
@@ -64,7 +64,7 @@ describe('hostile text', function () {
     it(`${width} px: a 48-character chain id and a long name stay inside the settings header`, async () => {
       restore = rewriteAnswers({ 'dungeon-1': LONG_CHAIN_ID, 'Crypto Dungeon': LONG_NAME });
       const [validator] = await new ProviderClient({ rest: REST }).validators();
-      const el = mount(`<ics-validator-settings rest="${REST}" consumer-id="4" validator="${validator!.operatorAddress}" style="width: ${width}px"></ics-validator-settings>`);
+      const el = mount(`<ics-validator-settings rest="${REST}" rpc="${RPC}" consumer-id="4" validator="${validator!.operatorAddress}" style="width: ${width}px"></ics-validator-settings>`);
       await until(el, 'no-wallet');
       const header = $(el, '[part="header"]')!;
       assert.deepEqual(overflowingIn(header, el), []);

@@ -39,7 +39,7 @@ describe('elements on one page', () => {
     assert.isAbove(sharedClient({ rest: REST }).stats().joined + sharedClient({ rest: REST }).stats().cacheHits, 0);
   });
 
-  it('a list, a card and a validator\'s chains under one provider: each request once, 61 in all', async () => {
+  it('a list, a card and a validator\'s chains under one provider: each request once, 65 in all', async () => {
     const chain = { consumerId: '0' };
     const validator = { operatorAddress: testOperator('top').operator };
     const recorder = countFetches();
@@ -65,7 +65,9 @@ describe('elements on one page', () => {
     // is opted in to the initialized chain 6. So: the opted-in list of every active chain (40; the
     // list's spam filter shares them); the set of each launched chain and of chain 6 (8; the card's
     // chain 0 among them); its consumer address on its 3 chains; three chain lists (all phases for
-    // the validator, launched for the list, the client's ICS detection); one each of the rest.
+    // the validator, launched for the list, the client's ICS detection); one each of the rest, the
+    // four reads of the chain's own settings among them (prefixes: one operator address and auth's
+    // bech32 prefix; the bond denom from staking params; its display unit from bank denom metadata).
     assert.deepEqual(Object.fromEntries(byRoute), {
       '/cosmos/base/tendermint/v1beta1/node_info': 1,
       'ics/consumer_chains/{id}': 3,
@@ -78,7 +80,11 @@ describe('elements on one page', () => {
       'ics/consumer_chains_per_validator/{addr}': 1,
       'ics/opted_in_validators/{id}': 40,
       'ics/validator_consumer_addr/{id}/{addr}': 3,
+      '/cosmos/staking/v1beta1/validators': 1,
+      '/cosmos/auth/v1beta1/bech32': 1,
+      '/cosmos/staking/v1beta1/params': 1,
+      '/cosmos/bank/v1beta1/denoms_metadata/uatom': 1,
     });
-    assert.equal(recorder.urls.length, 61);
+    assert.equal(recorder.urls.length, 65);
   });
 });
