@@ -49,19 +49,7 @@ export class IcsProviderChain extends IcsElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (
-      changed.has('rest') ||
-      changed.has('rpc') ||
-      changed.has('chainId') ||
-      changed.has('height') ||
-      changed.has('bech32Prefix') ||
-      changed.has('denom') ||
-      changed.has('displayDenom') ||
-      changed.has('displayExponent') ||
-      changed.has('chainInfo')
-    ) {
-      this.resolve();
-    }
+    if (this.endpointChanged(changed)) this.resolve();
   }
 
   private resolve(): void {

@@ -157,19 +157,7 @@ export abstract class IcsDataElement<T> extends IcsElement {
   };
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (
-      !this.hasUpdated ||
-      changed.has('rest') ||
-      changed.has('rpc') ||
-      changed.has('chainId') ||
-      changed.has('height') ||
-      changed.has('bech32Prefix') ||
-      changed.has('denom') ||
-      changed.has('displayDenom') ||
-      changed.has('displayExponent') ||
-      changed.has('chainInfo') ||
-      changed.has('contextClient' as keyof IcsDataElement<T>)
-    ) {
+    if (!this.hasUpdated || this.endpointChanged(changed) || changed.has('contextClient' as keyof IcsDataElement<T>)) {
       this.resolution = resolveClient(this.ownEndpoint, this.contextClient);
     }
     const client = this.resolution.client;

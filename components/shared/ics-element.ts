@@ -25,6 +25,9 @@ function parseJsonAttribute(value: string | null): object | string | undefined {
 
 export type IcsTheme = 'light' | 'dark';
 
+/** The properties `ownEndpoint` reads: a change of any of them means another client. */
+const ENDPOINT_PROPERTIES = ['rest', 'rpc', 'chainId', 'height', 'bech32Prefix', 'denom', 'displayDenom', 'displayExponent', 'chainInfo'] as const;
+
 export abstract class IcsElement extends LitElement {
   /** The package version that defined this class (read by `define()`). */
   static version = VERSION;
@@ -115,6 +118,11 @@ export abstract class IcsElement extends LitElement {
       attribute: 'theme',
       message: `"${clip(String(theme), 40).text}" is not a theme: use "light" or "dark", or leave it unset to follow the system setting.`,
     });
+  }
+
+  /** Whether an update changes any of the settings `ownEndpoint` is made from (the client to use). */
+  protected endpointChanged(changed: PropertyValues<this>): boolean {
+    return ENDPOINT_PROPERTIES.some((name) => changed.has(name));
   }
 
   /** The endpoint settings from this element's own attributes. */
