@@ -23,6 +23,7 @@ import {
 } from './ics/decode.js';
 import type { IcsStatus } from './ics/detect.js';
 import { ICS_BASE, detectIcs, isMissingRoute } from './ics/detect.js';
+import { parseConsumerId } from './ics/rules.js';
 import type {
   AddressPair,
   ConsumerChain,
@@ -69,7 +70,6 @@ const STATUS_FILTER: Record<Exclude<BondStatusFilter, 'all'>, string> = {
   unbonded: 'BOND_STATUS_UNBONDED',
 };
 
-const CONSUMER_ID = /^\d{1,20}$/;
 
 export class ProviderClient {
   private current: ProviderConfig;
@@ -543,9 +543,7 @@ function abortable<T>(promise: Promise<T>, signal: AbortSignal | undefined): Pro
 }
 
 function checkConsumerId(consumerId: string): string {
-  const text = typeof consumerId === 'string' ? consumerId.trim() : String(consumerId);
-  if (!CONSUMER_ID.test(text) || BigInt(text) > 18446744073709551615n) {
-    throw new IcsError('invalid-input', `A consumer id is a whole number such as "0" or "12"; got "${String(consumerId)}".`);
-  }
-  return BigInt(text).toString();
+  const id = parseConsumerId(typeof consumerId === 'string' ? consumerId : String(consumerId));
+  if (id === undefined) throw new IcsError('invalid-input', `A consumer id is a whole number such as "0" or "12"; got "${String(consumerId)}".`);
+  return id;
 }

@@ -6,7 +6,7 @@
 import type { ConsumerChainDetails, ConsumerValidator, ProviderClient, ReadOptions } from '../../src/index.js';
 import { isIcsError } from '../../src/index.js';
 import { nakamotoCoefficient } from '../../src/power/index.js';
-import { isActivePhase } from '../shared/chain-text.js';
+import { isActivePhase } from '../../src/index.js';
 import { stakeShare } from '../shared/stake.js';
 
 export type ConsumerCardData =

@@ -2,6 +2,7 @@ import { html, nothing } from 'lit';
 import type { TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import { classMap } from 'lit/directives/class-map.js';
+import { parseConsumerId } from '../../src/index.js';
 import type { ConsumerChainDetails, ProviderClient, ReadOptions } from '../../src/index.js';
 import { clip, formatDateTime, formatDuration, formatInteger, formatPercent, safeHttpsUrl } from '../../src/format/index.js';
 import { IcsDataElement } from '../shared/data-element.js';
@@ -76,7 +77,7 @@ export class IcsConsumerCard extends IcsDataElement<ConsumerCardData> {
   protected checkAttributes(): AttributeProblem | undefined {
     const id = this.consumerId?.trim();
     if (!id) return { attribute: 'consumer-id', message: 'Set "consumer-id" to the chain\'s consumer id, a whole number such as "0".', missing: true };
-    if (!/^\d{1,20}$/.test(id) || BigInt(id) > 18446744073709551615n) {
+    if (parseConsumerId(id) === undefined) {
       return { attribute: 'consumer-id', message: `"consumer-id" must be a whole number such as "0" or "12"; got "${clip(id, 40).text}".` };
     }
     if (this.variant !== 'full' && this.variant !== 'compact') {

@@ -5,7 +5,7 @@
  */
 import type { ConsumerChain, ConsumerPhase, ConsumerValidator, ProviderClient, ReadOptions } from '../../src/index.js';
 import { nameSkeleton } from '../../src/format/index.js';
-import { isActivePhase } from '../shared/chain-text.js';
+import { isActivePhase } from '../../src/index.js';
 import { stakeShare } from '../shared/stake.js';
 
 /** Where a given validator stands on a chain. */

@@ -3,7 +3,7 @@
  * validator (power), whether it opted in, whether it is in the chain's set, whether it has to
  * validate from the next epoch, and the blocks until that epoch. Plain async code, no DOM.
  */
-import { IcsError } from '../../src/index.js';
+import { IcsError, isActivePhase } from '../../src/index.js';
 import type { ConsumerChain, ProviderClient, ReadOptions, ValidatorIdentity } from '../../src/index.js';
 
 export interface OptInData {
@@ -25,7 +25,7 @@ export async function loadOptIn(client: ProviderClient, consumerId: string, vali
   const [identity, chains] = await Promise.all([client.resolveValidator(validator, options), client.consumerChains({ ...options, phase: 'all' })]);
   const chain = chains.find((c) => c.consumerId === consumerId);
   if (!chain) throw new IcsError('not-found', `There is no consumer chain with id ${consumerId} on this provider.`);
-  const active = chain.phase === 'registered' || chain.phase === 'initialized' || chain.phase === 'launched';
+  const active = isActivePhase(chain.phase);
   const [staking, optedIn, set, required, blocksUntilEpoch] = await Promise.all([
     client.validator(identity.operatorAddress, options),
     active ? client.optedInValidators(consumerId, options) : Promise.resolve([]),
@@ -63,7 +63,7 @@ export type Standing =
 
 export function standingOf(data: OptInData): Standing {
   const { chain } = data;
-  if (!(chain.phase === 'registered' || chain.phase === 'initialized' || chain.phase === 'launched')) return 'wrong-phase';
+  if (!isActivePhase(chain.phase)) return 'wrong-phase';
   const min = chain.minPowerInTopN;
   if (chain.kind === 'top-n' && min !== undefined && min >= 0n && data.power >= min) return 'must-validate';
   if (data.optedIn && data.inSet) return 'active';

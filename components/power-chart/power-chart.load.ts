@@ -8,7 +8,7 @@ import type { ConsumerChainDetails, ConsumerValidator, ProviderClient, ReadOptio
 import { isIcsError } from '../../src/index.js';
 import { activeValidators, computeConsumerSet, countInTopN, cumulativeCurve, minPowerInTopN, nakamotoCoefficient, ratio, sumPowers } from '../../src/power/index.js';
 import type { ExclusionReason, ProviderValidatorState } from '../../src/power/index.js';
-import { isActivePhase } from '../shared/chain-text.js';
+import { isActivePhase } from '../../src/index.js';
 import { nextTask } from '../../src/chain/tasks.js';
 
 /** The SDK's default power reduction: consensus power = bonded tokens / 10^6 (any display exponent). */

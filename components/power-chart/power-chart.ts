@@ -3,7 +3,7 @@ import type { PropertyValues, SVGTemplateResult, TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { classMap } from 'lit/directives/class-map.js';
 import { guard } from 'lit/directives/guard.js';
-import { isIcsError } from '../../src/index.js';
+import { isIcsError, parseConsumerId } from '../../src/index.js';
 import type { ProviderClient, ReadOptions } from '../../src/index.js';
 import { clip, formatPercent } from '../../src/format/index.js';
 import { formatInteger, formatPower, warmFormatters } from './power-chart.numbers.js';
@@ -185,7 +185,7 @@ export class IcsPowerChart extends IcsDataElement<PowerChartData> {
 
   protected checkAttributes(client: ProviderClient | undefined): AttributeProblem | undefined {
     const id = this.consumerId?.trim();
-    if (id && (!/^\d{1,20}$/.test(id) || BigInt(id) > 18446744073709551615n)) {
+    if (id && parseConsumerId(id) === undefined) {
       return { attribute: 'consumer-id', message: `"consumer-id" must be a whole number such as "0" or "12"; got "${clip(id, 40).text}".` };
     }
     if (!VARIANTS.includes(this.variant)) {

@@ -12,11 +12,6 @@ export const PHASE_LABEL: Record<ConsumerPhase, string> = {
   deleted: 'Deleted',
 };
 
-/** Phases in which a chain has (or computes) a validator set: the module's "active" chains. */
-export function isActivePhase(phase: ConsumerPhase): boolean {
-  return phase === 'registered' || phase === 'initialized' || phase === 'launched';
-}
-
 export function kindLabel(kind: ConsumerKind, topN: number): string {
   return kind === 'top-n' ? `Top-N ${topN}%` : 'Opt-in';
 }

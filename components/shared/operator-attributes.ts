@@ -3,7 +3,7 @@
  * address, whose account signs), checked in words, and the test for "the data on screen is for
  * the same chain and validator" that lets a reload keep showing it.
  */
-import { isIcsError } from '../../src/index.js';
+import { isIcsError, parseConsumerId } from '../../src/index.js';
 import type { ProviderClient } from '../../src/index.js';
 import { clip } from '../../src/format/index.js';
 import type { AttributeProblem } from './clients.js';
@@ -21,7 +21,7 @@ export function checkChainAndOperator(
 ): AttributeProblem | undefined {
   const id = consumerId?.trim();
   if (!id) return { attribute: 'consumer-id', message: 'Set "consumer-id" to the consumer chain\'s id, e.g. "4".', missing: true };
-  if (!/^\d{1,20}$/.test(id)) return { attribute: 'consumer-id', message: `"consumer-id" is a whole number such as "4"; got "${clip(id, 40).text}".` };
+  if (parseConsumerId(id) === undefined) return { attribute: 'consumer-id', message: `"consumer-id" is a whole number such as "4"; got "${clip(id, 40).text}".` };
   const address = validator?.trim();
   if (!address) return { attribute: 'validator', message: 'Set "validator" to the operator address ("cosmosvaloper1…").', missing: true };
   if (!client) return undefined;

@@ -7,7 +7,7 @@
 import type { ConsumerChain, ConsumerValidator, ProviderClient, ReadOptions, ValidatorIdentity } from '../../src/index.js';
 import { ratio } from '../../src/power/index.js';
 import { safeHttpsUrl } from '../../src/format/index.js';
-import { isActivePhase } from '../shared/chain-text.js';
+import { isActivePhase } from '../../src/index.js';
 
 export type ValidatorChainStatus =
   /** In the chain's validator set now (for a chain not launched yet: in the set it launches with). */

@@ -3,7 +3,7 @@
  * chain (or none: the provider key is used), its commission there and on the provider, the
  * provider's minimum commission, and the blocks until the next epoch. Plain async code, no DOM.
  */
-import { IcsError } from '../../src/index.js';
+import { IcsError, isActivePhase } from '../../src/index.js';
 import type { ConsumerChain, ProviderClient, ReadOptions, ValidatorIdentity } from '../../src/index.js';
 
 export interface SettingsData {
@@ -28,7 +28,7 @@ export async function loadSettings(client: ProviderClient, consumerId: string, v
   if (!chain) throw new IcsError('not-found', `There is no consumer chain with id ${consumerId} on this provider.`);
   const valcons = identity.consensusAddress;
   // A stopped or deleted chain answers neither query (the module keeps no settings for it).
-  const active = chain.phase === 'registered' || chain.phase === 'initialized' || chain.phase === 'launched';
+  const active = isActivePhase(chain.phase);
   const [address, consumerCommission, providerValidator, blocksUntilEpoch] = await Promise.all([
     active ? client.consumerAddress(consumerId, valcons, options) : Promise.resolve(undefined),
     active ? client.consumerCommissionRate(consumerId, valcons, options) : Promise.resolve(''),

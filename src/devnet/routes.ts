@@ -3,13 +3,14 @@
  * `GrpcError`s with the codes and messages the provider and staking keepers use.
  */
 import { WIRE_PHASES } from '../ics/wire.js';
+import { ACTIVE_PHASES, parseConsumerId } from '../ics/rules.js';
 import { decodeAddress } from '../staking/address.js';
 import { WIRE_BOND_STATUSES } from '../staking/wire.js';
 import { GrpcError, NOT_IMPLEMENTED } from './http.js';
 import { compareAddressBytes, hasPrefix } from './addresses.js';
 import { filteredPaginate, lengthPrefixed, stringIdWithLenKey } from './pagination.js';
 import type { ConsumerState, Snapshot, ValidatorState } from './state.js';
-import { ACTIVE_PHASES, lastTotalPower, slashMeterAllowance } from './state.js';
+import { lastTotalPower, slashMeterAllowance } from './state.js';
 import {
   blocksUntilNextEpoch,
   UNBONDING_TIME_SECONDS,
@@ -52,8 +53,9 @@ function activeConsumer(s: Snapshot, consumerId: string): ConsumerState {
 }
 
 function validConsumerId(consumerId: string): string {
-  if (!/^\d+$/.test(consumerId)) throw new GrpcError(3, `invalid consumer id: ${consumerId}`);
-  return consumerId;
+  const id = parseConsumerId(consumerId);
+  if (id === undefined) throw new GrpcError(3, `invalid consumer id: ${consumerId}`);
+  return id;
 }
 
 function valcons(s: Snapshot, address: string): string {

@@ -8,9 +8,10 @@
 import { computeConsumerSet, activeValidators } from '../power/consumer-set.js';
 import type { ConsumerSetMember, ProviderValidatorState } from '../power/consumer-set.js';
 import { parseDec } from '../power/legacy-dec.js';
+import { ACTIVE_PHASES } from '../ics/rules.js';
 import { consensusAddressFromEd25519 } from '../staking/address.js';
 import type { Bech32Prefixes } from '../staking/address.js';
-import type { Phase, ResolvedConsumer, ResolvedScenario } from './scenario.js';
+import type { ResolvedConsumer, ResolvedScenario } from './scenario.js';
 import { cloneAccounts, genesisAccounts } from './tx/accounts.js';
 import type { AccountState } from './tx/accounts.js';
 
@@ -111,7 +112,6 @@ export interface Snapshot {
   slashMeterReplenishCandidate: Date;
 }
 
-export const ACTIVE_PHASES: readonly Phase[] = ['registered', 'initialized', 'launched'];
 
 export class ChainState {
   /** The genesis block is height 1, as on a CometBFT chain. */

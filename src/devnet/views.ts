@@ -5,6 +5,7 @@
  */
 import { sha256 } from '@noble/hashes/sha2.js';
 import { formatDec, parseDec } from '../power/legacy-dec.js';
+import { isActivePhase } from '../ics/rules.js';
 import type {
   WireChain,
   WireConsumerChainResponse,
@@ -135,7 +136,7 @@ export function consumerSet(s: Snapshot, c: ConsumerState) {
 
 /** `hasToValidate`: in the stored set, or in the set recomputed now; false for inactive chains. */
 export function hasToValidate(s: Snapshot, c: ConsumerState, valcons: string): boolean {
-  if (c.phase !== 'registered' && c.phase !== 'initialized' && c.phase !== 'launched') return false;
+  if (!isActivePhase(c.phase)) return false;
   if (c.storedSet.some((m) => m.consensusAddress === valcons)) return true;
   return computeSetNow(s.validators, c, s.maxProviderConsensusValidators).members.some((m) => m.consensusAddress === valcons);
 }

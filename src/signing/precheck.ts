@@ -4,6 +4,7 @@
  * No cosmjs.
  */
 import type { ConsumerKind, ConsumerPhase } from '../ics/models.js';
+import { isActivePhase } from '../ics/rules.js';
 import type { Bech32Prefixes } from '../staking/address.js';
 import { addressKind, decodeBase64, validatorToAccount } from '../staking/address.js';
 import { parseDec } from '../power/legacy-dec.js';
@@ -49,7 +50,6 @@ export interface PrecheckState {
 
 const OK: PrecheckResult = { ok: true };
 const ED25519_TYPE = '/cosmos.crypto.ed25519.PubKey';
-const ACTIVE: readonly ConsumerPhase[] = ['registered', 'initialized', 'launched'];
 const ONE = 10n ** 18n;
 
 function refuse(code: RefusalCode, message: string): PrecheckResult {
@@ -147,7 +147,7 @@ export function checkAgainstState(action: IcsAction, state: PrecheckState): Prec
   const consumer = state.consumer;
   if (!consumer) return refuse('unknown-consumer', words.unknownConsumer(action.consumerId));
   const chain = chainLabel(consumer);
-  const active = ACTIVE.includes(consumer.phase);
+  const active = isActivePhase(consumer.phase);
 
   switch (action.type) {
     case 'opt-in':

@@ -16,7 +16,7 @@ import {
   MSG_SET_CONSUMER_COMMISSION_RATE_TYPE_URL,
 } from '../../signing/message-types.js';
 import type { ChainState, ConsumerState, ValidatorState } from '../state.js';
-import { ACTIVE_PHASES } from '../state.js';
+import { ACTIVE_PHASES } from '../../ics/rules.js';
 import type { TxError } from './errors.js';
 import { txError } from './errors.js';
 
