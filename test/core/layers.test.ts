@@ -1,0 +1,39 @@
+// The lint keeps the layers one way (eslint.config.js, design.md §2): a wrong-way import fails it,
+// a right-way one passes. Linted as text under a path in each layer, so no file is written.
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { ESLint } from 'eslint';
+
+const eslint = new ESLint();
+
+async function restrictedImports(filePath: string, code: string): Promise<string[]> {
+  const [result] = await eslint.lintText(code, { filePath });
+  return result!.messages.filter((m) => m.ruleId === 'no-restricted-imports').map((m) => /'([^']+)' import/.exec(m.message)?.[1] ?? m.message);
+}
+
+describe('layers (lint)', () => {
+  it('the core imports neither Lit, the elements, the React wrappers nor the devnet', async () => {
+    const code = `import { html } from 'lit';\nimport { IcsConsumerCard } from '../../components/consumer-card/consumer-card.js';\nimport { IcsConsumerList } from '../../react/index.js';\nimport { startDevnet } from '../devnet/index.js';\nimport { IcsError } from './errors.js';\nexport const all = [html, IcsConsumerCard, IcsConsumerList, startDevnet, IcsError];\n`;
+    assert.deepEqual(await restrictedImports('src/chain/wrong-way.ts', code), [
+      'lit',
+      '../../components/consumer-card/consumer-card.js',
+      '../../react/index.js',
+      '../devnet/index.js',
+    ]);
+  });
+
+  it('the devnet may import the core, not the elements', async () => {
+    const code = `import { ACTIVE_PHASES } from '../ics/rules.js';\nimport { IcsElement } from '../../components/shared/ics-element.js';\nexport const all = [ACTIVE_PHASES, IcsElement];\n`;
+    assert.deepEqual(await restrictedImports('src/devnet/wrong-way.ts', code), ['../../components/shared/ics-element.js']);
+  });
+
+  it('src/power imports nothing outside its folder', async () => {
+    const code = `import { parseDec } from './legacy-dec.js';\nimport { ACTIVE_PHASES } from '../ics/rules.js';\nexport const all = [parseDec, ACTIVE_PHASES];\n`;
+    assert.deepEqual(await restrictedImports('src/power/wrong-way.ts', code), ['../ics/rules.js']);
+  });
+
+  it("an element folder imports shared pieces and the core, never another element's folder or the devnet", async () => {
+    const code = `import { IcsElement } from '../shared/ics-element.js';\nimport { isActivePhase } from '../../src/index.js';\nimport { IcsConsumerCard } from '../consumer-card/consumer-card.js';\nimport { startDevnet } from '../../src/devnet/index.js';\nexport const all = [IcsElement, isActivePhase, IcsConsumerCard, startDevnet];\n`;
+    assert.deepEqual(await restrictedImports('components/power-chart/wrong-way.ts', code), ['../consumer-card/consumer-card.js', '../../src/devnet/index.js']);
+  });
+});
