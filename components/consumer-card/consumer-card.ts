@@ -39,6 +39,8 @@ const DESCRIPTION_MAX = 180;
  * @csspart badge - Phase and kind badges.
  * @csspart stats - The figures.
  * @csspart message - The message shown for empty, error, ICS-absent and bad-attribute states.
+ * @csspart waiting - What a slow load waits on ("Waiting for https://… (ICS parameters)…"), over the skeleton.
+ * @csspart chain-note - Says amounts are in base units when the chain publishes no display unit.
  * @csspart button - The Retry button.
  * @csspart link - A link from the chain's metadata (shown only for an `https:` URL).
  *

@@ -54,6 +54,8 @@ const PAGE = 5;
  * @csspart ids - A chain's consumer id and chain id.
  * @csspart badge - Phase, kind, standing and look-alike badges.
  * @csspart message - The message shown for empty, error, ICS-absent and bad-attribute states.
+ * @csspart waiting - What a slow load waits on ("Waiting for https://… (ICS parameters)…"), over the skeleton.
+ * @csspart chain-note - Says amounts are in base units when the chain publishes no display unit.
  * @csspart button - The Retry button.
  *
  * @cssprop --ics-consumer-list-height - Height of the rows area in every state (default 28rem), so the page never shifts.

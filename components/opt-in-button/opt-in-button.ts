@@ -90,6 +90,8 @@ const EPOCH_POLL_MS = 5_000;
  * @csspart notice - Why an open confirmation closed without signing (the chain, validator, account, endpoint or wallet changed).
  * @csspart link - Links (explorer, wallets).
  * @csspart message - The message shown for error, ICS-absent and bad-attribute states.
+ * @csspart waiting - What a slow load waits on ("Waiting for https://… (ICS parameters)…"), over the skeleton.
+ * @csspart chain-note - Says amounts are in base units when the chain publishes no display unit.
  *
  * @cssprop --ics-opt-in-button-min-height - Minimum height in every state (default 3rem), so a row does not jump.
  *

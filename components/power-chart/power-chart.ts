@@ -100,6 +100,8 @@ const PAGE = 10;
  * @csspart tooltip - The tooltip of the hovered or focused validator.
  * @csspart legend - What the patterns mean.
  * @csspart message - The message shown for empty, error, ICS-absent and bad-attribute states.
+ * @csspart waiting - What a slow load waits on ("Waiting for https://… (ICS parameters)…"), over the skeleton.
+ * @csspart chain-note - Says amounts are in base units when the chain publishes no display unit.
  * @csspart button - The Retry button.
  *
  * @cssprop --ics-power-chart-height - Height of the plot in every state (default 16rem), so the page never shifts.

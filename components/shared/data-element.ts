@@ -248,8 +248,8 @@ export abstract class IcsDataElement<T> extends IcsElement {
   protected renderState(): TemplateResult {
     if (this.problem) return this.renderMessage('invalid', problemText(this.problem));
     return this.task.render({
-      initial: () => this.renderSkeleton(),
-      pending: () => this.renderSkeleton(),
+      initial: () => html`${this.renderSkeleton()}${this.renderWaiting()}`,
+      pending: () => html`${this.renderSkeleton()}${this.renderWaiting()}`,
       complete: (loaded) => {
         if (loaded.kind === 'absent') return this.renderMessage('ics-absent', loaded.status.message);
         if (this.isEmpty(loaded.value)) return this.renderMessage('empty', this.emptyMessage(loaded.value));
@@ -257,6 +257,14 @@ export abstract class IcsDataElement<T> extends IcsElement {
       },
       error: (error) => this.renderError(error),
     }) as TemplateResult;
+  }
+
+  /**
+   * What a slow load waits on, on screen over the skeleton (positioned, so nothing shifts). Hidden
+   * from screen readers: the live region says the same words.
+   */
+  private renderWaiting(): TemplateResult | typeof nothing {
+    return this.waitingText ? html`<p class="waiting" part="waiting" aria-hidden="true">${neutralise(this.waitingText)}</p>` : nothing;
   }
 
   /**

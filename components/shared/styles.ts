@@ -11,6 +11,7 @@ export const hostStyles = css`
     :host {
       display: block;
       box-sizing: border-box;
+      position: relative;
       color-scheme: light dark;
       --_text: var(--ics-color-text, light-dark(#1b1f24, #e6e8eb));
       --_muted: var(--ics-color-muted, light-dark(#56606b, #a3adb8));
@@ -67,6 +68,19 @@ export const hostStyles = css`
     }
     .muted {
       color: var(--_muted);
+    }
+    /* What a slow load waits on, over the skeleton's foot: positioned, so the layout does not move. */
+    .waiting {
+      position: absolute;
+      inset-inline: var(--_space);
+      inset-block-end: var(--_space);
+      margin: 0;
+      padding: 0.25em 0.5em;
+      border-radius: var(--_radius);
+      background: var(--_surface);
+      color: var(--_muted);
+      font-size: 0.85em;
+      overflow-wrap: anywhere;
     }
     .chain-note {
       margin-block: 0.5em 0;

@@ -41,6 +41,8 @@ const ORDER: Record<ValidatorChainStatus, number> = { validating: 0, 'next-epoch
  * @csspart ids - A chain's consumer id and chain id.
  * @csspart badge - Status, phase, kind and key badges.
  * @csspart message - The message shown for empty, error, ICS-absent and bad-attribute states.
+ * @csspart waiting - What a slow load waits on ("Waiting for https://… (ICS parameters)…"), over the skeleton.
+ * @csspart chain-note - Says amounts are in base units when the chain publishes no display unit.
  * @csspart button - The Retry button.
  * @csspart link - The validator's website (shown only for an `https:` URL).
  *

@@ -174,6 +174,7 @@ describe('failover and transient errors in the elements', () => {
     }
     assert.match(waiting, /^Waiting for http:\/\/127\.0\.0\.1:\d+ \((node info|ICS parameters|consumer chains|consumer validators|opted-in validators)\)…$/);
     assert.isTrue(el.matches(':state(loading)'), 'still loading while it says so');
+    assert.equal(el.shadowRoot!.querySelector('[part="waiting"]')?.textContent, waiting, 'on screen too, in the same words');
     await until(el, 'error', 15_000);
     const took = performance.now() - start;
     assert.match(shadowText(el), /did not answer within 3 s/);
