@@ -23,6 +23,8 @@ import { isWalletRejection } from './wallet.js';
 
 export interface BroadcastInput {
   rpcUrl: string;
+  /** Further RPC endpoints, tried in order when the ones before cannot be reached (connecting sends nothing). */
+  fallbackRpcUrls?: readonly string[] | undefined;
   /** The chain the flow expects; a node that serves another one is refused before signing. */
   chainId: string;
   signer: OfflineSigner;
@@ -52,17 +54,26 @@ export async function signAndBroadcast(input: BroadcastInput): Promise<TxResult>
     const problem = aminoSigningProblem(input.messages, input.memo);
     if (problem) return { status: 'refused', code: 'amino-text', message: problem };
   }
-  let comet: CometClient;
-  try {
-    comet = await connectComet(input.rpcUrl);
-  } catch (error) {
-    return networkFailure(`Could not reach the RPC endpoint ${input.rpcUrl}`, error);
+  // Each endpoint once, in order: connecting asks the node's status and sends nothing, so moving on
+  // after a failed connect cannot send a transaction twice.
+  const urls = [input.rpcUrl, ...(input.fallbackRpcUrls ?? [])];
+  let lastError: unknown;
+  for (const rpcUrl of urls) {
+    let comet: CometClient;
+    try {
+      comet = await connectComet(rpcUrl);
+    } catch (error) {
+      lastError = error;
+      continue;
+    }
+    try {
+      return await run(comet, { ...input, rpcUrl });
+    } finally {
+      comet.disconnect();
+    }
   }
-  try {
-    return await run(comet, input);
-  } finally {
-    comet.disconnect();
-  }
+  const which = urls.length === 1 ? `the RPC endpoint ${input.rpcUrl}` : `any of the ${urls.length} RPC endpoints (${urls.join(', ')})`;
+  return networkFailure(`Could not reach ${which}`, lastError);
 }
 
 async function run(comet: CometClient, input: BroadcastInput): Promise<TxResult> {

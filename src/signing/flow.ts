@@ -241,6 +241,7 @@ export class TxFlow {
     const messages = Object.freeze([frozenMessage(toIcsMessage(action, signer.address))]);
     const result = await backend.signAndBroadcast({
       rpcUrl,
+      fallbackRpcUrls: client.config.rpc.slice(1),
       chainId,
       signer: signer.signer,
       address: signer.address,

@@ -1,5 +1,7 @@
 import { after, before, beforeEach, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import { createServer } from 'node:net';
+import type { AddressInfo } from 'node:net';
 import { assert as chai } from 'chai';
 import { SigningStargateClient, StargateClient } from '@cosmjs/stargate';
 import { Tx } from 'cosmjs-types/cosmos/tx/v1beta1/tx';
@@ -337,6 +339,27 @@ describe('tx flow against the devnet (real client, backend and chain)', () => {
     const amount = (limit * 5n + 999n) / 1000n;
     assert.equal(fee.amount, `${amount}uatom`);
     assert.equal(before - (await balance()), amount, 'the account paid exactly that fee');
+  });
+
+  it('an unreachable first RPC endpoint: the transaction goes through the next one', async () => {
+    // A server that drops every connection, kept open for the test (no freed port to race for).
+    const dead = createServer((socket) => socket.destroy());
+    await new Promise<void>((resolve) => dead.listen(0, '127.0.0.1', resolve));
+    try {
+      const deadUrl = `http://127.0.0.1:${(dead.address() as AddressInfo).port}`;
+      const { wallet } = await operatorWallet();
+      const client = new ProviderClient({ rest: devnet.restUrl, rpc: [deadUrl, devnet.rpcUrl], chainId: devnet.chainId });
+      const result = await new TxFlow({ client, wallet, pollIntervalMs: 20, inclusionTimeoutMs: 10_000 }).optIn({ validator: newcomer.operator, consumerId: '4' });
+      assert.equal(result.status, 'confirmed', JSON.stringify(result, (_, v: unknown) => (typeof v === 'bigint' ? String(v) : v)));
+      assert.ok(await stargate.getTx((result as { txHash: string }).txHash), 'included by the devnet');
+
+      const none = new ProviderClient({ rest: devnet.restUrl, rpc: [deadUrl, deadUrl], chainId: devnet.chainId });
+      const failed = await new TxFlow({ client: none, wallet }).optIn({ validator: newcomer.operator, consumerId: '2' });
+      assert.equal(failed.status, 'failed');
+      assert.match((failed as { message: string }).message, /^Could not reach any of the 2 RPC endpoints/);
+    } finally {
+      dead.close();
+    }
   });
 
   it('a configured gas price and margin are used instead (0.0125uatom, ×2)', async () => {
