@@ -9,8 +9,8 @@ import type { IcsOptInButton } from '../../components/opt-in-button/define.js';
 import { hostWallet } from '../../src/signing/index.js';
 import { ProviderClient } from '../../src/index.js';
 import { resetSharedClients } from '../../components/shared/clients.js';
-import { $, axeViolations, cleanUp, devnet, mount, shadowText } from '../components/helpers.js';
-import { CHAIN_ID, DEVNET, clickButton, installWallet, operator, recordTxEvents, removeWallet, sendKeys, untilState } from './tx-helpers.js';
+import { $, axeViolations, devnet, mount, shadowText } from '../components/helpers.js';
+import { CHAIN_ID, DEVNET, clickButton, installWallet, operator, freshPageEachTest, recordTxEvents, removeWallet, sendKeys, untilState } from './tx-helpers.js';
 
 const EXPLORER = 'https://explorer.example/tx/{hash}';
 
@@ -27,14 +27,7 @@ async function noAxe(el: Element): Promise<void> {
 describe('<ics-opt-in-button>', function () {
   this.timeout(20_000);
 
-  beforeEach(async () => {
-    removeWallet();
-    await cleanUp();
-  });
-  after(async () => {
-    removeWallet();
-    await cleanUp();
-  });
+  freshPageEachTest();
 
   it('without a wallet says how to get one, and passes axe while loading and after', async () => {
     await devnet.faults({ latencyMs: 300 });

@@ -15,10 +15,10 @@ import { hostWallet } from '../../src/signing/index.js';
 import { ICS_MESSAGE_CODECS, isIcsTypeUrl } from '../../src/signing/messages.js';
 import type { TestWallet } from '../../src/signing/test-wallet.js';
 import { ProviderClient } from '../../src/index.js';
-import { $, axeViolations, cleanUp, devnet, mount, shadowText } from '../components/helpers.js';
+import { $, axeViolations, devnet, mount, shadowText } from '../components/helpers.js';
 import { LONG_CHAIN_ID, LONG_MONIKER, LONG_NAME, overflowingIn, rewriteAnswers } from '../components/hostile.js';
 import { neutralise } from '../../src/format/index.js';
-import { CHAIN_ID, DEVNET, clickButton, installWallet, operator, recordTxEvents, removeWallet, untilState, untilText } from './tx-helpers.js';
+import { CHAIN_ID, DEVNET, clickButton, installWallet, operator, freshPageEachTest, recordTxEvents, untilState, untilText } from './tx-helpers.js';
 
 type Acting = IcsOptInButton | IcsValidatorSettings;
 
@@ -82,14 +82,7 @@ const optedInOn = async (consumerId: string, validator: string) => {
 describe('the proposal is frozen when the panel opens', function () {
   this.timeout(30_000);
 
-  beforeEach(async () => {
-    removeWallet();
-    await cleanUp();
-  });
-  after(async () => {
-    removeWallet();
-    await cleanUp();
-  });
+  freshPageEachTest();
 
   it('<ics-opt-in-button>: consumer-id changed while the panel is open closes it in words; a new click signs only the new chain', async () => {
     const wallet = await installWallet('newcomer');

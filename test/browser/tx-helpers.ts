@@ -8,6 +8,7 @@ import { TestWallet } from '../../src/signing/test-wallet.js';
 import { TEST_OPERATORS, testOperator } from '../../src/devnet/test-keys.js';
 import type { TestOperatorRole } from '../../src/devnet/test-keys.js';
 import { forgetWalletConnections } from '../../components/shared/tx-controller.js';
+import { cleanUp } from '../components/helpers.js';
 
 export const DEVNET = (window as unknown as { __ICS_DEVNET__: { rest: string; rpc: string } }).__ICS_DEVNET__;
 export const sendKeys = (window as unknown as { __sendKeys: typeof SendKeys }).__sendKeys;
@@ -25,6 +26,16 @@ export async function installWallet(...roles: TestOperatorRole[]): Promise<TestW
 export function removeWallet(): void {
   delete (window as unknown as { keplr?: unknown }).keplr;
   forgetWalletConnections();
+}
+
+/** Each test of the calling suite starts with no wallet installed and no element or devnet state left from the one before. */
+export function freshPageEachTest(): void {
+  const reset = async () => {
+    removeWallet();
+    await cleanUp();
+  };
+  beforeEach(reset);
+  after(reset);
 }
 
 export const operator = (role: TestOperatorRole) => testOperator(role).operator;

@@ -9,8 +9,8 @@ import type { IcsValidatorSettings } from '../../components/validator-settings/d
 import { percentToDecimal } from '../../components/validator-settings/validator-settings.load.js';
 import { ProviderClient } from '../../src/index.js';
 import { resetSharedClients } from '../../components/shared/clients.js';
-import { $, axeViolations, cleanUp, devnet, mount, shadowText } from '../components/helpers.js';
-import { DEVNET, clickButton, installWallet, operator, recordTxEvents, removeWallet, sendKeys, untilState, untilText } from './tx-helpers.js';
+import { $, axeViolations, devnet, mount, shadowText } from '../components/helpers.js';
+import { DEVNET, clickButton, installWallet, operator, freshPageEachTest, recordTxEvents, sendKeys, untilState, untilText } from './tx-helpers.js';
 
 function settings(consumerId: string, validator: string): IcsValidatorSettings {
   return mount<IcsValidatorSettings>(
@@ -48,14 +48,7 @@ async function connected(role: 'newcomer' | 'opted', consumerId = '4'): Promise<
 describe('<ics-validator-settings>', function () {
   this.timeout(20_000);
 
-  beforeEach(async () => {
-    removeWallet();
-    await cleanUp();
-  });
-  after(async () => {
-    removeWallet();
-    await cleanUp();
-  });
+  freshPageEachTest();
 
   it('converts a percentage to the decimal the message carries', () => {
     assert.equal(percentToDecimal('7.5'), '0.075');
