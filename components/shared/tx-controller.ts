@@ -11,8 +11,11 @@ import { css, html, nothing } from 'lit';
 import type { ReactiveController, ReactiveControllerHost, TemplateResult } from 'lit';
 import { checkSigner, detectWallet, frozenAction, isUnknownChainError, readableChainName, suggestChain, TxFlow } from '../../src/signing/index.js';
 import type { ChainInfoInput, IcsAction, TxResult, TxStage, Wallet, WalletAccount } from '../../src/signing/index.js';
-import { ProviderClient, chainId as readChainId } from '../../src/index.js';
 import type { ChainContext } from '../../src/index.js';
+import type { FlowClient } from '../../src/signing/index.js';
+import { chainId as readChainId } from '../../src/chain/queries.js';
+import * as ics from '../../src/ics/queries.js';
+import * as staking from '../../src/staking/queries.js';
 import { clip, neutralise, safeHttpsUrl } from '../../src/format/index.js';
 import { IcsTxConfirmedEvent, IcsTxFailedEvent, IcsTxSignedEvent } from './events.js';
 
@@ -635,9 +638,25 @@ export function proposalRows(view: ProposalView): ConfirmRow[] {
   ];
 }
 
-/** The signing flow reads through a `ProviderClient`: one over the element's context, sharing its cache. */
-function clientOf(context: ChainContext): ProviderClient {
-  return context instanceof ProviderClient ? context : new ProviderClient(context);
+/**
+ * The reads the signing flow makes, as the query functions over the element's context (its
+ * cache shared), so the element does not carry `ProviderClient` and every query with it.
+ */
+function clientOf(context: ChainContext): FlowClient {
+  return {
+    get config() {
+      return context.config;
+    },
+    chainParams: (options) => context.chainParams(options),
+    invalidate: (fragment) => context.invalidate(fragment),
+    chainId: (options) => readChainId(context, options),
+    validator: (address, options) => staking.validator(context, address, options),
+    validators: (options) => staking.validators(context, options),
+    stakingParams: (options) => staking.stakingParams(context, options),
+    consumerChain: (id, options) => ics.consumerChain(context, id, options),
+    consumerChains: (options) => ics.consumerChains(context, options),
+    addressPairs: (id, options) => ics.addressPairs(context, id, options),
+  };
 }
 
 /** The fee line: the fee is computed from a simulation after Confirm, so say how, and who pays. */
