@@ -4,27 +4,8 @@
  */
 export { ProviderClient } from './client.js';
 export type { BondStatusFilter, ClientOptions, ClientStats, ReadOptions, ValidatorIdentity } from './client.js';
-// The same queries as plain functions over a ChainContext: a bundle keeps only those it calls.
+// The chain the query functions read (they are `ics-elements/queries`, src/queries.ts).
 export { ChainContext } from './chain/context.js';
-export { chainId, latestBlock, nodeInfo } from './chain/queries.js';
-export type { LatestBlock, NodeInfo } from './chain/queries.js';
-export {
-  addressPairs,
-  blocksUntilNextEpoch,
-  consumerAddress,
-  consumerChain,
-  consumerChains,
-  consumerChainsOfValidator,
-  consumerCommissionRate,
-  consumerIdFromClientId,
-  consumerValidators,
-  detectIcs,
-  optedInValidators,
-  providerParams,
-  registeredConsumerRewardDenoms,
-  throttleState,
-} from './ics/queries.js';
-export { consensusAddressOf, pool, resolveValidator, stakingParams, validator, validators } from './staking/queries.js';
 export { resolveConfig, endpointUrl } from './chain/config.js';
 export type { ProviderConfig, ProviderConfigInput } from './chain/config.js';
 export { chainSettingsFromInfo, readChainParams } from './chain/chain-params.js';
