@@ -1,6 +1,7 @@
 // The elements demo: one provider, a consumer list driving a card, and one validator's chains.
 // Query parameters: ?rest=<REST URL>&validator=<cosmosvaloper1…>&theme=light|dark&consumer=<id>.
 import '../components/all.js';
+import { ProviderClient } from '../src/index.js';
 import type { IcsConsumerCard, IcsConsumerList, IcsProviderChain, IcsValidatorChains } from '../components/all.js';
 
 const params = new URLSearchParams(location.search);
@@ -43,11 +44,12 @@ list.addEventListener('ics-select', (event) => {
 });
 
 // The card starts on ?consumer=, else the first launched chain; the validator is ?validator=,
-// else the provider's largest validator (read through the same shared client).
+// else the provider's largest validator (read through the same shared client: a ProviderClient
+// over the provider's context shares its cache).
 void (async () => {
   await provider.updateComplete;
-  const client = provider.client;
-  if (!client) return;
+  if (!provider.client) return;
+  const client = new ProviderClient(provider.client);
   const consumer = params.get('consumer');
   const launched = consumer ? undefined : await client.consumerChains({ phase: 'launched' }).catch(() => []);
   card.consumerId = consumer ?? launched?.[0]?.consumerId ?? '0';

@@ -86,7 +86,8 @@ settings.validator = validator;
 chart.validator = validator;
 
 await provider.updateComplete;
-const client = provider.client;
+// Every query as a method, over the provider's context (its cache shared).
+const client = provider.client && new ProviderClient(provider.client);
 if (client) {
   // An opt-in button in every row's action slot (a slot without a row shows nothing), and every
   // chain a validator can join in the chooser: registered, initialized or launched.

@@ -4,6 +4,8 @@
  */
 export { ProviderClient } from './client.js';
 export type { BondStatusFilter, ClientOptions, ClientStats, ReadOptions, ValidatorIdentity } from './client.js';
+// The chain the query functions read (they are `ics-elements/queries`, src/queries.ts).
+export { ChainContext } from './chain/context.js';
 export { resolveConfig, endpointUrl } from './chain/config.js';
 export type { ProviderConfig, ProviderConfigInput } from './chain/config.js';
 export { chainSettingsFromInfo, readChainParams } from './chain/chain-params.js';

@@ -3,11 +3,13 @@
  * only), the bonded pool for the stake share, and the blocks left in the epoch. Run side by
  * side; plain async code over the client, no DOM.
  */
-import type { ConsumerChainDetails, ConsumerValidator, ProviderClient, ReadOptions } from '../../src/index.js';
+import type { ConsumerChainDetails, ConsumerValidator, ChainContext, ReadOptions } from '../../src/index.js';
 import { isIcsError } from '../../src/index.js';
 import { nakamotoCoefficient } from '../../src/power/index.js';
 import { isActivePhase } from '../../src/index.js';
 import { stakeShare } from '../shared/stake.js';
+import * as staking from '../../src/staking/queries.js';
+import * as ics from '../../src/ics/queries.js';
 
 export type ConsumerCardData =
   | { found: false; message: string }
@@ -23,9 +25,9 @@ export type ConsumerCardData =
       blocksToEpoch: number;
     };
 
-export async function loadConsumerCard(client: ProviderClient, consumerId: string, options: ReadOptions): Promise<ConsumerCardData> {
+export async function loadConsumerCard(client: ChainContext, consumerId: string, options: ReadOptions): Promise<ConsumerCardData> {
   // The set is asked for at once with the rest; its answer only counts if the chain is active.
-  const set = client.consumerValidators(consumerId, options).then(
+  const set = ics.consumerValidators(client, consumerId, options).then(
     (v): ConsumerValidator[] | Error => v,
     (error: unknown): Error => (error instanceof Error ? error : new Error(String(error))),
   );
@@ -34,9 +36,9 @@ export async function loadConsumerCard(client: ProviderClient, consumerId: strin
   let blocksToEpoch: number;
   try {
     [chain, pool, blocksToEpoch] = await Promise.all([
-      client.consumerChain(consumerId, options),
-      client.pool(options),
-      client.blocksUntilNextEpoch(options),
+      ics.consumerChain(client, consumerId, options),
+      staking.pool(client, options),
+      ics.blocksUntilNextEpoch(client, options),
     ]);
   } catch (error) {
     if (isIcsError(error) && error.kind === 'not-found') return { found: false, message: error.message };

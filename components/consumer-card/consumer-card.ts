@@ -3,7 +3,7 @@ import type { TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import { classMap } from 'lit/directives/class-map.js';
 import { parseConsumerId } from '../../src/index.js';
-import type { ConsumerChainDetails, ProviderClient, ReadOptions } from '../../src/index.js';
+import type { ConsumerChainDetails, ChainContext, ReadOptions } from '../../src/index.js';
 import { clip, formatDateTime, formatDuration, formatInteger, formatPercent, safeHttpsUrl } from '../../src/format/index.js';
 import { IcsDataElement } from '../shared/data-element.js';
 import type { AttributeProblem } from '../shared/clients.js';
@@ -72,7 +72,7 @@ export class IcsConsumerCard extends IcsDataElement<ConsumerCardData> {
     return [this.consumerId?.trim()];
   }
 
-  protected loadData(client: ProviderClient, options: ReadOptions): Promise<ConsumerCardData> {
+  protected loadData(client: ChainContext, options: ReadOptions): Promise<ConsumerCardData> {
     return loadConsumerCard(client, this.consumerId!.trim(), options);
   }
 

@@ -3,10 +3,12 @@
  * validator set (and, when needed, who opted in), the bonded pool for the stake share, and the
  * spawn time of chains waiting to launch. Plain async code over the client, no DOM.
  */
-import type { ConsumerChain, ConsumerPhase, ConsumerValidator, ProviderClient, ReadOptions } from '../../src/index.js';
+import type { ConsumerChain, ConsumerPhase, ConsumerValidator, ChainContext, ReadOptions } from '../../src/index.js';
 import { nameSkeleton } from '../../src/format/index.js';
 import { isActivePhase } from '../../src/index.js';
 import { stakeShare } from '../shared/stake.js';
+import * as staking from '../../src/staking/queries.js';
+import * as ics from '../../src/ics/queries.js';
 
 /** Where a given validator stands on a chain. */
 export type ValidatorStanding =
@@ -46,10 +48,10 @@ export interface ListQuery {
   validator: string | undefined;
 }
 
-export async function loadConsumerList(client: ProviderClient, query: ListQuery, options: ReadOptions): Promise<ConsumerListData> {
+export async function loadConsumerList(client: ChainContext, query: ListQuery, options: ReadOptions): Promise<ConsumerListData> {
   const [chains, pool, me] = await Promise.all([
-    client.consumerChains({ ...options, phase: query.phase }),
-    client.pool(options),
+    ics.consumerChains(client, { ...options, phase: query.phase }),
+    staking.pool(client, options),
     query.validator ? whoIs(client, query.validator, options) : Promise.resolve(undefined),
   ]);
   const skeletons = lookAlikeGroups(chains);
@@ -60,11 +62,11 @@ export async function loadConsumerList(client: ProviderClient, query: ListQuery,
         return { chain, validators: undefined, stakeShare: undefined, optedIn: undefined, spawnTime: undefined, standing: undefined, lookAlikes };
       }
       const [set, spawnTime] = await Promise.all([
-        client.consumerValidators(chain.consumerId, options),
+        ics.consumerValidators(client, chain.consumerId, options),
         // Only an initialized chain has a spawn time (a registered one has none yet).
-        chain.phase === 'initialized' ? client.consumerChain(chain.consumerId, options).then((d) => d.initParams?.spawnTime) : undefined,
+        chain.phase === 'initialized' ? ics.consumerChain(client, chain.consumerId, options).then((d) => d.initParams?.spawnTime) : undefined,
       ]);
-      const opted = set.length === 0 || me ? await client.optedInValidators(chain.consumerId, options) : undefined;
+      const opted = set.length === 0 || me ? await ics.optedInValidators(client, chain.consumerId, options) : undefined;
       return {
         chain,
         validators: set.length,
@@ -85,9 +87,9 @@ interface Me {
   hasToValidate: Set<string>;
 }
 
-async function whoIs(client: ProviderClient, validator: string, options: ReadOptions): Promise<Me> {
-  const identity = await client.resolveValidator(validator, options);
-  const ids = await client.consumerChainsOfValidator(identity.consensusAddress, options);
+async function whoIs(client: ChainContext, validator: string, options: ReadOptions): Promise<Me> {
+  const identity = await staking.resolveValidator(client, validator, options);
+  const ids = await ics.consumerChainsOfValidator(client, identity.consensusAddress, options);
   return { consensusAddress: identity.consensusAddress, moniker: identity.moniker, hasToValidate: new Set(ids) };
 }
 

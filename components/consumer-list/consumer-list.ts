@@ -3,7 +3,7 @@ import type { PropertyValues, TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { classMap } from 'lit/directives/class-map.js';
 import { CONSUMER_PHASES, isIcsError } from '../../src/index.js';
-import type { ConsumerPhase, ProviderClient, ReadOptions } from '../../src/index.js';
+import type { ConsumerPhase, ChainContext, ReadOptions } from '../../src/index.js';
 import { formatDateTime, formatPercent, stripInvisible } from '../../src/format/index.js';
 import { IcsDataElement } from '../shared/data-element.js';
 import type { AttributeProblem } from '../shared/clients.js';
@@ -111,11 +111,11 @@ export class IcsConsumerList extends IcsDataElement<ConsumerListData> {
     return [this.phase, this.validator?.trim() || undefined];
   }
 
-  protected loadData(client: ProviderClient, options: ReadOptions): Promise<ConsumerListData> {
+  protected loadData(client: ChainContext, options: ReadOptions): Promise<ConsumerListData> {
     return loadConsumerList(client, { phase: this.phase, validator: this.validator?.trim() || undefined }, options);
   }
 
-  protected checkAttributes(client: ProviderClient | undefined): AttributeProblem | undefined {
+  protected checkAttributes(client: ChainContext | undefined): AttributeProblem | undefined {
     if (this.phase !== 'all' && !CONSUMER_PHASES.includes(this.phase)) {
       return { attribute: 'phase', message: `"phase" must be one of ${CONSUMER_PHASES.join(', ')} or all; got "${String(this.phase)}".` };
     }

@@ -3,11 +3,16 @@
  * validator (power), whether it opted in, whether it is in the chain's set, whether it has to
  * validate from the next epoch, and the blocks until that epoch. Plain async code, no DOM.
  */
-import { IcsError, isActivePhase } from '../../src/index.js';
-import type { ConsumerChain, ProviderClient, ReadOptions, ValidatorIdentity } from '../../src/index.js';
+import { isActivePhase } from '../../src/index.js';
+import type { ChainContext, ConsumerChainDetails, ReadOptions, ValidatorIdentity } from '../../src/index.js';
+import * as ics from '../../src/ics/queries.js';
+import * as staking from '../../src/staking/queries.js';
+import { oneConsumerChain, topNThreshold } from '../shared/one-chain.js';
 
 export interface OptInData {
-  chain: ConsumerChain;
+  chain: ConsumerChainDetails;
+  /** The Top-N chain's power threshold (`min_power_in_top_N`); undefined for opt-in chains. */
+  minPowerInTopN: bigint | undefined;
   identity: ValidatorIdentity;
   /** Last validator power (tokens / 10^6 while bonded, 0 otherwise): what the Top-N rule compares. */
   power: bigint;
@@ -21,22 +26,22 @@ export interface OptInData {
 
 const POWER_REDUCTION = 10n ** 6n;
 
-export async function loadOptIn(client: ProviderClient, consumerId: string, validator: string, options: ReadOptions): Promise<OptInData> {
-  const [identity, chains] = await Promise.all([client.resolveValidator(validator, options), client.consumerChains({ ...options, phase: 'all' })]);
-  const chain = chains.find((c) => c.consumerId === consumerId);
-  if (!chain) throw new IcsError('not-found', `There is no consumer chain with id ${consumerId} on this provider.`);
+export async function loadOptIn(client: ChainContext, consumerId: string, validator: string, options: ReadOptions): Promise<OptInData> {
+  const [identity, chain] = await Promise.all([staking.resolveValidator(client, validator, options), oneConsumerChain(client, consumerId, options)]);
   const active = isActivePhase(chain.phase);
-  const [staking, optedIn, set, required, blocksUntilEpoch] = await Promise.all([
-    client.validator(identity.operatorAddress, options),
-    active ? client.optedInValidators(consumerId, options) : Promise.resolve([]),
-    active ? client.consumerValidators(consumerId, options) : Promise.resolve([]),
-    client.consumerChainsOfValidator(identity.consensusAddress, options),
-    client.blocksUntilNextEpoch(options),
+  const [staked, minPowerInTopN, optedIn, set, required, blocksUntilEpoch] = await Promise.all([
+    staking.validator(client, identity.operatorAddress, options),
+    active ? topNThreshold(client, chain, options) : Promise.resolve(undefined),
+    active ? ics.optedInValidators(client, consumerId, options) : Promise.resolve([]),
+    active ? ics.consumerValidators(client, consumerId, options) : Promise.resolve([]),
+    ics.consumerChainsOfValidator(client, identity.consensusAddress, options),
+    ics.blocksUntilNextEpoch(client, options),
   ]);
   return {
     chain,
+    minPowerInTopN,
     identity,
-    power: staking.status === 'bonded' ? staking.tokens / POWER_REDUCTION : 0n,
+    power: staked.status === 'bonded' ? staked.tokens / POWER_REDUCTION : 0n,
     optedIn: optedIn.includes(identity.consensusAddress),
     inSet: set.some((v) => v.providerAddress === identity.consensusAddress),
     mustValidate: required.includes(consumerId),
@@ -64,7 +69,7 @@ export type Standing =
 export function standingOf(data: OptInData): Standing {
   const { chain } = data;
   if (!isActivePhase(chain.phase)) return 'wrong-phase';
-  const min = chain.minPowerInTopN;
+  const min = data.minPowerInTopN;
   if (chain.kind === 'top-n' && min !== undefined && min >= 0n && data.power >= min) return 'must-validate';
   if (data.optedIn && data.inSet) return 'active';
   if (data.optedIn) return data.mustValidate ? 'next-epoch' : 'opted-in';

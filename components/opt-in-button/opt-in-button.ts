@@ -1,7 +1,8 @@
 import { html, nothing } from 'lit';
 import type { PropertyValues, TemplateResult } from 'lit';
 import { state } from 'lit/decorators.js';
-import type { ProviderClient, ReadOptions } from '../../src/index.js';
+import type { ChainContext, ReadOptions } from '../../src/index.js';
+import { blocksUntilNextEpoch } from '../../src/ics/queries.js';
 import { checkConsumerKey } from '../../src/signing/index.js';
 import type { IcsAction } from '../../src/signing/index.js';
 import { clip } from '../../src/format/index.js';
@@ -140,11 +141,11 @@ export class IcsOptInButton extends IcsActingElement<OptInData> {
     return this.walletStep(data) ?? standing;
   }
 
-  protected loadData(client: ProviderClient, options: ReadOptions): Promise<OptInData> {
+  protected loadData(client: ChainContext, options: ReadOptions): Promise<OptInData> {
     return loadOptIn(client, this.consumerId!.trim(), this.validator!.trim(), options);
   }
 
-  protected checkAttributes(client: ProviderClient | undefined): AttributeProblem | undefined {
+  protected checkAttributes(client: ChainContext | undefined): AttributeProblem | undefined {
     return checkChainAndOperator(this.consumerId, this.validator, client, (prefix) => `; "validator" takes the "${prefix}1…" address, whose account signs.`);
   }
 
@@ -179,8 +180,7 @@ export class IcsOptInButton extends IcsActingElement<OptInData> {
     this.epochTimer = setInterval(() => {
       const client = this.resolution.client;
       if (!client || this.tx.phase === 'pending') return;
-      void client
-        .blocksUntilNextEpoch({ fresh: true })
+      void blocksUntilNextEpoch(client, { fresh: true })
         .then((blocks) => {
           const before = this.epochBlocks ?? this.data?.blocksUntilEpoch;
           this.epochBlocks = blocks;
@@ -271,9 +271,9 @@ export class IcsOptInButton extends IcsActingElement<OptInData> {
         text = `${chain} is ${PHASE_LABEL[data.chain.phase].toLowerCase()}: validators can opt in only while a chain is registered, initialized or launched, and opt out only while it is launched.`;
         break;
       case 'must-validate': {
-        const min = data.chain.minPowerInTopN ?? 0n;
+        const min = data.minPowerInTopN ?? 0n;
         text =
-          `${chain} is a Top-N ${data.chain.topN}% chain and your power (${data.power}) is at least its threshold (${min}), so you must validate it` +
+          `${chain} is a Top-N ${data.chain.powerShaping.topN}% chain and your power (${data.power}) is at least its threshold (${min}), so you must validate it` +
           (data.inSet ? '' : ` from the next epoch, ${inBlocks}`) +
           `. Opting out is not allowed while your power stays at or above the threshold.`;
         break;

@@ -4,12 +4,15 @@
  * coefficient, the 2/3 mark, the Top-N cut, and who is opted in but outside the set (and why,
  * from `computeConsumerSet`'s `excluded` reasons). Plain async code over the client, no DOM.
  */
-import type { ConsumerChainDetails, ConsumerValidator, ProviderClient, ReadOptions, StakingValidator } from '../../src/index.js';
+import type { ConsumerChainDetails, ConsumerValidator, ChainContext, ReadOptions, StakingValidator } from '../../src/index.js';
 import { isIcsError } from '../../src/index.js';
 import { activeValidators, computeConsumerSet, countInTopN, cumulativeCurve, minPowerInTopN, nakamotoCoefficient, ratio, sumPowers } from '../../src/power/index.js';
 import type { ExclusionReason, ProviderValidatorState } from '../../src/power/index.js';
 import { isActivePhase } from '../../src/index.js';
 import { nextTask } from '../../src/chain/tasks.js';
+import * as staking from '../../src/staking/queries.js';
+import * as ics from '../../src/ics/queries.js';
+import * as base from '../../src/chain/queries.js';
 
 /** The SDK's default power reduction: consensus power = bonded tokens / 10^6 (any display exponent). */
 const POWER_REDUCTION = 10n ** 6n;
@@ -76,11 +79,11 @@ export type PowerChartData =
 type Found = Extract<PowerChartData, { found: true }>;
 
 /** `consumerId` undefined: the provider's own active set, the stake that Top-N thresholds are taken on. */
-export async function loadPowerChart(client: ProviderClient, consumerId: string | undefined, options: ReadOptions): Promise<PowerChartData> {
+export async function loadPowerChart(client: ChainContext, consumerId: string | undefined, options: ReadOptions): Promise<PowerChartData> {
   const [bonded, params, providerChainId] = [
-    client.validators(options),
-    client.providerParams(options),
-    client.chainId(options),
+    staking.validators(client, options),
+    ics.providerParams(client, options),
+    base.chainId(client, options),
   ];
   // Not awaited yet: a not-found chain answers before these, and must not leave them unhandled.
   for (const p of [bonded, params, providerChainId]) (p as Promise<unknown>).catch(() => undefined);
@@ -92,7 +95,7 @@ export async function loadPowerChart(client: ProviderClient, consumerId: string 
   }
   let chain: ConsumerChainDetails;
   try {
-    chain = await client.consumerChain(consumerId, options);
+    chain = await ics.consumerChain(client, consumerId, options);
   } catch (error) {
     if (isIcsError(error) && error.kind === 'not-found') return { found: false, message: error.message };
     throw error;
@@ -101,8 +104,8 @@ export async function loadPowerChart(client: ProviderClient, consumerId: string 
     return { found: false, message: `Consumer chain ${consumerId} (${chain.chainId}) is ${chain.phase}: it has no validator set.` };
   }
   const [set, optedIn, validators, { maxProviderConsensusValidators }, chainId] = await Promise.all([
-    client.consumerValidators(consumerId, options),
-    client.optedInValidators(consumerId, options),
+    ics.consumerValidators(client, consumerId, options),
+    ics.optedInValidators(client, consumerId, options),
     bonded,
     params,
     providerChainId,

@@ -4,7 +4,7 @@ import { property, state } from 'lit/decorators.js';
 import { classMap } from 'lit/directives/class-map.js';
 import { guard } from 'lit/directives/guard.js';
 import { isIcsError, parseConsumerId } from '../../src/index.js';
-import type { ProviderClient, ReadOptions } from '../../src/index.js';
+import type { ChainContext, ReadOptions } from '../../src/index.js';
 import { clip, formatPercent } from '../../src/format/index.js';
 import { formatInteger, formatPower, warmFormatters } from './power-chart.numbers.js';
 import { nextTask } from '../../src/chain/tasks.js';
@@ -174,7 +174,7 @@ export class IcsPowerChart extends IcsDataElement<PowerChartData> {
     return [this.consumerId?.trim() || undefined];
   }
 
-  protected async loadData(client: ProviderClient, options: ReadOptions): Promise<PowerChartData> {
+  protected async loadData(client: ChainContext, options: ReadOptions): Promise<PowerChartData> {
     void warmFormatters();
     // The requests start in a task after the mount's, which has the first render and layout.
     await nextTask();
@@ -185,7 +185,7 @@ export class IcsPowerChart extends IcsDataElement<PowerChartData> {
     return data;
   }
 
-  protected checkAttributes(client: ProviderClient | undefined): AttributeProblem | undefined {
+  protected checkAttributes(client: ChainContext | undefined): AttributeProblem | undefined {
     const id = this.consumerId?.trim();
     if (id && parseConsumerId(id) === undefined) {
       return { attribute: 'consumer-id', message: `"consumer-id" must be a whole number such as "0" or "12"; got "${clip(id, 40).text}".` };
@@ -202,7 +202,7 @@ export class IcsPowerChart extends IcsDataElement<PowerChartData> {
     return this.checkValidator(client);
   }
 
-  private checkValidator(client: ProviderClient | undefined): AttributeProblem | undefined {
+  private checkValidator(client: ChainContext | undefined): AttributeProblem | undefined {
     const validator = this.validator?.trim();
     if (!validator || !client) return undefined;
     const { validator: valoper, consensus } = client.config.prefixes;

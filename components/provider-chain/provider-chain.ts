@@ -1,18 +1,18 @@
 import { html, nothing } from 'lit';
 import type { PropertyValues, TemplateResult } from 'lit';
 import { ContextProvider } from '@lit/context';
-import type { ProviderClient } from '../../src/index.js';
+import type { ChainContext } from '../../src/index.js';
 import { IcsElement } from '../shared/ics-element.js';
 import { clientContext } from '../shared/context.js';
-import { sharedClient } from '../shared/clients.js';
+import { attributeOf, sharedClient } from '../shared/clients.js';
 import { chainSettingsOf } from '../shared/chain-settings.js';
 import type { AttributeProblem } from '../shared/clients.js';
 import { isIcsError } from '../../src/index.js';
 import { styles } from './provider-chain.styles.js';
 
 /**
- * The provider chain the elements inside it read: one `ProviderClient` (one cache, one set of
- * requests) handed to every descendant through `@lit/context`, under the key
+ * The provider chain the elements inside it read: one `ChainContext` (one cache, one set of
+ * requests; `new ProviderClient(context)` for every query as a method) handed to every descendant through `@lit/context`, under the key
  * `Symbol.for('ics-elements/provider-client')`. Optional: an element outside any provider reads
  * its own `rest`, `rpc`, `chain-id` and `height` attributes, then the page default
  * (`configure({rest})` or `<meta name="ics-provider-rest" content="…">`). An element's own
@@ -38,7 +38,7 @@ export class IcsProviderChain extends IcsElement {
   private problem: AttributeProblem | undefined;
 
   /** The client the children get, undefined when `rest` is missing or wrong. */
-  get client(): ProviderClient | undefined {
+  get client(): ChainContext | undefined {
     return this.provider.value;
   }
 
@@ -54,7 +54,7 @@ export class IcsProviderChain extends IcsElement {
 
   private resolve(): void {
     const rest = this.rest?.trim();
-    let client: ProviderClient | undefined;
+    let client: ChainContext | undefined;
     this.problem = undefined;
     if (!rest) {
       this.problem = {
@@ -68,10 +68,7 @@ export class IcsProviderChain extends IcsElement {
       try {
         client = sharedClient({ rest, rpc: this.rpc, chainId: this.chainId, height: this.height, ...chainSettingsOf(this.chainAttributes) });
       } catch (error) {
-        const message = isIcsError(error) ? error.message : String(error);
-        const field = /^"([\w-]+)"/.exec(message)?.[1] ?? 'rest';
-        const names: Record<string, string> = { bech32Prefix: 'bech32-prefix', stakingDenom: 'denom', displayDenom: 'display-denom', displayExponent: 'display-exponent' };
-        this.problem = { attribute: names[field] ?? field, message };
+        this.problem = isIcsError(error) ? { attribute: attributeOf(error, 'rest'), message: error.message } : { attribute: 'rest', message: String(error) };
       }
     }
     if (this.problem && !this.problem.missing) this.warnOnce(this.problem);

@@ -9,7 +9,7 @@ import type { nothing } from 'lit';
 import type { PropertyValues, TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import { TaskStatus } from '@lit/task';
-import type { ConsumerChain, ValidatorIdentity } from '../../src/index.js';
+import type { ConsumerChainDetails, ValidatorIdentity } from '../../src/index.js';
 import type { ChainInfoInput, IcsAction, Wallet } from '../../src/signing/index.js';
 import { IcsDataElement } from './data-element.js';
 import { IcsElement } from './ics-element.js';
@@ -19,7 +19,7 @@ import type { TxPhase } from './tx-controller.js';
 
 /** What an acting element loads: at least the chain and the validator it acts for. */
 export interface ActingData {
-  chain: ConsumerChain;
+  chain: ConsumerChainDetails;
   identity: ValidatorIdentity;
 }
 

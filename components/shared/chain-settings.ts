@@ -4,7 +4,7 @@
  * address check that works before the chain's prefixes are known.
  */
 import { IcsError, addressKind, chainSettingsFromInfo, decodeAddress } from '../../src/index.js';
-import type { AddressKind, ChainSettings, ProviderClient } from '../../src/index.js';
+import type { AddressKind, ChainSettings, ChainContext } from '../../src/index.js';
 
 /** The chain settings as an element or `<ics-provider-chain>` holds them (attribute strings). */
 export interface ChainAttributes {
@@ -28,7 +28,7 @@ export function chainSettingsOf(attributes: ChainAttributes): ChainSettings {
       try {
         parsed = JSON.parse(info);
       } catch {
-        throw new IcsError('invalid-input', '"chain-info" must be JSON, such as {"bech32Prefix":"mantra","stakingDenom":"uom"}.');
+        throw new IcsError('invalid-input', '"chain-info" must be JSON, such as {"bech32Prefix":"mantra","stakingDenom":"uom"}.', { field: 'chainInfo' });
       }
     }
     Object.assign(out, chainSettingsFromInfo(parsed));
@@ -43,7 +43,7 @@ export function chainSettingsOf(attributes: ChainAttributes): ChainSettings {
   const exponent = attributes.displayExponent;
   if (exponent !== undefined && exponent !== null) {
     if (!Number.isInteger(exponent) || exponent < 0 || exponent > 30) {
-      throw new IcsError('invalid-input', `"display-exponent" must be a whole number from 0 to 30; got "${String(exponent)}".`);
+      throw new IcsError('invalid-input', `"display-exponent" must be a whole number from 0 to 30; got "${String(exponent)}".`, { field: 'displayExponent' });
     }
     out.displayExponent = exponent;
   }
@@ -72,7 +72,7 @@ export function hasChainSettings(settings: ChainSettings): boolean {
  * must be one of them (a foreign one is refused in words); until then only the checksum is
  * checked, and the kind is told by the prefix's ending (`…valoper`, `…valcons`).
  */
-export function attributeAddressKind(address: string, client: ProviderClient): AddressKind {
+export function attributeAddressKind(address: string, client: ChainContext): AddressKind {
   if (client.chainKnown) return addressKind(address, client.config.prefixes);
   const { prefix, bytes } = decodeAddress(address);
   if (bytes.length !== 20 && bytes.length !== 32) {

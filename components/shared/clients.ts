@@ -1,6 +1,8 @@
 /**
- * Where an element gets its `ProviderClient`, and the page-wide registry that makes elements
- * with the same configuration share one (one cache, one set of requests).
+ * Where an element gets its `ChainContext` (the chain its query functions read), and the
+ * page-wide registry that makes elements with the same configuration share one (one cache, one
+ * set of requests). A bare context, not a `ProviderClient`, so an element's bundle keeps only
+ * the queries its load calls; `new ProviderClient(context)` gives an app every query on it.
  *
  * Order, first match wins:
  * 1. the element's own `rest` attribute (with its `rpc`, `chain-id`, `height`);
@@ -9,8 +11,8 @@
  *    (with optional `ics-provider-rpc`, `ics-provider-chain-id`, `ics-provider-height` metas),
  *    merged with the element's own `rpc`, `chain-id` and `height` when it sets them.
  */
-import { ProviderClient, isIcsError, resolveConfig } from '../../src/index.js';
-import type { ChainSettings, ProviderConfig, ProviderConfigInput } from '../../src/index.js';
+import { ChainContext, isIcsError, resolveConfig } from '../../src/index.js';
+import type { ChainSettings, IcsError, ProviderConfig, ProviderConfigInput } from '../../src/index.js';
 import type { ChainAttributes } from './chain-settings.js';
 import { chainSettingsFromMeta, chainSettingsOf, hasChainSettings } from './chain-settings.js';
 
@@ -26,7 +28,7 @@ export interface EndpointSettings {
 
 /** A client, or the reason there is none, naming the attribute to fix. */
 export type ClientResolution =
-  | { client: ProviderClient; problem?: undefined }
+  | { client: ChainContext; problem?: undefined }
   | { client?: undefined; problem: AttributeProblem };
 
 export interface AttributeProblem {
@@ -38,7 +40,7 @@ export interface AttributeProblem {
 }
 
 interface Registry {
-  clients: Map<string, ProviderClient>;
+  clients: Map<string, ChainContext>;
   defaults: ProviderConfigInput | undefined;
 }
 
@@ -65,16 +67,17 @@ export function configure(input: ProviderConfigInput | undefined): void {
 }
 
 /**
- * The one client for this configuration on the page: equal configurations (after URL
- * normalisation) get the same instance.
+ * The one client (chain context) for this configuration on the page: equal configurations
+ * (after URL normalisation) get the same instance. Call the query functions on it, or wrap it
+ * in `new ProviderClient(…)` for methods (sharing its cache).
  */
-export function sharedClient(input: ProviderConfigInput): ProviderClient {
+export function sharedClient(input: ProviderConfigInput): ChainContext {
   const config = resolveConfig(input);
   const key = JSON.stringify([config.rest, config.rpc, config.chainId ?? null, config.height ?? null, config.given]);
   const clients = registry().clients;
   let client = clients.get(key);
   if (!client) {
-    client = new ProviderClient(config);
+    client = new ChainContext(config);
     clients.set(key, client);
   }
   return client;
@@ -109,7 +112,7 @@ function inputOf(config: ProviderConfig): ProviderConfigInput {
 }
 
 /** Applies the resolution order above. Never throws: a bad setting comes back as a problem in words. */
-export function resolveClient(own: EndpointSettings, fromContext: ProviderClient | undefined): ClientResolution {
+export function resolveClient(own: EndpointSettings, fromContext: ChainContext | undefined): ClientResolution {
   const heightProblem = checkHeight(own.height);
   if (heightProblem) return { problem: heightProblem };
   let chain: ChainSettings;
@@ -117,8 +120,7 @@ export function resolveClient(own: EndpointSettings, fromContext: ProviderClient
     chain = chainSettingsOf(own.chain ?? {});
   } catch (error) {
     if (!isIcsError(error)) throw error;
-    const named = /^"([\w-]+)"/.exec(error.message)?.[1] ?? 'chain-info';
-    return { problem: { attribute: named, message: error.message } };
+    return { problem: { attribute: attributeOf(error, 'chain-info'), message: error.message } };
   }
   if (own.rest !== undefined && own.rest !== '') {
     return attempt({ rest: own.rest, rpc: own.rpc, chainId: own.chainId, height: own.height, ...chain }, 'rest');
@@ -162,22 +164,27 @@ function attempt(input: ProviderConfigInput, attribute: string): ClientResolutio
     return { client: sharedClient(input) };
   } catch (error) {
     if (!isIcsError(error)) throw error;
-    // Name the attribute a person writes ("chain-id"), not the config field ("chainId").
-    const field = /^"(\w+)"/.exec(error.message)?.[1];
-    const names: Record<string, string> = {
-      chainId: 'chain-id',
-      rest: 'rest',
-      rpc: 'rpc',
-      height: 'height',
-      bech32Prefix: 'bech32-prefix',
-      stakingDenom: 'denom',
-      displayDenom: 'display-denom',
-      displayExponent: 'display-exponent',
-      gasPrice: 'chain-info',
-    };
-    const named = (field && names[field]) ?? attribute;
-    return { problem: { attribute: named, message: error.message } };
+    return { problem: { attribute: attributeOf(error, attribute), message: error.message } };
   }
+}
+
+/** The attribute a person writes ("chain-id") for each config field an error names ("chainId"). */
+const ATTRIBUTE_OF_FIELD: Record<string, string> = {
+  chainId: 'chain-id',
+  rest: 'rest',
+  rpc: 'rpc',
+  height: 'height',
+  bech32Prefix: 'bech32-prefix',
+  stakingDenom: 'denom',
+  displayDenom: 'display-denom',
+  displayExponent: 'display-exponent',
+  gasPrice: 'chain-info',
+  chainInfo: 'chain-info',
+};
+
+/** The attribute to fix for a config error: the one its `field` names, else `fallback`. */
+export function attributeOf(error: IcsError, fallback: string): string {
+  return (error.field !== undefined ? ATTRIBUTE_OF_FIELD[error.field] : undefined) ?? fallback;
 }
 
 function checkHeight(height: number | undefined): AttributeProblem | undefined {

@@ -3,6 +3,6 @@
  * The key is `Symbol.for(...)`, so providers and consumers from two copies of the bundle meet.
  */
 import { createContext } from '@lit/context';
-import type { ProviderClient } from '../../src/index.js';
+import type { ChainContext } from '../../src/index.js';
 
-export const clientContext = createContext<ProviderClient | undefined>(Symbol.for('ics-elements/provider-client'));
+export const clientContext = createContext<ChainContext | undefined>(Symbol.for('ics-elements/provider-client'));

@@ -11,12 +11,13 @@ import { ContextConsumer, ContextRoot } from '@lit/context';
 import { Task, TaskStatus, initialState } from '@lit/task';
 import { IcsError, WaitWatch, isIcsError } from '../../src/index.js';
 import { neutralise } from '../../src/format/index.js';
-import type { IcsStatus, ProviderClient, ReadOptions } from '../../src/index.js';
+import type { IcsStatus, ChainContext, ReadOptions } from '../../src/index.js';
 import { IcsElement } from './ics-element.js';
 import { clientContext } from './context.js';
 import { CONFIGURE_EVENT, resolveClient } from './clients.js';
 import type { AttributeProblem, ClientResolution } from './clients.js';
 import { IcsErrorEvent } from './events.js';
+import * as ics from '../../src/ics/queries.js';
 
 /** What a load produced: the data, or the chain's word that it has no (readable) ICS. */
 export type Loaded<T> = { kind: 'data'; value: T } | { kind: 'absent'; status: IcsStatus };
@@ -46,15 +47,15 @@ function ensureContextRoot(): void {
  * Runs the detection and the load side by side; when the chain has no ICS (or only a pre-v6
  * one) that is the answer, and the load's own failure is not.
  */
-async function withIcs<T>(client: ProviderClient, options: ReadOptions, load: () => Promise<T>): Promise<Loaded<T>> {
-  const detection = client.detectIcs(options);
+async function withIcs<T>(client: ChainContext, options: ReadOptions, load: () => Promise<T>): Promise<Loaded<T>> {
+  const detection = ics.detectIcs(client, options);
   // The chain's prefixes and units (one read per client, shared): the data renders with them.
   const params = client.chainParams(options);
   params.catch(() => undefined);
   const data = load();
   data.catch(() => undefined);
-  const ics = await detection;
-  if (ics.availability !== 'available') return { kind: 'absent', status: ics };
+  const status = await detection;
+  if (status.availability !== 'available') return { kind: 'absent', status };
   await params;
   return { kind: 'data', value: await data };
 }
@@ -68,7 +69,7 @@ function problemText(problem: AttributeProblem): string {
 
 export abstract class IcsDataElement<T> extends IcsElement {
   /** The client from the nearest `<ics-provider-chain>`, when there is one. */
-  @state() protected contextClient: ProviderClient | undefined;
+  @state() protected contextClient: ChainContext | undefined;
 
   /** The client this element reads through, or why it has none. */
   protected resolution: ClientResolution = { problem: { attribute: 'rest', message: '', missing: true } };
@@ -77,7 +78,7 @@ export abstract class IcsDataElement<T> extends IcsElement {
   protected problem: AttributeProblem | undefined;
 
   /** The client whose chain settings this element is waiting for, to check its attributes again. */
-  private awaitingChain: ProviderClient | undefined;
+  private awaitingChain: ChainContext | undefined;
 
   /** Set by Retry: the next load skips the cache. */
   private fresh = false;
@@ -102,7 +103,7 @@ export abstract class IcsDataElement<T> extends IcsElement {
     args: () => [this.resolution.client, this.problem?.message, ...this.dataKey()],
     task: async ([client, problem], { signal }) => {
       if (!client || problem) return initialState;
-      const provider = client as ProviderClient;
+      const provider = client as ChainContext;
       const { options, stopWatching } = this.loadOptions(provider, signal);
       try {
         return await withIcs(provider, options, () => this.loadData(provider, options));
@@ -121,9 +122,9 @@ export abstract class IcsDataElement<T> extends IcsElement {
   /** Inputs that need a new load when they change (primitives; search and sort are not among them). */
   protected abstract dataKey(): readonly unknown[];
   /** Reads the chain. Pass `options` (signal, fresh) to every client call. */
-  protected abstract loadData(client: ProviderClient, options: ReadOptions): Promise<T>;
+  protected abstract loadData(client: ChainContext, options: ReadOptions): Promise<T>;
   /** A bad element-specific attribute, in words. `client` gives the chain's address prefixes. */
-  protected abstract checkAttributes(client: ProviderClient | undefined): AttributeProblem | undefined;
+  protected abstract checkAttributes(client: ChainContext | undefined): AttributeProblem | undefined;
   protected abstract isEmpty(value: T): boolean;
   /** What the live region says once loaded, e.g. "12 consumer chains". */
   protected abstract describe(value: T): string;
@@ -202,7 +203,7 @@ export abstract class IcsDataElement<T> extends IcsElement {
    * The options of one load: one time bound for all of it (detection and data, however many
    * reads are behind them), and a watch on what it waits on.
    */
-  private loadOptions(client: ProviderClient, signal: AbortSignal): { options: ReadOptions; stopWatching: () => void } {
+  private loadOptions(client: ChainContext, signal: AbortSignal): { options: ReadOptions; stopWatching: () => void } {
     const options = { signal, fresh: this.fresh, deadline: Date.now() + client.config.timeoutMs, watch: new WaitWatch() };
     this.fresh = false;
     return { options, stopWatching: this.watchWaits(options.watch, signal) };

@@ -4,7 +4,7 @@
  * the same chain and validator" that lets a reload keep showing it.
  */
 import { isIcsError, parseConsumerId } from '../../src/index.js';
-import type { ProviderClient } from '../../src/index.js';
+import type { ChainContext } from '../../src/index.js';
 import { clip } from '../../src/format/index.js';
 import type { AttributeProblem } from './clients.js';
 import { attributeAddressKind } from './chain-settings.js';
@@ -16,7 +16,7 @@ import { attributeAddressKind } from './chain-settings.js';
 export function checkChainAndOperator(
   consumerId: string | undefined,
   validator: string | undefined,
-  client: ProviderClient | undefined,
+  client: ChainContext | undefined,
   notOperator: (validatorPrefix: string) => string,
 ): AttributeProblem | undefined {
   const id = consumerId?.trim();

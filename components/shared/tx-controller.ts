@@ -11,7 +11,11 @@ import { css, html, nothing } from 'lit';
 import type { ReactiveController, ReactiveControllerHost, TemplateResult } from 'lit';
 import { checkSigner, detectWallet, frozenAction, isUnknownChainError, readableChainName, suggestChain, TxFlow } from '../../src/signing/index.js';
 import type { ChainInfoInput, IcsAction, TxResult, TxStage, Wallet, WalletAccount } from '../../src/signing/index.js';
-import type { ProviderClient } from '../../src/index.js';
+import type { ChainContext } from '../../src/index.js';
+import type { FlowClient } from '../../src/signing/index.js';
+import { chainId as readChainId } from '../../src/chain/queries.js';
+import * as ics from '../../src/ics/queries.js';
+import * as staking from '../../src/staking/queries.js';
 import { clip, neutralise, safeHttpsUrl } from '../../src/format/index.js';
 import { IcsTxConfirmedEvent, IcsTxFailedEvent, IcsTxSignedEvent } from './events.js';
 
@@ -35,7 +39,7 @@ export interface TxSubject {
   rpc: string | undefined;
   chainId: string | undefined;
   /** The client the element resolved (own attributes, `<ics-provider-chain>`, or the page default). */
-  client: ProviderClient | undefined;
+  client: ChainContext | undefined;
 }
 
 /** What the confirmation panel shows, copied from the element's data when the person opened it. */
@@ -65,7 +69,7 @@ export interface Proposal {
 
 export interface TxControllerOptions {
   /** The client transactions go through (its `rpc` endpoint signs); undefined while unresolved. */
-  client: () => ProviderClient | undefined;
+  client: () => ChainContext | undefined;
   /** The element's subject now (attributes and resolved client). */
   subject: () => TxSubject;
   /** The wallet the host page passed (`wallet` property); undefined means detect an extension. */
@@ -127,7 +131,7 @@ export class TxController implements ReactiveController {
   private readonly options: TxControllerOptions;
   private unsubscribe: (() => void) | undefined;
   private flow: TxFlow | undefined;
-  private flowFor: [ProviderClient, Wallet] | undefined;
+  private flowFor: [ChainContext, Wallet] | undefined;
   private signMode: 'direct' | 'amino' | undefined;
   private generation = 0;
   /** Stops the transaction in flight (before its signature, or before sending it). */
@@ -238,7 +242,7 @@ export class TxController implements ReactiveController {
   private async chainId(): Promise<string> {
     const client = this.options.client();
     if (!client) throw new Error('No provider chain is configured.');
-    return client.chainId();
+    return readChainId(client);
   }
 
   /** Focus is inside the element now (checked when a step starts). */
@@ -311,7 +315,7 @@ export class TxController implements ReactiveController {
     this.walletState = 'connecting';
     this.walletMessage = '';
     this.host.requestUpdate();
-    const result = await suggestChain(client, wallet, this.options.chainInfo?.());
+    const result = await suggestChain(clientOf(client), wallet, this.options.chainInfo?.());
     if (result.status === 'added') {
       this.walletState = 'ready';
       await this.connect();
@@ -459,7 +463,7 @@ export class TxController implements ReactiveController {
   }
 
   /** One flow per client and wallet, so its one-at-a-time guard spans every click. */
-  private flowOf(client: ProviderClient, wallet: Wallet): TxFlow {
+  private flowOf(client: ChainContext, wallet: Wallet): TxFlow {
     if (this.flow && this.flowFor?.[0] === client && this.flowFor[1] === wallet) return this.flow;
     // The flow sees the wallet through this wrapper so the element learns the signing mode.
     const watched: Wallet = {
@@ -474,7 +478,7 @@ export class TxController implements ReactiveController {
       onAccountChange: (listener) => wallet.onAccountChange(listener),
     };
     this.flow = new TxFlow({
-      client,
+      client: clientOf(client),
       wallet: watched,
       onStage: (stage, detail) => {
         if (this.phase !== 'pending') return;
@@ -634,8 +638,29 @@ export function proposalRows(view: ProposalView): ConfirmRow[] {
   ];
 }
 
+/**
+ * The reads the signing flow makes, as the query functions over the element's context (its
+ * cache shared), so the element does not carry `ProviderClient` and every query with it.
+ */
+function clientOf(context: ChainContext): FlowClient {
+  return {
+    get config() {
+      return context.config;
+    },
+    chainParams: (options) => context.chainParams(options),
+    invalidate: (fragment) => context.invalidate(fragment),
+    chainId: (options) => readChainId(context, options),
+    validator: (address, options) => staking.validator(context, address, options),
+    validators: (options) => staking.validators(context, options),
+    stakingParams: (options) => staking.stakingParams(context, options),
+    consumerChain: (id, options) => ics.consumerChain(context, id, options),
+    consumerChains: (options) => ics.consumerChains(context, options),
+    addressPairs: (id, options) => ics.addressPairs(context, id, options),
+  };
+}
+
 /** The fee line: the fee is computed from a simulation after Confirm, so say how, and who pays. */
-export function feeValue(client: ProviderClient | undefined, wallet: Wallet | undefined): string {
+export function feeValue(client: ChainContext | undefined, wallet: Wallet | undefined): string {
   const price = client?.config.gasPrice ?? '';
   return (
     `Paid by the operator account: the gas a simulation measures (plus 40%) at ${price}. ` +

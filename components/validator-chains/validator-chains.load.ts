@@ -4,10 +4,12 @@
  * is part of, its consumer commission and whether it assigned a consumer key. Plain async code
  * over the client, no DOM.
  */
-import type { ConsumerChain, ConsumerValidator, ProviderClient, ReadOptions, ValidatorIdentity } from '../../src/index.js';
+import type { ConsumerChain, ConsumerValidator, ChainContext, ReadOptions, ValidatorIdentity } from '../../src/index.js';
 import { ratio } from '../../src/power/index.js';
 import { safeHttpsUrl } from '../../src/format/index.js';
 import { isActivePhase } from '../../src/index.js';
+import * as staking from '../../src/staking/queries.js';
+import * as ics from '../../src/ics/queries.js';
 
 export type ValidatorChainStatus =
   /** In the chain's validator set now (for a chain not launched yet: in the set it launches with). */
@@ -40,13 +42,13 @@ export interface ValidatorChainsData {
   rows: ValidatorChainRow[];
 }
 
-export async function loadValidatorChains(client: ProviderClient, validator: string, options: ReadOptions): Promise<ValidatorChainsData> {
-  const identity = await client.resolveValidator(validator, options);
+export async function loadValidatorChains(client: ChainContext, validator: string, options: ReadOptions): Promise<ValidatorChainsData> {
+  const identity = await staking.resolveValidator(client, validator, options);
   const valcons = identity.consensusAddress;
-  const [staking, chains, required] = await Promise.all([
-    client.validator(identity.operatorAddress, options),
-    client.consumerChains({ ...options, phase: 'all' }),
-    client.consumerChainsOfValidator(valcons, options),
+  const [operator, chains, required] = await Promise.all([
+    staking.validator(client, identity.operatorAddress, options),
+    ics.consumerChains(client, { ...options, phase: 'all' }),
+    ics.consumerChainsOfValidator(client, valcons, options),
   ]);
   const mustValidate = new Set(required);
   const rows = await Promise.all(
@@ -57,14 +59,14 @@ export async function loadValidatorChains(client: ProviderClient, validator: str
         // ends) and on Top-N chains (the top validators are in without opting in); elsewhere only an
         // opted-in validator can be in it, so most chains (spam among them) cost one request, not two.
         const needsSet = chain.phase === 'launched' || chain.kind === 'top-n' || mustValidate.has(chain.consumerId);
-        const optedIn = await client.optedInValidators(chain.consumerId, options);
-        const set = needsSet || optedIn.includes(valcons) ? await client.consumerValidators(chain.consumerId, options) : [];
+        const optedIn = await ics.optedInValidators(client, chain.consumerId, options);
+        const set = needsSet || optedIn.includes(valcons) ? await ics.consumerValidators(client, chain.consumerId, options) : [];
         const member = set.find((v) => v.providerAddress === valcons);
         const status = statusOf(member, optedIn.includes(valcons), mustValidate.has(chain.consumerId));
         if (!status) return undefined;
         const [consumerAddress, commission] = await Promise.all([
-          client.consumerAddress(chain.consumerId, valcons, options),
-          member ? member.consumerCommissionRate : client.consumerCommissionRate(chain.consumerId, valcons, options),
+          ics.consumerAddress(client, chain.consumerId, valcons, options),
+          member ? member.consumerCommissionRate : ics.consumerCommissionRate(client, chain.consumerId, valcons, options),
         ]);
         return {
           chain,
@@ -78,8 +80,8 @@ export async function loadValidatorChains(client: ProviderClient, validator: str
   );
   return {
     identity,
-    providerCommission: staking.commissionRate,
-    website: safeHttpsUrl(staking.description.website),
+    providerCommission: operator.commissionRate,
+    website: safeHttpsUrl(operator.description.website),
     rows: rows.filter((r): r is ValidatorChainRow => r !== undefined),
   };
 }

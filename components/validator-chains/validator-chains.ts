@@ -3,7 +3,7 @@ import type { TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import { classMap } from 'lit/directives/class-map.js';
 import { isIcsError } from '../../src/index.js';
-import type { ProviderClient, ReadOptions } from '../../src/index.js';
+import type { ChainContext, ReadOptions } from '../../src/index.js';
 import { clip, formatCommission, formatPercent, formatPower } from '../../src/format/index.js';
 import { IcsDataElement } from '../shared/data-element.js';
 import type { AttributeProblem } from '../shared/clients.js';
@@ -66,11 +66,11 @@ export class IcsValidatorChains extends IcsDataElement<ValidatorChainsData> {
     return [this.validator?.trim()];
   }
 
-  protected loadData(client: ProviderClient, options: ReadOptions): Promise<ValidatorChainsData> {
+  protected loadData(client: ChainContext, options: ReadOptions): Promise<ValidatorChainsData> {
     return loadValidatorChains(client, this.validator!.trim(), options);
   }
 
-  protected checkAttributes(client: ProviderClient | undefined): AttributeProblem | undefined {
+  protected checkAttributes(client: ChainContext | undefined): AttributeProblem | undefined {
     const validator = this.validator?.trim();
     if (!validator) {
       return {

@@ -3,11 +3,14 @@
  * chain (or none: the provider key is used), its commission there and on the provider, the
  * provider's minimum commission, and the blocks until the next epoch. Plain async code, no DOM.
  */
-import { IcsError, isActivePhase } from '../../src/index.js';
-import type { ConsumerChain, ProviderClient, ReadOptions, ValidatorIdentity } from '../../src/index.js';
+import { isActivePhase } from '../../src/index.js';
+import type { ChainContext, ConsumerChainDetails, ReadOptions, ValidatorIdentity } from '../../src/index.js';
+import * as ics from '../../src/ics/queries.js';
+import * as staking from '../../src/staking/queries.js';
+import { oneConsumerChain } from '../shared/one-chain.js';
 
 export interface SettingsData {
-  chain: ConsumerChain;
+  chain: ConsumerChainDetails;
   identity: ValidatorIdentity;
   /** The consumer consensus address of an assigned key; undefined when the provider key is in use. */
   consumerAddress: string | undefined;
@@ -18,22 +21,20 @@ export interface SettingsData {
   blocksUntilEpoch: number;
 }
 
-export async function loadSettings(client: ProviderClient, consumerId: string, validator: string, options: ReadOptions): Promise<SettingsData> {
-  const [identity, chains, staking] = await Promise.all([
-    client.resolveValidator(validator, options),
-    client.consumerChains({ ...options, phase: 'all' }),
-    client.stakingParams(options),
+export async function loadSettings(client: ChainContext, consumerId: string, validator: string, options: ReadOptions): Promise<SettingsData> {
+  const [identity, chain, params] = await Promise.all([
+    staking.resolveValidator(client, validator, options),
+    oneConsumerChain(client, consumerId, options),
+    staking.stakingParams(client, options),
   ]);
-  const chain = chains.find((c) => c.consumerId === consumerId);
-  if (!chain) throw new IcsError('not-found', `There is no consumer chain with id ${consumerId} on this provider.`);
   const valcons = identity.consensusAddress;
   // A stopped or deleted chain answers neither query (the module keeps no settings for it).
   const active = isActivePhase(chain.phase);
   const [address, consumerCommission, providerValidator, blocksUntilEpoch] = await Promise.all([
-    active ? client.consumerAddress(consumerId, valcons, options) : Promise.resolve(undefined),
-    active ? client.consumerCommissionRate(consumerId, valcons, options) : Promise.resolve(''),
-    client.validator(identity.operatorAddress, options),
-    client.blocksUntilNextEpoch(options),
+    active ? ics.consumerAddress(client, consumerId, valcons, options) : Promise.resolve(undefined),
+    active ? ics.consumerCommissionRate(client, consumerId, valcons, options) : Promise.resolve(''),
+    staking.validator(client, identity.operatorAddress, options),
+    ics.blocksUntilNextEpoch(client, options),
   ]);
   return {
     chain,
@@ -42,7 +43,7 @@ export async function loadSettings(client: ProviderClient, consumerId: string, v
     consumerAddress: address !== undefined && address !== valcons ? address : undefined,
     consumerCommission,
     providerCommission: providerValidator.commissionRate,
-    minCommission: staking.minCommissionRate,
+    minCommission: params.minCommissionRate,
     blocksUntilEpoch,
   };
 }

@@ -1,7 +1,7 @@
 import { html, nothing } from 'lit';
 import type { PropertyValues, TemplateResult } from 'lit';
 import { state } from 'lit/decorators.js';
-import type { ProviderClient, ReadOptions } from '../../src/index.js';
+import type { ChainContext, ReadOptions } from '../../src/index.js';
 import { checkConsumerKey } from '../../src/signing/index.js';
 import type { IcsAction } from '../../src/signing/index.js';
 import { formatCommission } from '../../src/format/index.js';
@@ -111,11 +111,11 @@ export class IcsValidatorSettings extends IcsActingElement<SettingsData> {
     return this.walletStep(data) ?? 'ready';
   }
 
-  protected loadData(client: ProviderClient, options: ReadOptions): Promise<SettingsData> {
+  protected loadData(client: ChainContext, options: ReadOptions): Promise<SettingsData> {
     return loadSettings(client, this.consumerId!.trim(), this.validator!.trim(), options);
   }
 
-  protected checkAttributes(client: ProviderClient | undefined): AttributeProblem | undefined {
+  protected checkAttributes(client: ChainContext | undefined): AttributeProblem | undefined {
     return checkChainAndOperator(this.consumerId, this.validator, client, (prefix) => ` ("${prefix}1…").`);
   }
 

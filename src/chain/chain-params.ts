@@ -174,13 +174,13 @@ function decodeMetadata(body: unknown, path: Path): Display | undefined {
  */
 export function chainSettingsFromInfo(info: unknown): ChainSettings {
   if (typeof info !== 'object' || info === null || Array.isArray(info)) {
-    throw new IcsError('invalid-input', '"chain-info" must be a JSON object.');
+    throw new IcsError('invalid-input', '"chain-info" must be a JSON object.', { field: 'chainInfo' });
   }
   const o = info as Record<string, unknown>;
   const out: ChainSettings = {};
   const text = (value: unknown, name: string): string | undefined => {
     if (value === undefined || value === null) return undefined;
-    if (typeof value !== 'string' || value.trim() === '') throw new IcsError('invalid-input', `"chain-info": "${name}" must be a non-empty string.`);
+    if (typeof value !== 'string' || value.trim() === '') throw new IcsError('invalid-input', `"chain-info": "${name}" must be a non-empty string.`, { field: 'chainInfo' });
     return value.trim();
   };
   const bech32 = o.bech32Config as Record<string, unknown> | undefined;
@@ -191,7 +191,7 @@ export function chainSettingsFromInfo(info: unknown): ChainSettings {
   const exponent = o.displayExponent ?? stake?.coinDecimals;
   if (exponent !== undefined) {
     if (typeof exponent !== 'number' || !Number.isInteger(exponent) || exponent < 0 || exponent > 30) {
-      throw new IcsError('invalid-input', `"chain-info": the display exponent must be a whole number from 0 to 30; got ${JSON.stringify(exponent)}.`);
+      throw new IcsError('invalid-input', `"chain-info": the display exponent must be a whole number from 0 to 30; got ${JSON.stringify(exponent)}.`, { field: 'chainInfo' });
     }
     out.displayExponent = exponent;
   }

@@ -68,10 +68,10 @@ export const DEFAULT_CACHE_TTL_MS = 6_000;
 /** Checks and completes a config; throws `IcsError('invalid-input')` naming the bad field. */
 export function resolveConfig(input: ProviderConfigInput): ProviderConfig {
   const rest = endpoints(input.rest, 'rest');
-  if (rest.length === 0) throw new IcsError('invalid-input', 'At least one REST endpoint ("rest") is required.');
+  if (rest.length === 0) throw new IcsError('invalid-input', 'At least one REST endpoint ("rest") is required.', { field: 'rest' });
   const prefix = input.bech32Prefix ?? 'cosmos';
   if (!/^[a-z]{1,20}$/.test(prefix)) {
-    throw new IcsError('invalid-input', `"bech32Prefix" must be lowercase letters, such as "cosmos"; got "${prefix}".`);
+    throw new IcsError('invalid-input', `"bech32Prefix" must be lowercase letters, such as "cosmos"; got "${prefix}".`, { field: 'bech32Prefix' });
   }
   const given = givenSettings(input);
   return {
@@ -101,7 +101,7 @@ function givenSettings(input: ProviderConfigInput): ChainSettings {
   if (input.displayExponent !== undefined) given.displayExponent = input.displayExponent;
   if (input.gasPrice !== undefined) {
     if (!/^\d+(\.\d+)?[a-zA-Z][a-zA-Z0-9/:._-]{1,127}$/.test(input.gasPrice)) {
-      throw new IcsError('invalid-input', `"gasPrice" must be an amount and a denom such as "0.01uom"; got "${input.gasPrice}".`);
+      throw new IcsError('invalid-input', `"gasPrice" must be an amount and a denom such as "0.01uom"; got "${input.gasPrice}".`, { field: 'gasPrice' });
     }
     given.gasPrice = input.gasPrice;
   }
@@ -111,7 +111,7 @@ function givenSettings(input: ProviderConfigInput): ChainSettings {
 function denomSetting(value: string, name: string): string {
   const text = value.trim();
   if (!/^[a-zA-Z][a-zA-Z0-9/:._-]{0,127}$/.test(text)) {
-    throw new IcsError('invalid-input', `"${name}" must be a denom such as "uom"; got "${value}".`);
+    throw new IcsError('invalid-input', `"${name}" must be a denom such as "uom"; got "${value}".`, { field: name });
   }
   return text;
 }
@@ -127,13 +127,13 @@ export function endpointUrl(value: string, name = 'endpoint'): string {
   try {
     url = new URL(value);
   } catch {
-    throw new IcsError('invalid-input', `"${name}" must be an http(s) URL such as "https://rest.example.com"; got "${value}".`);
+    throw new IcsError('invalid-input', `"${name}" must be an http(s) URL such as "https://rest.example.com"; got "${value}".`, { field: name });
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-    throw new IcsError('invalid-input', `"${name}" must use http: or https:; got "${url.protocol}".`);
+    throw new IcsError('invalid-input', `"${name}" must use http: or https:; got "${url.protocol}".`, { field: name });
   }
   if (url.username || url.password) {
-    throw new IcsError('invalid-input', `"${name}" must not contain credentials.`);
+    throw new IcsError('invalid-input', `"${name}" must not contain credentials.`, { field: name });
   }
   return url.href.replace(/\/+$/, '');
 }
@@ -141,7 +141,7 @@ export function endpointUrl(value: string, name = 'endpoint'): string {
 function wholeNumber(value: number | undefined, name: string, fallback: number, min: number, max = Number.MAX_SAFE_INTEGER): number {
   if (value === undefined) return fallback;
   if (!Number.isInteger(value) || value < min || value > max) {
-    throw new IcsError('invalid-input', `"${name}" must be a whole number from ${min} to ${max}; got ${String(value)}.`);
+    throw new IcsError('invalid-input', `"${name}" must be a whole number from ${min} to ${max}; got ${String(value)}.`, { field: name });
   }
   return value;
 }

@@ -31,6 +31,12 @@ export interface IcsErrorOptions {
   status?: number;
   /** gRPC code from the gateway's error body, when there was one. */
   grpcCode?: number;
+  /**
+   * The config field or input that is wrong, for `invalid-input` errors (and a `not-found` caused
+   * by an input): `'rest'`, `'rpc'`, `'height'`, `'bech32Prefix'`, `'consumerId'`, `'validator'`…
+   * Lets a caller point at what to fix without reading the message.
+   */
+  field?: string;
   cause?: unknown;
 }
 
@@ -40,6 +46,8 @@ export class IcsError extends Error {
   readonly url: string | undefined;
   readonly status: number | undefined;
   readonly grpcCode: number | undefined;
+  /** The config field or input that is wrong, when one is (see `IcsErrorOptions.field`). */
+  readonly field: string | undefined;
 
   constructor(kind: IcsErrorKind, message: string, options: IcsErrorOptions = {}) {
     super(message, options.cause === undefined ? undefined : { cause: options.cause });
@@ -47,6 +55,7 @@ export class IcsError extends Error {
     this.url = options.url;
     this.status = options.status;
     this.grpcCode = options.grpcCode;
+    this.field = options.field;
   }
 }
 

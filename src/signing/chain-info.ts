@@ -9,6 +9,9 @@
  * that it is assignable to `@keplr-wallet/types`' `ChainInfo`).
  */
 import type { ProviderClient } from '../client.js';
+
+/** What building a chain description reads: a `ProviderClient` has it, and so does an element's flow client. */
+export type ChainInfoClient = Pick<ProviderClient, 'config' | 'chainParams' | 'chainId'>;
 import type { ChainParams } from '../chain/chain-params.js';
 import type { Wallet } from './wallet.js';
 import { isWalletRejection } from './wallet.js';
@@ -116,7 +119,7 @@ export function chainInfoFrom(chainId: string, params: ChainParams, endpoints: {
  * The provider's chain info for a wallet: read from the chain through `client` (one shared read),
  * with `host`'s fields winning. Needs an RPC endpoint in the config (wallets broadcast through it).
  */
-export async function buildChainInfo(client: ProviderClient, host: ChainInfoInput = {}): Promise<ChainInfo> {
+export async function buildChainInfo(client: ChainInfoClient, host: ChainInfoInput = {}): Promise<ChainInfo> {
   const [chainId, params] = await Promise.all([host.chainId ?? client.chainId(), client.chainParams()]);
   return chainInfoFrom(chainId, params, { rest: client.config.rest[0] ?? '', rpc: client.config.rpc[0] ?? '' }, host);
 }
@@ -213,7 +216,7 @@ export type SuggestResult =
  * click, never on its own. Builds the chain info (`host` wins field by field), checks it for what
  * wallets require, and refuses in words before asking when something is missing.
  */
-export async function suggestChain(client: ProviderClient, wallet: Wallet, host: ChainInfoInput = {}): Promise<SuggestResult> {
+export async function suggestChain(client: ChainInfoClient, wallet: Wallet, host: ChainInfoInput = {}): Promise<SuggestResult> {
   if (!wallet.suggestChain) {
     return { status: 'refused', message: `${wallet.label} cannot add a chain from a page: add the provider chain in ${wallet.label} itself, then connect.` };
   }

@@ -9,6 +9,16 @@
  * A caller that changes its action object afterwards changes nothing that is signed.
  */
 import type { ProviderClient } from '../client.js';
+
+/**
+ * The reads a transaction flow makes: a `ProviderClient` has them all; an element passes a
+ * small object of the query functions over its `ChainContext` instead, so its bundle does not
+ * carry every query.
+ */
+export type FlowClient = Pick<
+  ProviderClient,
+  'config' | 'chainParams' | 'chainId' | 'invalidate' | 'validator' | 'validators' | 'consumerChain' | 'consumerChains' | 'stakingParams' | 'addressPairs'
+>;
 import { isIcsError } from '../chain/errors.js';
 import type {
   AssignConsumerKeyAction,
@@ -42,7 +52,7 @@ export interface TxBackend {
 }
 
 export interface TxFlowOptions {
-  client: ProviderClient;
+  client: FlowClient;
   wallet: Wallet;
   /** Simulated gas × this (default 1.4). */
   gasMultiplier?: number;
@@ -351,7 +361,7 @@ export function affectedReads(action: IcsAction): string[] {
 }
 
 /** The chain state the checks need, read fresh (not from the cache). */
-export async function readPrecheckState(client: ProviderClient, action: IcsAction): Promise<PrecheckState> {
+export async function readPrecheckState(client: FlowClient, action: IcsAction): Promise<PrecheckState> {
   const fresh = { fresh: true };
   const [validator, details, minPowerInTopN, staking] = await Promise.all([
     orUndefined(client.validator(action.validator, fresh)),
@@ -386,7 +396,7 @@ export async function readPrecheckState(client: ProviderClient, action: IcsActio
 }
 
 /** For an action with a consumer key: who uses that key now (provider keys, this chain's assignments). */
-async function readKeyUse(client: ProviderClient, action: IcsAction, ownValcons: string | undefined): Promise<PrecheckState['keyUse']> {
+async function readKeyUse(client: FlowClient, action: IcsAction, ownValcons: string | undefined): Promise<PrecheckState['keyUse']> {
   const text = action.type === 'assign-consumer-key' || action.type === 'opt-in' ? action.consumerKey?.trim() : undefined;
   if (!text || ownValcons === undefined) return undefined;
   let key: string;

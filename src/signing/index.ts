@@ -5,13 +5,13 @@
  * signing chunk and the devnet import.
  */
 export { TxFlow, affectedReads, frozenAction, readPrecheckState, toIcsMessage } from './flow.js';
-export type { SubmitOptions, TxBackend, TxFlowOptions } from './flow.js';
+export type { FlowClient, SubmitOptions, TxBackend, TxFlowOptions } from './flow.js';
 export { checkAgainstState, checkConsumerKey, checkFormat, checkSigner, precheck } from './precheck.js';
 export type { PrecheckState } from './precheck.js';
 export { describeChainError, inferCodespace, parseQueryError } from './errors.js';
 export type { ChainErrorInput, ChainErrorWords } from './errors.js';
 export { buildChainInfo, chainInfoFrom, checkChainInfo, isUnknownChainError, readableChainName, suggestChain, COSMOS_COIN_TYPE } from './chain-info.js';
-export type { ChainInfo, ChainInfoCheck, ChainInfoCurrency, ChainInfoFeeCurrency, ChainInfoInput, SuggestResult } from './chain-info.js';
+export type { ChainInfo, ChainInfoCheck, ChainInfoClient, ChainInfoCurrency, ChainInfoFeeCurrency, ChainInfoInput, SuggestResult } from './chain-info.js';
 export { detectWallet, detectWallets, extensionWallet, hostWallet, isWalletRejection } from './wallet.js';
 export type {
   DetectOptions,
