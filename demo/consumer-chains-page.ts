@@ -3,6 +3,7 @@
 // zero-width characters are made visible, and the ids stand beside each name.
 import { ProviderClient, isIcsError } from '../src/index.js';
 import type { ConsumerChain, ConsumerPhase } from '../src/index.js';
+import { phaseSelect as fillPhaseSelect } from './controls.js';
 
 const params = new URLSearchParams(location.search);
 const rest = params.get('rest') ?? 'http://127.0.0.1:1317';
@@ -10,7 +11,7 @@ const client = new ProviderClient({ rest });
 
 const status = document.querySelector<HTMLParagraphElement>('#status')!;
 const table = document.querySelector<HTMLTableElement>('#chains')!;
-const phaseSelect = document.querySelector<HTMLSelectElement>('#phase')!;
+const phaseSelect = fillPhaseSelect();
 document.querySelector('#endpoint')!.textContent = rest;
 
 /** Shows invisible and direction-changing characters instead of letting them act. */

@@ -3,6 +3,7 @@
 import '../components/all.js';
 import { ProviderClient } from '../src/index.js';
 import type { IcsConsumerCard, IcsConsumerList, IcsProviderChain, IcsValidatorChains } from '../components/all.js';
+import { phaseSelect, themeSwitch } from './controls.js';
 
 const params = new URLSearchParams(location.search);
 const rest = params.get('rest') ?? 'http://127.0.0.1:1317';
@@ -11,25 +12,15 @@ const provider = document.querySelector<IcsProviderChain>('#provider')!;
 const list = document.querySelector<IcsConsumerList>('#list')!;
 const card = document.querySelector<IcsConsumerCard>('#card')!;
 const chains = document.querySelector<IcsValidatorChains>('#validator')!;
-const themeSelect = document.querySelector<HTMLSelectElement>('#theme')!;
 
 provider.rest = rest;
 document.querySelector('#endpoint')!.textContent = rest;
 
-function setTheme(theme: string): void {
-  for (const el of [list, card, chains]) {
-    if (theme === 'light' || theme === 'dark') el.theme = theme;
-    else el.removeAttribute('theme');
-  }
-  if (theme) document.documentElement.dataset.theme = theme;
-  else delete document.documentElement.dataset.theme;
-  themeSelect.value = theme;
-}
-setTheme(params.get('theme') ?? '');
-themeSelect.addEventListener('change', () => setTheme(themeSelect.value));
+themeSwitch('#list, #card, #validator')(params.get('theme') ?? '');
 
-document.querySelector<HTMLSelectElement>('#phase')!.addEventListener('change', (e) => {
-  list.phase = (e.target as HTMLSelectElement).value as IcsConsumerList['phase'];
+const phase = phaseSelect();
+phase.addEventListener('change', () => {
+  list.phase = phase.value as IcsConsumerList['phase'];
 });
 document.querySelector<HTMLInputElement>('#search')!.addEventListener('input', (e) => {
   list.search = (e.target as HTMLInputElement).value;

@@ -17,6 +17,7 @@ import { ProviderClient, decodeAddress } from '../src/index.js';
 import { encodeAddress } from '../src/staking/address.js';
 import { testOperator } from '../src/devnet/test-keys.js';
 import type { TestOperatorRole } from '../src/devnet/test-keys.js';
+import { themeSwitch } from './controls.js';
 
 const params = new URLSearchParams(location.search);
 const rest = params.get('rest') ?? 'http://127.0.0.1:1317';
@@ -38,7 +39,6 @@ const settings = document.querySelector<IcsValidatorSettings>('#settings')!;
 const chart = document.querySelector<IcsPowerChart>('#chart')!;
 const joinChain = document.querySelector<HTMLSelectElement>('#join-chain')!;
 const operatorSelect = document.querySelector<HTMLSelectElement>('#operator')!;
-const themeSelect = document.querySelector<HTMLSelectElement>('#theme')!;
 
 document.querySelector('#endpoint')!.textContent = rest;
 document.querySelector('#rpc-endpoint')!.textContent = rpc;
@@ -50,16 +50,7 @@ operatorSelect.addEventListener('change', () => {
   location.search = params.toString();
 });
 
-function setTheme(theme: string): void {
-  for (const el of document.querySelectorAll<HTMLElement & { theme?: string }>('ics-validator-chains, ics-opt-in-button, ics-validator-settings, ics-power-chart')) {
-    if (theme === 'light' || theme === 'dark') el.setAttribute('theme', theme);
-    else el.removeAttribute('theme');
-  }
-  if (theme) document.documentElement.dataset.theme = theme;
-  else delete document.documentElement.dataset.theme;
-  themeSelect.value = theme;
-}
-themeSelect.addEventListener('change', () => setTheme(themeSelect.value));
+const setTheme = themeSwitch('ics-validator-chains, ics-opt-in-button, ics-validator-settings, ics-power-chart');
 
 // The wallet goes in before the elements are defined, as an extension's would: they look for one
 // when they connect (creating the test wallet derives keys, which takes a moment).

@@ -3,9 +3,9 @@
 // browser). Writes demo/screenshots/<element>-<theme>.png, plus the whole page per theme.
 import { mkdirSync } from 'node:fs';
 import type { Page } from 'playwright-core';
-import { createServer } from 'vite';
 import { startDevnet } from '../src/devnet/index.js';
 import { launchChromium } from '../test/helpers/chromium.js';
+import { startDemoServer } from '../test/helpers/demo-server.js';
 
 // SCREENSHOTS_DIR writes elsewhere (to look at a change without touching the committed pictures).
 const OUT = process.env.SCREENSHOTS_DIR ?? 'demo/screenshots';
@@ -245,13 +245,7 @@ async function mantraShots(page: Page, theme: 'light' | 'dark'): Promise<void> {
 }
 
 const devnet = await startDevnet({ blockTimeMs: 0, port: 0 });
-const server = await createServer({
-  configFile: new URL('../vite.config.ts', import.meta.url).pathname,
-  server: { port: 0, strictPort: false },
-  logLevel: 'error',
-});
-await server.listen();
-const base = server.resolvedUrls?.local[0];
+const { url: base, server } = await startDemoServer();
 const browser = await launchChromium();
 mkdirSync(OUT, { recursive: true });
 // SCREENSHOTS_ONLY=validator takes only the validator page's pictures (the acting elements),

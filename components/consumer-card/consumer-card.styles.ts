@@ -1,4 +1,5 @@
 import { css } from 'lit';
+import { frameDeclarations } from '../shared/styles.js';
 
 export const styles = css`
   @layer ics {
@@ -28,10 +29,7 @@ export const styles = css`
     .base {
       display: grid;
       min-block-size: var(--_card-height);
-      border: 1px solid var(--_border);
-      border-radius: var(--_radius);
-      background: var(--_surface);
-      overflow: hidden;
+      ${frameDeclarations}
     }
     .card {
       display: flex;

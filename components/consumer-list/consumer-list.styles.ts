@@ -1,4 +1,5 @@
 import { css } from 'lit';
+import { rowListRules } from '../shared/styles.js';
 
 export const styles = css`
   @layer ics {
@@ -9,14 +10,7 @@ export const styles = css`
       --_selected: var(--ics-consumer-list-selected-color, color-mix(in srgb, var(--_accent) 14%, var(--_surface)));
       min-inline-size: 0;
     }
-    .base {
-      display: flex;
-      flex-direction: column;
-      border: 1px solid var(--_border);
-      border-radius: var(--_radius);
-      background: var(--_surface);
-      overflow: hidden;
-    }
+    ${rowListRules}
     .header {
       display: flex;
       gap: var(--_space);
@@ -37,11 +31,6 @@ export const styles = css`
       min-inline-size: 0;
       overflow: hidden;
       text-overflow: ellipsis;
-    }
-    .body {
-      block-size: var(--_height);
-      overflow: hidden;
-      display: grid;
     }
     .rows {
       overflow-y: auto;
@@ -73,22 +62,6 @@ export const styles = css`
     .row:focus-visible {
       outline-offset: -2px;
     }
-    .title {
-      display: flex;
-      flex-wrap: wrap;
-      align-items: baseline;
-      column-gap: 0.5rem;
-      min-inline-size: 0;
-      flex: 1 1 14rem;
-    }
-    .name {
-      font-weight: 600;
-      max-inline-size: 100%;
-    }
-    .ids {
-      color: var(--_muted);
-      overflow-wrap: anywhere;
-    }
     .badges {
       display: flex;
       flex-wrap: wrap;
@@ -106,10 +79,6 @@ export const styles = css`
       row-gap: 0.1rem;
       color: var(--_muted);
       font-size: 0.9em;
-    }
-    .facts strong {
-      color: var(--_text);
-      font-weight: 600;
     }
     .skeleton-row {
       cursor: default;

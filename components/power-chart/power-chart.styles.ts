@@ -1,4 +1,5 @@
 import { css } from 'lit';
+import { frameDeclarations, twoLineHeaderDeclarations } from '../shared/styles.js';
 
 export const styles = css`
   @layer ics {
@@ -15,22 +16,12 @@ export const styles = css`
       position: relative;
       display: flex;
       flex-direction: column;
-      border: 1px solid var(--_border);
-      border-radius: var(--_radius);
-      background: var(--_surface);
-      overflow: hidden;
+      ${frameDeclarations}
       container-type: inline-size;
     }
     .header {
       /* Two fixed lines (three when narrow), so loading and loaded have the same height. */
-      display: grid;
-      grid-template-rows: 1.5rem 1.4rem;
-      align-items: baseline;
-      padding: 0.3rem 0.8rem;
-      border-block-end: 1px solid var(--_border);
-      background: var(--_surface-2);
-      block-size: 3.6rem;
-      overflow: hidden;
+      ${twoLineHeaderDeclarations}
     }
     .title {
       display: flex;

@@ -2,19 +2,27 @@
 import type { IcsError } from '../../src/index.js';
 import type { IcsActionType, TxErrorCode } from '../../src/signing/index.js';
 
+/**
+ * What every element event shares: a typed `detail`, and bubbling and composed so it leaves the
+ * shadow root. A subclass names itself with its static `eventName` (read here through `new.target`)
+ * and declares `detail` again, with no code, so the custom-elements manifest names its detail type.
+ */
+abstract class IcsEvent<Detail> extends Event {
+  static readonly eventName: string;
+  constructor(readonly detail: Detail) {
+    super((new.target as typeof IcsEvent).eventName, { bubbles: true, composed: true });
+  }
+}
+
 export interface IcsSelectDetail {
   consumerId: string;
   chainId: string;
 }
 
 /** A person chose a consumer chain (click, Enter or Space on a row). */
-export class IcsSelectEvent extends Event {
-  static readonly eventName = 'ics-select';
-  readonly detail: IcsSelectDetail;
-  constructor(detail: IcsSelectDetail) {
-    super(IcsSelectEvent.eventName, { bubbles: true, composed: true });
-    this.detail = detail;
-  }
+export class IcsSelectEvent extends IcsEvent<IcsSelectDetail> {
+  static override readonly eventName = 'ics-select';
+  declare readonly detail: IcsSelectDetail;
 }
 
 export interface IcsErrorDetail {
@@ -23,13 +31,9 @@ export interface IcsErrorDetail {
 }
 
 /** Loading the element's data failed (it also shows the message and a Retry button). */
-export class IcsErrorEvent extends Event {
-  static readonly eventName = 'ics-error';
-  readonly detail: IcsErrorDetail;
-  constructor(detail: IcsErrorDetail) {
-    super(IcsErrorEvent.eventName, { bubbles: true, composed: true });
-    this.detail = detail;
-  }
+export class IcsErrorEvent extends IcsEvent<IcsErrorDetail> {
+  static override readonly eventName = 'ics-error';
+  declare readonly detail: IcsErrorDetail;
 }
 
 /** Which transaction an `ics-tx-*` event is about. */
@@ -51,13 +55,9 @@ export interface IcsTxSignedDetail extends IcsTxDetail {
 }
 
 /** The wallet signed; the transaction is being sent (it is not in a block yet). */
-export class IcsTxSignedEvent extends Event {
-  static readonly eventName = 'ics-tx-signed';
-  readonly detail: IcsTxSignedDetail;
-  constructor(detail: IcsTxSignedDetail) {
-    super(IcsTxSignedEvent.eventName, { bubbles: true, composed: true });
-    this.detail = detail;
-  }
+export class IcsTxSignedEvent extends IcsEvent<IcsTxSignedDetail> {
+  static override readonly eventName = 'ics-tx-signed';
+  declare readonly detail: IcsTxSignedDetail;
 }
 
 export interface IcsTxConfirmedDetail extends IcsTxDetail {
@@ -70,13 +70,9 @@ export interface IcsTxConfirmedDetail extends IcsTxDetail {
 }
 
 /** The transaction is in a block and the chain executed it. */
-export class IcsTxConfirmedEvent extends Event {
-  static readonly eventName = 'ics-tx-confirmed';
-  readonly detail: IcsTxConfirmedDetail;
-  constructor(detail: IcsTxConfirmedDetail) {
-    super(IcsTxConfirmedEvent.eventName, { bubbles: true, composed: true });
-    this.detail = detail;
-  }
+export class IcsTxConfirmedEvent extends IcsEvent<IcsTxConfirmedDetail> {
+  static override readonly eventName = 'ics-tx-confirmed';
+  declare readonly detail: IcsTxConfirmedDetail;
 }
 
 export interface IcsTxFailedDetail extends IcsTxDetail {
@@ -93,13 +89,9 @@ export interface IcsTxFailedDetail extends IcsTxDetail {
  * The transaction was refused before signing (a check), or failed on the chain or the way to it.
  * Not fired when the person declined in the wallet: that is a choice, not a failure.
  */
-export class IcsTxFailedEvent extends Event {
-  static readonly eventName = 'ics-tx-failed';
-  readonly detail: IcsTxFailedDetail;
-  constructor(detail: IcsTxFailedDetail) {
-    super(IcsTxFailedEvent.eventName, { bubbles: true, composed: true });
-    this.detail = detail;
-  }
+export class IcsTxFailedEvent extends IcsEvent<IcsTxFailedDetail> {
+  static override readonly eventName = 'ics-tx-failed';
+  declare readonly detail: IcsTxFailedDetail;
 }
 
 declare global {

@@ -174,3 +174,66 @@ export const hostStyles = css`
     }
   }
 `;
+
+/**
+ * The bordered box of the list, chart and card elements: declarations to interpolate into their
+ * own `.base` rule (inside their `@layer ics`).
+ */
+export const frameDeclarations = css`
+  border: 1px solid var(--_border);
+  border-radius: var(--_radius);
+  background: var(--_surface);
+  overflow: hidden;
+`;
+
+/**
+ * A header of two fixed lines (ics-power-chart, ics-validator-chains), so loading and loaded have
+ * the same height: declarations to interpolate into their `.header` rule.
+ */
+export const twoLineHeaderDeclarations = css`
+  display: grid;
+  grid-template-rows: 1.5rem 1.4rem;
+  align-items: baseline;
+  padding: 0.3rem 0.8rem;
+  border-block-end: 1px solid var(--_border);
+  background: var(--_surface-2);
+  block-size: 3.6rem;
+  overflow: hidden;
+`;
+
+/**
+ * The rules the two row lists (ics-consumer-list, ics-validator-chains) share, to interpolate into
+ * their own `@layer ics`: the box, its scrolling body, and each row's title, name, ids and facts.
+ */
+export const rowListRules = css`
+  .base {
+    display: flex;
+    flex-direction: column;
+    ${frameDeclarations}
+  }
+  .body {
+    block-size: var(--_height);
+    display: grid;
+    overflow: hidden;
+  }
+  .title {
+    display: flex;
+    flex-wrap: wrap;
+    column-gap: 0.5rem;
+    align-items: baseline;
+    min-inline-size: 0;
+    flex: 1 1 14rem;
+  }
+  .name {
+    font-weight: 600;
+    max-inline-size: 100%;
+  }
+  .ids {
+    color: var(--_muted);
+    overflow-wrap: anywhere;
+  }
+  .facts strong {
+    color: var(--_text);
+    font-weight: 600;
+  }
+`;

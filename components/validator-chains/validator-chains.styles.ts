@@ -1,4 +1,5 @@
 import { css } from 'lit';
+import { rowListRules, twoLineHeaderDeclarations } from '../shared/styles.js';
 
 export const styles = css`
   @layer ics {
@@ -7,26 +8,12 @@ export const styles = css`
       --_row-padding: var(--ics-validator-chains-row-padding, 0.6rem 0.8rem);
       min-inline-size: 0;
     }
-    .base {
-      display: flex;
-      flex-direction: column;
-      border: 1px solid var(--_border);
-      border-radius: var(--_radius);
-      background: var(--_surface);
-      overflow: hidden;
-    }
+    ${rowListRules}
     .header {
       /* Two fixed lines at any width: moniker and commission, then the operator address (clipped). */
-      display: grid;
+      ${twoLineHeaderDeclarations}
       grid-template-columns: minmax(0, auto) minmax(0, 1fr);
-      grid-template-rows: 1.5rem 1.4rem;
       gap: 0 0.75rem;
-      align-items: baseline;
-      padding: 0.3rem 0.8rem;
-      border-block-end: 1px solid var(--_border);
-      background: var(--_surface-2);
-      block-size: 3.6rem;
-      overflow: hidden;
     }
     .header > * {
       min-inline-size: 0;
@@ -46,11 +33,6 @@ export const styles = css`
       color: var(--_muted);
       max-inline-size: 100%;
     }
-    .body {
-      block-size: var(--_height);
-      display: grid;
-      overflow: hidden;
-    }
     .rows {
       list-style: none;
       margin: 0;
@@ -65,22 +47,6 @@ export const styles = css`
       padding: var(--_row-padding);
       border-block-end: 1px solid var(--_border);
       min-block-size: 4.25rem;
-    }
-    .title {
-      display: flex;
-      flex-wrap: wrap;
-      column-gap: 0.5rem;
-      align-items: baseline;
-      min-inline-size: 0;
-      flex: 1 1 14rem;
-    }
-    .name {
-      font-weight: 600;
-      max-inline-size: 100%;
-    }
-    .ids {
-      color: var(--_muted);
-      overflow-wrap: anywhere;
     }
     .side {
       display: flex;
@@ -103,10 +69,6 @@ export const styles = css`
       column-gap: 1rem;
       color: var(--_muted);
       font-size: 0.9em;
-    }
-    .facts strong {
-      color: var(--_text);
-      font-weight: 600;
     }
   }
 `;

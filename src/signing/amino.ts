@@ -59,18 +59,22 @@ function converter<P, A>(aminoType: string, toAmino: (value: P) => A, fromAmino:
   return { aminoType, toAmino, fromAmino };
 }
 
-export const optInAminoConverter = converter<MsgOptIn, AminoMsgOptIn>(
-  MSG_OPT_IN_TYPE_URL,
-  (v) =>
-    compact({ consumer_id: v.consumerId, consumer_key: v.consumerKey, provider_addr: v.providerAddr, signer: v.signer }),
-  (a) => ({
+/** MsgOptIn and MsgAssignConsumerKey carry the same fields, so their amino sides are the same too. */
+function consumerKeyToAmino(v: MsgOptIn | MsgAssignConsumerKey): AminoMsgOptIn {
+  return compact({ consumer_id: v.consumerId, consumer_key: v.consumerKey, provider_addr: v.providerAddr, signer: v.signer });
+}
+
+function consumerKeyFromAmino(a: AminoMsgOptIn): MsgOptIn & MsgAssignConsumerKey {
+  return {
     chainId: '',
     providerAddr: text(a.provider_addr),
     consumerKey: text(a.consumer_key),
     signer: text(a.signer),
     consumerId: text(a.consumer_id),
-  }),
-);
+  };
+}
+
+export const optInAminoConverter = converter<MsgOptIn, AminoMsgOptIn>(MSG_OPT_IN_TYPE_URL, consumerKeyToAmino, consumerKeyFromAmino);
 
 export const optOutAminoConverter = converter<MsgOptOut, AminoMsgOptOut>(
   MSG_OPT_OUT_TYPE_URL,
@@ -80,15 +84,8 @@ export const optOutAminoConverter = converter<MsgOptOut, AminoMsgOptOut>(
 
 export const assignConsumerKeyAminoConverter = converter<MsgAssignConsumerKey, AminoMsgAssignConsumerKey>(
   MSG_ASSIGN_CONSUMER_KEY_TYPE_URL,
-  (v) =>
-    compact({ consumer_id: v.consumerId, consumer_key: v.consumerKey, provider_addr: v.providerAddr, signer: v.signer }),
-  (a) => ({
-    chainId: '',
-    providerAddr: text(a.provider_addr),
-    consumerKey: text(a.consumer_key),
-    signer: text(a.signer),
-    consumerId: text(a.consumer_id),
-  }),
+  consumerKeyToAmino,
+  consumerKeyFromAmino,
 );
 
 export const setConsumerCommissionRateAminoConverter = converter<MsgSetConsumerCommissionRate, AminoMsgSetConsumerCommissionRate>(

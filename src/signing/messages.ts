@@ -102,17 +102,17 @@ function stringMessageCodec<T extends object>(
   };
 }
 
-export const MsgOptInCodec = stringMessageCodec<MsgOptIn>(
-  MSG_OPT_IN_TYPE_URL,
-  [
-    { no: 1, key: 'chainId' },
-    { no: 2, key: 'providerAddr' },
-    { no: 3, key: 'consumerKey' },
-    { no: 4, key: 'signer' },
-    { no: 5, key: 'consumerId' },
-  ],
-  { chainId: '', providerAddr: '', consumerKey: '', signer: '', consumerId: '' },
-);
+/** MsgOptIn and MsgAssignConsumerKey carry the same five fields under the same numbers. */
+const CONSUMER_KEY_FIELDS: readonly StringField<MsgOptIn & MsgAssignConsumerKey>[] = [
+  { no: 1, key: 'chainId' },
+  { no: 2, key: 'providerAddr' },
+  { no: 3, key: 'consumerKey' },
+  { no: 4, key: 'signer' },
+  { no: 5, key: 'consumerId' },
+];
+const CONSUMER_KEY_DEFAULTS = { chainId: '', providerAddr: '', consumerKey: '', signer: '', consumerId: '' };
+
+export const MsgOptInCodec = stringMessageCodec<MsgOptIn>(MSG_OPT_IN_TYPE_URL, CONSUMER_KEY_FIELDS, CONSUMER_KEY_DEFAULTS);
 
 /** Note: `signer` is 3 and `consumer_id` 4 here, unlike MsgOptIn. */
 export const MsgOptOutCodec = stringMessageCodec<MsgOptOut>(
@@ -128,14 +128,8 @@ export const MsgOptOutCodec = stringMessageCodec<MsgOptOut>(
 
 export const MsgAssignConsumerKeyCodec = stringMessageCodec<MsgAssignConsumerKey>(
   MSG_ASSIGN_CONSUMER_KEY_TYPE_URL,
-  [
-    { no: 1, key: 'chainId' },
-    { no: 2, key: 'providerAddr' },
-    { no: 3, key: 'consumerKey' },
-    { no: 4, key: 'signer' },
-    { no: 5, key: 'consumerId' },
-  ],
-  { chainId: '', providerAddr: '', consumerKey: '', signer: '', consumerId: '' },
+  CONSUMER_KEY_FIELDS,
+  CONSUMER_KEY_DEFAULTS,
 );
 
 /** `provider_addr` is field 1 and `chain_id` field 2 here; `rate` travels as a 10^18-scaled integer. */

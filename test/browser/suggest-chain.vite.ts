@@ -13,6 +13,7 @@ import type { TestOperatorRole } from '../../src/devnet/test-keys.js';
 import { decodeAddress } from '../../src/index.js';
 import { encodeAddress } from '../../src/staking/address.js';
 import { devnetControl } from '../shared/devnet-control.js';
+import { hostChainInfo } from '../shared/mantra-chain-info.js';
 import { $, axeViolations, mount, shadowText, until } from '../components/helpers.js';
 import { clickButton, removeWallet, untilText } from './tx-helpers.js';
 
@@ -109,24 +110,7 @@ describe('acting elements and a wallet that does not know the provider', functio
 
   it('a host-provided chain info is suggested as given', async () => {
     const wallet = await strictWallet('newcomer');
-    const host: ChainInfo = {
-      chainId: 'mantra-devnet-1',
-      chainName: 'MANTRA Devnet',
-      rpc: RPC,
-      rest: REST,
-      bip44: { coinType: 118 },
-      bech32Config: {
-        bech32PrefixAccAddr: 'mantra',
-        bech32PrefixAccPub: 'mantrapub',
-        bech32PrefixValAddr: 'mantravaloper',
-        bech32PrefixValPub: 'mantravaloperpub',
-        bech32PrefixConsAddr: 'mantravalcons',
-        bech32PrefixConsPub: 'mantravalconspub',
-      },
-      currencies: [{ coinDenom: 'OM', coinMinimalDenom: 'uom', coinDecimals: 6 }],
-      feeCurrencies: [{ coinDenom: 'OM', coinMinimalDenom: 'uom', coinDecimals: 6, gasPriceStep: { low: 0.01, average: 0.025, high: 0.03 } }],
-      stakeCurrency: { coinDenom: 'OM', coinMinimalDenom: 'uom', coinDecimals: 6 },
-    };
+    const host = hostChainInfo('MANTRA Devnet', RPC, REST);
     const el = optIn('newcomer');
     el.chainInfo = host;
     await until(el, 'connect');

@@ -11,6 +11,7 @@ import { encodeAddress } from '../../src/staking/address.js';
 import { TxFlow, buildChainInfo, checkChainInfo, extensionWallet, isUnknownChainError } from '../../src/signing/index.js';
 import type { ChainInfo } from '../../src/signing/index.js';
 import { TestWallet, keplrChainInfoProblem } from '../../src/signing/test-wallet.js';
+import { MANTRA_BECH32_CONFIG, hostChainInfo } from '../shared/mantra-chain-info.js';
 
 const devnet = await startDevnet({ blockTimeMs: 0, scenario: 'mantra-like' });
 const valoper = (role: 'newcomer' | 'opted') => encodeAddress('mantravaloper', decodeAddress(testOperator(role).operator).bytes);
@@ -30,14 +31,7 @@ describe('chain info and chain suggestion', () => {
     assert.equal(info.rest, devnet.restUrl);
     assert.equal(info.rpc, devnet.rpcUrl);
     assert.deepEqual(info.bip44, { coinType: 118 });
-    assert.deepEqual(info.bech32Config, {
-      bech32PrefixAccAddr: 'mantra',
-      bech32PrefixAccPub: 'mantrapub',
-      bech32PrefixValAddr: 'mantravaloper',
-      bech32PrefixValPub: 'mantravaloperpub',
-      bech32PrefixConsAddr: 'mantravalcons',
-      bech32PrefixConsPub: 'mantravalconspub',
-    });
+    assert.deepEqual(info.bech32Config, MANTRA_BECH32_CONFIG);
     assert.deepEqual(info.stakeCurrency, { coinDenom: 'OM', coinMinimalDenom: 'uom', coinDecimals: 6 });
     assert.deepEqual(info.currencies, [info.stakeCurrency]);
     assert.deepEqual(info.feeCurrencies, [{ coinDenom: 'OM', coinMinimalDenom: 'uom', coinDecimals: 6, gasPriceStep: { low: 0.005, average: 0.005, high: 0.01 } }]);
@@ -124,24 +118,7 @@ describe('chain info and chain suggestion', () => {
 
   it('TxFlow: a host-provided chain info is suggested as given', async () => {
     const wallet = await strictWallet();
-    const host: ChainInfo = {
-      chainId: 'mantra-devnet-1',
-      chainName: 'MANTRA Devnet (host)',
-      rpc: devnet.rpcUrl,
-      rest: devnet.restUrl,
-      bip44: { coinType: 118 },
-      bech32Config: {
-        bech32PrefixAccAddr: 'mantra',
-        bech32PrefixAccPub: 'mantrapub',
-        bech32PrefixValAddr: 'mantravaloper',
-        bech32PrefixValPub: 'mantravaloperpub',
-        bech32PrefixConsAddr: 'mantravalcons',
-        bech32PrefixConsPub: 'mantravalconspub',
-      },
-      currencies: [{ coinDenom: 'OM', coinMinimalDenom: 'uom', coinDecimals: 6 }],
-      feeCurrencies: [{ coinDenom: 'OM', coinMinimalDenom: 'uom', coinDecimals: 6, gasPriceStep: { low: 0.01, average: 0.025, high: 0.03 } }],
-      stakeCurrency: { coinDenom: 'OM', coinMinimalDenom: 'uom', coinDecimals: 6 },
-    };
+    const host = hostChainInfo('MANTRA Devnet (host)', devnet.rpcUrl, devnet.restUrl);
     const flow = new TxFlow({ client: client(), wallet: extensionWallet('keplr', wallet, new EventTarget()), chainInfo: host });
     assert.equal((await flow.suggestChain()).status, 'added');
     assert.deepEqual(wallet.suggestions, [host]);

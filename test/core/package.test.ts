@@ -186,9 +186,9 @@ export const wrongRaw = <ics-consumer-list sort="bogus" />;
       await devnet?.stop();
     });
 
-    /** A page that records console errors, uncaught errors and failed responses from the static server. */
-    async function open(html: string, name: string): Promise<{ page: Page; problems: string[] }> {
-      const page = await browser.newPage({ viewport: { width: 1100, height: 1400 }, colorScheme: 'light' });
+    /** A new page that records console errors, uncaught errors and failed responses from the static server. */
+    async function recordingPage(options: Parameters<Browser['newPage']>[0]): Promise<{ page: Page; problems: string[] }> {
+      const page = await browser.newPage(options);
       const problems: string[] = [];
       page.on('console', (message) => {
         if (message.type() === 'error') problems.push(`console: ${message.text()} (${message.location().url})`);
@@ -197,6 +197,12 @@ export const wrongRaw = <ics-consumer-list sort="bogus" />;
       page.on('response', (response) => {
         if (response.status() >= 400) problems.push(`${response.status()} ${response.url()}`);
       });
+      return { page, problems };
+    }
+
+    /** A recording page with the test wallet, on `html` served as /pages/<name>.html. */
+    async function open(html: string, name: string): Promise<{ page: Page; problems: string[] }> {
+      const { page, problems } = await recordingPage({ viewport: { width: 1100, height: 1400 }, colorScheme: 'light' });
       await bridgeTestWallet(page, wallet);
       server.pages.set(`/pages/${name}.html`, html);
       await page.goto(`${server.url}/pages/${name}.html?rest=${encodeURIComponent(devnet.restUrl)}`);
@@ -265,15 +271,7 @@ export const wrongRaw = <ics-consumer-list sort="bogus" />;
 
       for (const framework of ['react', 'vue'] as const) {
         it(`${framework === 'react' ? 'React 19 (wrappers and raw tags)' : 'Vue 3 (an SFC, isCustomElement)'}: content from the devnet, events in the app's state, no error`, async () => {
-          const page = await browser.newPage({ viewport: { width: 1100, height: 1200 } });
-          const problems: string[] = [];
-          page.on('console', (message) => {
-            if (message.type() === 'error') problems.push(`console: ${message.text()} (${message.location().url})`);
-          });
-          page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
-          page.on('response', (response) => {
-            if (response.status() >= 400) problems.push(`${response.status()} ${response.url()}`);
-          });
+          const { page, problems } = await recordingPage({ viewport: { width: 1100, height: 1200 } });
           await page.goto(`${server.url}/app/${framework}.html?rest=${encodeURIComponent(devnet.restUrl)}`);
           await untilState(page, '#list', 'complete');
           await untilState(page, '#card', 'complete');

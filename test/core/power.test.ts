@@ -151,28 +151,14 @@ describe('capPowers (validators_power_cap)', () => {
     // sum 757, max floor(757 × 0.35) = 264. 559 gives up 295; 138 takes 126 to reach 264;
     // 60 takes the remaining 169.
     const capped = capPowers(byPower([60n, 138n, 559n]), 35);
-    assert.deepEqual(
-      capped.map((v) => [v.id, v.power]),
-      [
-        [2, 264n],
-        [1, 264n],
-        [0, 229n],
-      ],
-    );
+    assert.deepEqual(capped.map((v) => [v.id, v.power]), [[2, 264n], [1, 264n], [0, 229n]]);
   });
 
   it('worked by hand: equal powers split the remainder ([9, 9, 63665580929] at 48%, found by fast-check)', () => {
     // sum 63,665,580,947; cap floor(sum × 0.48) = 30,559,478,854. The large one gives up
     // 33,106,102,075: 16,553,051,037 to the first 9, then 16,553,051,038 to the second.
     const capped = capPowers(byPower([9n, 9n, 63_665_580_929n]), 48);
-    assert.deepEqual(
-      capped.map((v) => [v.id, v.power]),
-      [
-        [2, 30_559_478_854n],
-        [0, 16_553_051_046n],
-        [1, 16_553_051_047n],
-      ],
-    );
+    assert.deepEqual(capped.map((v) => [v.id, v.power]), [[2, 30_559_478_854n], [0, 16_553_051_046n], [1, 16_553_051_047n]]);
   });
 
   it('worked by hand: 10 validators at 5% have no solution, so all sit at the cap', () => {

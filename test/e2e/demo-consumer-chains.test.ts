@@ -4,34 +4,27 @@ import { after, before, beforeEach, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
-import { startDevnet } from '../../src/devnet/index.js';
 import type { Devnet } from '../../src/devnet/index.js';
 import { ProviderClient } from '../../src/index.js';
-import { launchChromium } from '../helpers/chromium.js';
-import { startDemoServer } from '../helpers/demo-server.js';
+import { startDemoStack, stopDemoStack } from '../helpers/demo-server.js';
+import type { DemoServer } from '../helpers/demo-server.js';
 
 describe('demo: the first page shows the elements', () => {
   let devnet: Devnet;
-  let demo: Awaited<ReturnType<typeof startDemoServer>>;
+  let demo: DemoServer;
   let browser: Browser;
   let page: Page;
   const errors: string[] = [];
 
   before(async () => {
-    devnet = await startDevnet({ blockTimeMs: 0 });
-    demo = await startDemoServer();
-    browser = await launchChromium();
+    ({ devnet, demo, browser } = await startDemoStack());
     page = await browser.newPage({ viewport: { width: 1200, height: 900 }, colorScheme: 'light' });
     page.on('pageerror', (error) => errors.push(error.message));
     page.on('console', (message) => {
       if (message.type() === 'error') errors.push(`${message.text()} (${message.location().url})`);
     });
   });
-  after(async () => {
-    await browser?.close();
-    await demo?.server.close();
-    await devnet?.stop();
-  });
+  after(() => stopDemoStack({ devnet, demo, browser }));
 
   const state = (selector: string, name: string) =>
     page.waitForFunction(([s, n]) => document.querySelector(s!)?.matches(`:state(${n})`) ?? false, [selector, name] as const, { timeout: 30_000 });
@@ -71,14 +64,12 @@ describe('demo: the first page shows the elements', () => {
 
 describe('demo: the client-core page (a plain table)', () => {
   let devnet: Devnet;
-  let demo: Awaited<ReturnType<typeof startDemoServer>>;
+  let demo: DemoServer;
   let browser: Browser;
   let page: Page;
 
   before(async () => {
-    devnet = await startDevnet({ blockTimeMs: 0 });
-    demo = await startDemoServer();
-    browser = await launchChromium();
+    ({ devnet, demo, browser } = await startDemoStack());
   });
   // Each test on its own: the devnet back at its start and a fresh page.
   beforeEach(async () => {
@@ -86,11 +77,7 @@ describe('demo: the client-core page (a plain table)', () => {
     await page?.close();
     page = await browser.newPage({ viewport: { width: 1100, height: 800 } });
   });
-  after(async () => {
-    await browser?.close();
-    await demo?.server.close();
-    await devnet?.stop();
-  });
+  after(() => stopDemoStack({ devnet, demo, browser }));
 
   const open = (rest: string) => page.goto(`${demo.url}core.html?rest=${encodeURIComponent(rest)}`);
 

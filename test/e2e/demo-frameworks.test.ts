@@ -8,13 +8,12 @@ import { mkdirSync } from 'node:fs';
 import { createServer } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import type { Browser, Page } from 'playwright-core';
-import { startDevnet } from '../../src/devnet/index.js';
 import type { Devnet } from '../../src/devnet/index.js';
 import { ProviderClient } from '../../src/index.js';
 import type { ConsumerChain } from '../../src/index.js';
 import type { IcsPowerChart } from '../../components/power-chart/define.js';
-import { launchChromium } from '../helpers/chromium.js';
-import { startDemoServer } from '../helpers/demo-server.js';
+import { startDemoStack, stopDemoStack } from '../helpers/demo-server.js';
+import type { DemoServer } from '../helpers/demo-server.js';
 
 /**
  * A provider that cannot be reached: a loopback server on a port of its own (port 0, read back,
@@ -45,7 +44,7 @@ const FRAMEWORKS: Framework[] = [
 for (const framework of FRAMEWORKS) {
   describe(`demo: the ${framework.title} explorer`, () => {
     let devnet: Devnet;
-    let demo: Awaited<ReturnType<typeof startDemoServer>>;
+    let demo: DemoServer;
     let browser: Browser;
     let page: Page;
     /** The launched chains the list shows: those with a validator set or opted-in validators. */
@@ -53,9 +52,7 @@ for (const framework of FRAMEWORKS) {
     const pageErrors: string[] = [];
 
     before(async () => {
-      devnet = await startDevnet({ blockTimeMs: 0 });
-      demo = await startDemoServer();
-      browser = await launchChromium();
+      ({ devnet, demo, browser } = await startDemoStack());
       const client = new ProviderClient({ rest: devnet.restUrl });
       const launched = await client.consumerChains({ phase: 'launched' });
       const sizes = await Promise.all(
@@ -63,11 +60,7 @@ for (const framework of FRAMEWORKS) {
       );
       listed = launched.filter((_, i) => sizes[i]! > 0);
     });
-    after(async () => {
-      await browser?.close();
-      await demo?.server.close();
-      await devnet?.stop();
-    });
+    after(() => stopDemoStack({ devnet, demo, browser }));
     // Each test on its own: the devnet back at its start, no fault, and a fresh page on it with the
     // list loaded (nothing selected, nothing cached from an earlier test).
     beforeEach(async () => {

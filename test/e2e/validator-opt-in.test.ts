@@ -6,27 +6,24 @@ import { after, before, beforeEach, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
-import { startDevnet } from '../../src/devnet/index.js';
 import type { Devnet } from '../../src/devnet/index.js';
 import { testOperator } from '../../src/devnet/test-keys.js';
 import { ProviderClient } from '../../src/index.js';
-import { launchChromium } from '../helpers/chromium.js';
-import { startDemoServer } from '../helpers/demo-server.js';
+import { startDemoStack, stopDemoStack } from '../helpers/demo-server.js';
+import type { DemoServer } from '../helpers/demo-server.js';
 
 const JOIN = '4';
 
 describe('demo: a validator opts in from its page', () => {
   let devnet: Devnet;
-  let demo: Awaited<ReturnType<typeof startDemoServer>>;
+  let demo: DemoServer;
   let browser: Browser;
   let page: Page;
   const errors: string[] = [];
   const newcomer = testOperator('newcomer');
 
   before(async () => {
-    devnet = await startDevnet({ blockTimeMs: 0 });
-    demo = await startDemoServer();
-    browser = await launchChromium();
+    ({ devnet, demo, browser } = await startDemoStack());
   });
   // Each test on its own: a devnet back at its start and a fresh page (no state from an earlier test).
   beforeEach(async () => {
@@ -36,11 +33,7 @@ describe('demo: a validator opts in from its page', () => {
     page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
     page.on('pageerror', (error) => errors.push(error.message));
   });
-  after(async () => {
-    await browser?.close();
-    await demo?.server.close();
-    await devnet?.stop();
-  });
+  after(() => stopDemoStack({ devnet, demo, browser }));
 
   /** Waits for an element's custom state; on a timeout, says what the element shows instead. */
   const state = async (selector: string, name: string, timeout = 20_000) => {
