@@ -74,7 +74,7 @@ export interface DevnetOptions {
 
 export interface Devnet {
   readonly restUrl: string;
-  /** CometBFT JSON-RPC: status, abci_query, broadcast_tx_*, tx, tx_search, block (src/devnet/rpc). */
+  /** CometBFT JSON-RPC: status, abci_query, broadcast_tx_*, tx, tx_search, block (devnet/rpc). */
   readonly rpcUrl: string;
   readonly chainId: string;
   height(): number;

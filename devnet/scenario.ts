@@ -5,9 +5,9 @@
  */
 import { readFileSync } from 'node:fs';
 import { sha256 } from '@noble/hashes/sha2.js';
-import { consensusAddressFromEd25519, encodeAddress, encodeBase64, prefixesFor } from '../staking/address.js';
-import type { Bech32Prefixes } from '../staking/address.js';
-import { parseDec } from '../power/legacy-dec.js';
+import { consensusAddressFromEd25519, encodeAddress, encodeBase64, prefixesFor } from '../src/staking/address.js';
+import type { Bech32Prefixes } from '../src/staking/address.js';
+import { parseDec } from '../src/power/legacy-dec.js';
 import { hasPrefix } from './addresses.js';
 
 export type Phase = 'registered' | 'initialized' | 'launched' | 'stopped' | 'deleted';

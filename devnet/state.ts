@@ -5,12 +5,12 @@
  * (`computeConsumerSet` from src/power). A `Snapshot` is the read-only view a query answers
  * from; one is kept per block for historical reads.
  */
-import { computeConsumerSet, activeValidators } from '../power/consumer-set.js';
-import type { ConsumerSetMember, ProviderValidatorState } from '../power/consumer-set.js';
-import { parseDec } from '../power/legacy-dec.js';
-import { ACTIVE_PHASES } from '../ics/rules.js';
-import { consensusAddressFromEd25519 } from '../staking/address.js';
-import type { Bech32Prefixes } from '../staking/address.js';
+import { computeConsumerSet, activeValidators } from '../src/power/consumer-set.js';
+import type { ConsumerSetMember, ProviderValidatorState } from '../src/power/consumer-set.js';
+import { parseDec } from '../src/power/legacy-dec.js';
+import { ACTIVE_PHASES } from '../src/ics/rules.js';
+import { consensusAddressFromEd25519 } from '../src/staking/address.js';
+import type { Bech32Prefixes } from '../src/staking/address.js';
 import type { ResolvedConsumer, ResolvedScenario } from './scenario.js';
 import { cloneAccounts, genesisAccounts } from './tx/accounts.js';
 import type { AccountState } from './tx/accounts.js';

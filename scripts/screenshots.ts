@@ -4,7 +4,7 @@
 import { mkdirSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { createServer } from 'vite';
-import { startDevnet } from '../src/devnet/index.js';
+import { startDevnet } from '../devnet/index.js';
 import { launchChromium } from '../test/helpers/chromium.js';
 
 // SCREENSHOTS_DIR writes elsewhere (to look at a change without touching the committed pictures).
@@ -59,7 +59,7 @@ async function chartShots(page: Page, theme: 'light' | 'dark'): Promise<void> {
  */
 async function validatorShots(page: Page, theme: 'light' | 'dark'): Promise<void> {
   devnet.reset();
-  const { testOperator } = await import('../src/devnet/test-keys.js');
+  const { testOperator } = await import('../devnet/test-keys.js');
   const url = (query: Record<string, string>) =>
     `${base}validator.html?${new URLSearchParams({ rest: devnet.restUrl, rpc: devnet.rpcUrl, theme, ...query }).toString()}`;
   const state = async (selector: string, name: string) => {

@@ -8,8 +8,8 @@
 import type { Duration } from 'cosmjs-types/google/protobuf/duration';
 import { ClientState, ConsensusState } from 'cosmjs-types/ibc/lightclients/tendermint/v1/tendermint';
 import { ProofSpec, hashOpFromJSON, lengthOpFromJSON } from 'cosmjs-types/cosmos/ics23/v1/proofs';
-import { parseDec } from '../../power/legacy-dec.js';
-import { decodeBase64 } from '../../staking/address.js';
+import { parseDec } from '../../src/power/legacy-dec.js';
+import { decodeBase64 } from '../../src/staking/address.js';
 import type {
   WireChain,
   WireConsumerChainResponse,
@@ -19,9 +19,9 @@ import type {
   WirePageResponse,
   WireProviderParams,
   WirePublicKey,
-} from '../../ics/wire.js';
-import { WIRE_PHASES } from '../../ics/wire.js';
-import { WIRE_BOND_STATUSES } from '../../staking/wire.js';
+} from '../../src/ics/wire.js';
+import { WIRE_PHASES } from '../../src/ics/wire.js';
+import { WIRE_BOND_STATUSES } from '../../src/staking/wire.js';
 import { PageRequest } from 'cosmjs-types/cosmos/base/query/v1beta1/pagination';
 import { ProtoWriter, fieldString, fieldVarint, fieldBytes, readFields, timestampParts, writeDuration, writeTimestamp } from './proto.js';
 

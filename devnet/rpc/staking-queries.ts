@@ -14,9 +14,9 @@ import {
   QueryValidatorsResponse,
 } from 'cosmjs-types/cosmos/staking/v1beta1/query';
 import { BondStatus, Validator } from 'cosmjs-types/cosmos/staking/v1beta1/staking';
-import type { WireValidator } from '../../staking/wire.js';
-import { decodeBase64 } from '../../staking/address.js';
-import type { WirePageResponse } from '../../ics/wire.js';
+import type { WireValidator } from '../../src/staking/wire.js';
+import { decodeBase64 } from '../../src/staking/address.js';
+import type { WirePageResponse } from '../../src/ics/wire.js';
 import { legacyDecWire, pageQuery } from './ics-queries.js';
 import { timestampParts } from './proto.js';
 
