@@ -19,17 +19,27 @@ export default tseslint.config(
     },
   },
   // Layers point one way (design.md §2). The core (src/) never imports Lit, the elements, the React
-  // wrappers or the devnet; the devnet (Node only) never imports the elements; an element folder
-  // imports its own files, components/shared and the core, never another element's folder; the power
-  // maths is pure and imports nothing outside its folder. (A later block replaces an earlier one's
-  // rule for its files, so each block lists every pattern that holds there.)
+  // wrappers or the devnet; the devnet (devnet/, Node only) imports the core, never Lit, the
+  // elements or their wrappers; an element folder imports its own files, components/shared and the
+  // core, never another element's folder; the power maths is pure and imports nothing outside its
+  // folder. (A later block replaces an earlier one's rule for its files, so each block lists every
+  // pattern that holds there.)
   {
-    files: ['src/devnet/**/*.ts'],
-    rules: { 'no-restricted-imports': ['error', { patterns: [NO_LIT, NO_ELEMENTS] }] },
+    files: ['devnet/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { regex: NO_LIT.regex, message: 'The devnet is a Node server: it never imports Lit.' },
+            { regex: NO_ELEMENTS.regex, message: 'The devnet never imports the elements or their wrappers; it imports the core (src/).' },
+          ],
+        },
+      ],
+    },
   },
   {
     files: ['src/**/*.ts'],
-    ignores: ['src/devnet/**'],
     rules: { 'no-restricted-imports': ['error', { patterns: [NO_LIT, NO_ELEMENTS, NO_DEVNET] }] },
   },
   {
@@ -50,7 +60,7 @@ export default tseslint.config(
         {
           patterns: [
             { regex: '^\\.\\./(?!shared/)[a-z-]+/', message: "An element folder never imports another element's folder: share through components/shared." },
-            { regex: '(^|/)src/devnet/', message: 'Elements never import the devnet.' },
+            { regex: '(^|/)devnet/', message: 'Elements never import the devnet.' },
           ],
         },
       ],

@@ -11,7 +11,7 @@ import { defaultReporter } from '@web/test-runner';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { createServer as createViteServer } from 'vite';
-import { startDevnet, generateScenario } from './src/devnet/index.ts';
+import { startDevnet, generateScenario } from './devnet/index.ts';
 import { CHROME_FLAGS } from './test/helpers/chromium.ts';
 import { fiveHundredScenario } from './test/shared/scenario-500.ts';
 

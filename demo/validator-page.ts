@@ -15,8 +15,8 @@ import type { IcsPowerChart } from '../components/power-chart/define.js';
 import { TestWallet } from '../src/signing/test-wallet.js';
 import { ProviderClient, decodeAddress } from '../src/index.js';
 import { encodeAddress } from '../src/staking/address.js';
-import { testOperator } from '../src/devnet/test-keys.js';
-import type { TestOperatorRole } from '../src/devnet/test-keys.js';
+import { testOperator } from '../devnet/test-keys.js';
+import type { TestOperatorRole } from '../devnet/test-keys.js';
 import { themeSwitch } from './controls.js';
 
 const params = new URLSearchParams(location.search);

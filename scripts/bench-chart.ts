@@ -8,8 +8,8 @@
 // chart. Figures are printed, never asserted: a timed test would fail on a busy machine.
 // BENCH_DEBUG=1 traces the renderer's timeline too and prints what each task over 50 ms (BENCH_DEBUG_MS) spent its time on.
 import type { Page } from 'playwright-core';
-import { startDevnet } from '../src/devnet/index.js';
-import type { Scenario } from '../src/devnet/index.js';
+import { startDevnet } from '../devnet/index.js';
+import type { Scenario } from '../devnet/index.js';
 import { DEBUG, buildEntry, launch, median, serve, traced } from './bench-lib.js';
 
 const VALIDATORS = 500;

@@ -8,8 +8,8 @@
 //   - the longest main-thread task (budget: none over 50 ms), from a Chromium trace.
 // Figures are printed, never asserted: a timed test would fail on a busy machine.
 import type { Page } from 'playwright-core';
-import { startDevnet } from '../src/devnet/index.js';
-import type { Scenario, ScenarioConsumer } from '../src/devnet/index.js';
+import { startDevnet } from '../devnet/index.js';
+import type { Scenario, ScenarioConsumer } from '../devnet/index.js';
 import { buildEntry, launch, median, serve, traced } from './bench-lib.js';
 
 const VALIDATORS = 200;

@@ -1,5 +1,5 @@
 // `npm run build` (and `npm pack`, through prepack): the package as npm ships it. TypeScript
-// compiles src/, components/ and react/ to ES2022 modules with declarations in dist/pkg
+// compiles src/, devnet/, components/ and react/ to ES2022 modules with declarations in dist/pkg
 // (tsconfig.build.json); the devnet's scenario files, which it reads at run time, and its README
 // are copied beside its code. The package's `exports` and `bin` point there, so users need no TypeScript.
 import { spawnSync } from 'node:child_process';
@@ -9,7 +9,7 @@ rmSync('dist/pkg', { recursive: true, force: true });
 const tsc = spawnSync(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.build.json'], { stdio: 'inherit' });
 if (tsc.status !== 0) process.exit(tsc.status ?? 1);
 // The JSON scenarios only: a TypeScript one (mantra-like.ts) is compiled by tsc above.
-cpSync('src/devnet/scenarios', 'dist/pkg/src/devnet/scenarios', { recursive: true, filter: (source) => !source.endsWith('.ts') });
+cpSync('devnet/scenarios', 'dist/pkg/devnet/scenarios', { recursive: true, filter: (source) => !source.endsWith('.ts') });
 // The devnet's own README ships beside its code (the package README links to it).
-cpSync('src/devnet/README.md', 'dist/pkg/src/devnet/README.md');
+cpSync('devnet/README.md', 'dist/pkg/devnet/README.md');
 console.log('dist/pkg: built');

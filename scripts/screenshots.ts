@@ -3,7 +3,7 @@
 // browser). Writes demo/screenshots/<element>-<theme>.png, plus the whole page per theme.
 import { mkdirSync } from 'node:fs';
 import type { Page } from 'playwright-core';
-import { startDevnet } from '../src/devnet/index.js';
+import { startDevnet } from '../devnet/index.js';
 import { launchChromium } from '../test/helpers/chromium.js';
 import { startDemoServer } from '../test/helpers/demo-server.js';
 
@@ -59,7 +59,7 @@ async function chartShots(page: Page, theme: 'light' | 'dark'): Promise<void> {
  */
 async function validatorShots(page: Page, theme: 'light' | 'dark'): Promise<void> {
   devnet.reset();
-  const { testOperator } = await import('../src/devnet/test-keys.js');
+  const { testOperator } = await import('../devnet/test-keys.js');
   const url = (query: Record<string, string>) =>
     `${base}validator.html?${new URLSearchParams({ rest: devnet.restUrl, rpc: devnet.rpcUrl, theme, ...query }).toString()}`;
   const state = async (selector: string, name: string) => {

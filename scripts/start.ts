@@ -3,7 +3,7 @@
 // uom shown as OM) instead of the Hub-like default; the pages read those from the chain.
 import { parseArgs } from 'node:util';
 import { createServer } from 'vite';
-import { BUILT_IN_SCENARIOS, startDevnet } from '../src/devnet/index.js';
+import { BUILT_IN_SCENARIOS, startDevnet } from '../devnet/index.js';
 
 const { values } = parseArgs({ options: { scenario: { type: 'string', default: process.env.ICS_DEVNET_SCENARIO ?? 'default' } } });
 if (!(BUILT_IN_SCENARIOS as readonly string[]).includes(values.scenario) && !values.scenario.endsWith('.json')) {
@@ -19,7 +19,7 @@ await server.listen();
 const page = server.resolvedUrls?.local[0] ?? 'http://127.0.0.1:5173/';
 
 console.log(`\nDevnet (chain ${devnet.chainId}) REST: ${devnet.restUrl}`);
-console.log(`Devnet CometBFT RPC: ${devnet.rpcUrl} (test operators' mnemonics: src/devnet/test-keys.ts, TEST ONLY)`);
+console.log(`Devnet CometBFT RPC: ${devnet.rpcUrl} (test operators' mnemonics: devnet/test-keys.ts, TEST ONLY)`);
 console.log(`Demo: ${page}?rest=${encodeURIComponent(devnet.restUrl)}\n`);
 console.log('Press Ctrl+C to stop.');
 

@@ -8,8 +8,8 @@ import type { IcsValidatorSettings } from '../../components/validator-settings/d
 import { resetSharedClients } from '../../components/shared/clients.js';
 import { TestWallet } from '../../src/signing/test-wallet.js';
 import type { ChainInfo } from '../../src/signing/index.js';
-import { testOperator } from '../../src/devnet/test-keys.js';
-import type { TestOperatorRole } from '../../src/devnet/test-keys.js';
+import { testOperator } from '../../devnet/test-keys.js';
+import type { TestOperatorRole } from '../../devnet/test-keys.js';
 import { decodeAddress } from '../../src/index.js';
 import { encodeAddress } from '../../src/staking/address.js';
 import { devnetControl } from '../shared/devnet-control.js';

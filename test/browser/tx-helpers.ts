@@ -5,8 +5,8 @@
  */
 import type { sendKeys as SendKeys } from '@web/test-runner-commands';
 import { TestWallet } from '../../src/signing/test-wallet.js';
-import { TEST_OPERATORS, testOperator } from '../../src/devnet/test-keys.js';
-import type { TestOperatorRole } from '../../src/devnet/test-keys.js';
+import { TEST_OPERATORS, testOperator } from '../../devnet/test-keys.js';
+import type { TestOperatorRole } from '../../devnet/test-keys.js';
 import { forgetWalletConnections } from '../../components/shared/tx-controller.js';
 import { cleanUp } from '../components/helpers.js';
 

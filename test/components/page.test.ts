@@ -8,7 +8,7 @@ import '../../components/consumer-list/define.js';
 import '../../components/consumer-card/define.js';
 import '../../components/validator-chains/define.js';
 import { sharedClient } from '../../components/shared/clients.js';
-import { testOperator } from '../../src/devnet/test-keys.js';
+import { testOperator } from '../../devnet/test-keys.js';
 import { REST, cleanUp, countFetches, mount, until } from './helpers.js';
 
 /** The request URLs, without the host, grouped: how many times each was asked for. */

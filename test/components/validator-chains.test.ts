@@ -5,7 +5,7 @@
 import { assert } from 'chai';
 import { ProviderClient } from '../../src/index.js';
 import { decodeAddress, encodeAddress } from '../../src/staking/address.js';
-import { testOperator } from '../../src/devnet/test-keys.js';
+import { testOperator } from '../../devnet/test-keys.js';
 import type { ConsumerChain, StakingValidator } from '../../src/index.js';
 import '../../components/validator-chains/define.js';
 import type { IcsValidatorChains } from '../../components/validator-chains/define.js';
@@ -86,7 +86,7 @@ describe('<ics-validator-chains>', () => {
 
   it('is empty, in words, for a validator on no consumer chain', async () => {
     // The newcomer test operator (rank 173, below chain 0's Top-N cut at rank 133) is opted in
-    // nowhere and in no consumer set (src/devnet/test-keys.ts); the devnet agrees.
+    // nowhere and in no consumer set (devnet/test-keys.ts); the devnet agrees.
     const newcomer = testOperator('newcomer').operator;
     const c = client();
     assert.deepEqual(await c.consumerChainsOfValidator(newcomer), []);

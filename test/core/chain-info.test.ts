@@ -4,8 +4,8 @@
 import { after, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { ChainInfo as KeplrChainInfo } from '@keplr-wallet/types';
-import { startDevnet } from '../../src/devnet/index.js';
-import { testOperator } from '../../src/devnet/test-keys.js';
+import { startDevnet } from '../../devnet/index.js';
+import { testOperator } from '../../devnet/test-keys.js';
 import { ProviderClient, decodeAddress } from '../../src/index.js';
 import { encodeAddress } from '../../src/staking/address.js';
 import { TxFlow, buildChainInfo, checkChainInfo, extensionWallet, isUnknownChainError } from '../../src/signing/index.js';

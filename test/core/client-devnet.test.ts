@@ -2,8 +2,8 @@
 import { after, before, beforeEach, describe, it } from 'node:test';
 import { createServer } from 'node:net';
 import type { AddressInfo } from 'node:net';
-import { generateScenario, startDevnet } from '../../src/devnet/index.js';
-import type { Devnet } from '../../src/devnet/index.js';
+import { generateScenario, startDevnet } from '../../devnet/index.js';
+import type { Devnet } from '../../devnet/index.js';
 import { clientSuite } from '../shared/client-suite.js';
 import { devnetControl } from '../shared/devnet-control.js';
 

@@ -7,8 +7,8 @@ import type { AddressInfo, Server, Socket } from 'node:net';
 import { IcsError, ProviderClient, WaitWatch } from '../../src/index.js';
 import type { FetchLike, IcsErrorKind } from '../../src/index.js';
 import { parseRetryAfter } from '../../src/chain/transport.js';
-import { startDevnet } from '../../src/devnet/index.js';
-import type { Devnet } from '../../src/devnet/index.js';
+import { startDevnet } from '../../devnet/index.js';
+import type { Devnet } from '../../devnet/index.js';
 import { devnetControl } from '../shared/devnet-control.js';
 
 /** A loopback port that was free a moment ago and has nothing listening now. */

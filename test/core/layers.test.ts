@@ -13,18 +13,20 @@ async function restrictedImports(filePath: string, code: string): Promise<string
 
 describe('layers (lint)', () => {
   it('the core imports neither Lit, the elements, the React wrappers nor the devnet', async () => {
-    const code = `import { html } from 'lit';\nimport { IcsConsumerCard } from '../../components/consumer-card/consumer-card.js';\nimport { IcsConsumerList } from '../../react/index.js';\nimport { startDevnet } from '../devnet/index.js';\nimport { IcsError } from './errors.js';\nexport const all = [html, IcsConsumerCard, IcsConsumerList, startDevnet, IcsError];\n`;
+    const code = `import { html } from 'lit';\nimport { IcsConsumerCard } from '../../components/consumer-card/consumer-card.js';\nimport { IcsConsumerList } from '../../react/index.js';\nimport { startDevnet } from '../../devnet/index.js';\nimport { IcsError } from './errors.js';\nexport const all = [html, IcsConsumerCard, IcsConsumerList, startDevnet, IcsError];\n`;
     assert.deepEqual(await restrictedImports('src/chain/wrong-way.ts', code), [
       'lit',
       '../../components/consumer-card/consumer-card.js',
       '../../react/index.js',
-      '../devnet/index.js',
+      '../../devnet/index.js',
     ]);
   });
 
-  it('the devnet may import the core, not the elements', async () => {
-    const code = `import { ACTIVE_PHASES } from '../ics/rules.js';\nimport { IcsElement } from '../../components/shared/ics-element.js';\nexport const all = [ACTIVE_PHASES, IcsElement];\n`;
-    assert.deepEqual(await restrictedImports('src/devnet/wrong-way.ts', code), ['../../components/shared/ics-element.js']);
+  it('the devnet may import the core, not Lit, the elements or their wrappers', async () => {
+    const code = `import { ACTIVE_PHASES } from '../src/ics/rules.js';\nimport { html } from 'lit';\nimport { IcsElement } from '../components/shared/ics-element.js';\nimport { IcsConsumerList } from '../react/index.js';\nexport const all = [ACTIVE_PHASES, html, IcsElement, IcsConsumerList];\n`;
+    assert.deepEqual(await restrictedImports('devnet/wrong-way.ts', code), ['lit', '../components/shared/ics-element.js', '../react/index.js']);
+    const nested = `import { parseDec } from '../../src/power/legacy-dec.js';\nimport { html } from 'lit';\nexport const all = [parseDec, html];\n`;
+    assert.deepEqual(await restrictedImports('devnet/tx/wrong-way.ts', nested), ['lit']);
   });
 
   it('src/power imports nothing outside its folder', async () => {
@@ -33,7 +35,7 @@ describe('layers (lint)', () => {
   });
 
   it("an element folder imports shared pieces and the core, never another element's folder or the devnet", async () => {
-    const code = `import { IcsElement } from '../shared/ics-element.js';\nimport { isActivePhase } from '../../src/index.js';\nimport { IcsConsumerCard } from '../consumer-card/consumer-card.js';\nimport { startDevnet } from '../../src/devnet/index.js';\nexport const all = [IcsElement, isActivePhase, IcsConsumerCard, startDevnet];\n`;
-    assert.deepEqual(await restrictedImports('components/power-chart/wrong-way.ts', code), ['../consumer-card/consumer-card.js', '../../src/devnet/index.js']);
+    const code = `import { IcsElement } from '../shared/ics-element.js';\nimport { isActivePhase } from '../../src/index.js';\nimport { IcsConsumerCard } from '../consumer-card/consumer-card.js';\nimport { startDevnet } from '../../devnet/index.js';\nexport const all = [IcsElement, isActivePhase, IcsConsumerCard, startDevnet];\n`;
+    assert.deepEqual(await restrictedImports('components/power-chart/wrong-way.ts', code), ['../consumer-card/consumer-card.js', '../../devnet/index.js']);
   });
 });

@@ -16,8 +16,8 @@ import { tmpdir } from 'node:os';
 import { extname, join, normalize, resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { build } from 'vite';
-import { startDevnet, testOperator } from '../../src/devnet/index.js';
-import type { Devnet } from '../../src/devnet/index.js';
+import { startDevnet, testOperator } from '../../devnet/index.js';
+import type { Devnet } from '../../devnet/index.js';
 import { ProviderClient } from '../../src/index.js';
 import { TestWallet } from '../../src/signing/test-wallet.js';
 import { bridgeTestWallet } from '../helpers/bridged-wallet.js';
@@ -53,9 +53,11 @@ describe('the npm package', { timeout: 600_000 }, () => {
     assert.ok(files.length > 100, `${files.length} files`);
     const sources = files.filter((f) => f.endsWith('.ts') && !f.endsWith('.d.ts'));
     assert.deepEqual(sources, []);
-    assert.ok(files.includes('dist/pkg/src/devnet/scenarios/default.json'));
+    assert.ok(files.includes('dist/pkg/devnet/scenarios/default.json'));
+    // The devnet has a folder of its own beside the core: dist/pkg/src is the browser core alone.
+    assert.deepEqual(files.filter((f) => f.startsWith('dist/pkg/src/devnet/')), []);
     assert.ok(files.includes('dist/cdn/ics-elements.js') && files.includes('custom-elements.json'));
-    for (const shipped of ['dist/pkg/src/devnet/README.md', 'web-types.json', 'vscode.html-custom-data.json', 'dist/pkg/react/jsx.d.ts', 'dist/pkg/components/vue.d.ts']) {
+    for (const shipped of ['dist/pkg/devnet/README.md', 'web-types.json', 'vscode.html-custom-data.json', 'dist/pkg/react/jsx.d.ts', 'dist/pkg/components/vue.d.ts']) {
       assert.ok(files.includes(shipped), `${shipped} is shipped`);
     }
     // The README is read on the package's page: every link is absolute or to a heading.

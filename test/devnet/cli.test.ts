@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const CLI = fileURLToPath(new URL('../../src/devnet/cli.ts', import.meta.url));
+const CLI = fileURLToPath(new URL('../../devnet/cli.ts', import.meta.url));
 
 function run(args: string[]) {
   const child = spawn(process.execPath, ['--import', 'tsx', CLI, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });

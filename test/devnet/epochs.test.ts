@@ -3,8 +3,8 @@
 // one with 50; only the top 4 are active (max_provider_consensus_validators = 4).
 import { after, before, beforeEach, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { startDevnet } from '../../src/devnet/index.js';
-import type { Devnet, Scenario } from '../../src/devnet/index.js';
+import { startDevnet } from '../../devnet/index.js';
+import type { Devnet, Scenario } from '../../devnet/index.js';
 
 const ATOM = 1_000_000n;
 const scenario: Scenario = {

@@ -3,8 +3,8 @@
 // height header on every answer, timer blocks, and a held request released by stop().
 import { after, before, beforeEach, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { startDevnet } from '../../src/devnet/index.js';
-import type { Devnet, Scenario } from '../../src/devnet/index.js';
+import { startDevnet } from '../../devnet/index.js';
+import type { Devnet, Scenario } from '../../devnet/index.js';
 import { decodeAddress } from '../../src/staking/address.js';
 
 const ICS = '/interchain_security/ccv/provider';

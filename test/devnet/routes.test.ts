@@ -2,8 +2,8 @@
 // pagination, heights, CORS, the ICS-absent and legacy modes, injected faults, the control API.
 import { after, before, beforeEach, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { generateScenario, startDevnet } from '../../src/devnet/index.js';
-import type { Devnet } from '../../src/devnet/index.js';
+import { generateScenario, startDevnet } from '../../devnet/index.js';
+import type { Devnet } from '../../devnet/index.js';
 import { decodeAddress } from '../../src/staking/address.js';
 import { ProviderClient } from '../../src/index.js';
 

@@ -7,9 +7,9 @@ import { QueryClient, StargateClient, createProtobufRpcClient, setupStakingExten
 import { connectComet } from '@cosmjs/tendermint-rpc';
 import { BinaryWriter } from 'cosmjs-types/binary';
 import { ProviderClient } from '../../src/client.js';
-import { startDevnet } from '../../src/devnet/index.js';
-import type { Devnet } from '../../src/devnet/index.js';
-import { testOperator } from '../../src/devnet/test-keys.js';
+import { startDevnet } from '../../devnet/index.js';
+import type { Devnet } from '../../devnet/index.js';
+import { testOperator } from '../../devnet/test-keys.js';
 import { formatDec } from '../../src/power/legacy-dec.js';
 import { createHash } from 'node:crypto';
 import { bech32 } from '@scure/base';

@@ -5,8 +5,8 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DEFAULT_SCENARIO_PATH, generateScenario, loadScenario } from '../../src/devnet/index.js';
-import type { Scenario } from '../../src/devnet/index.js';
+import { DEFAULT_SCENARIO_PATH, generateScenario, loadScenario } from '../../devnet/index.js';
+import type { Scenario } from '../../devnet/index.js';
 
 const small = (): Scenario => ({
   chainId: 'small-1',

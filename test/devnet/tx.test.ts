@@ -10,12 +10,12 @@ import { AminoTypes, BroadcastTxError, SigningStargateClient, createDefaultAmino
 import { Secp256k1HdWallet, encodeSecp256k1Signature, makeCosmoshubPath, serializeSignDoc } from '@cosmjs/amino';
 import type { OfflineAminoSigner, StdSignDoc } from '@cosmjs/amino';
 import { Bip39, EnglishMnemonic, Secp256k1, Slip10, Slip10Curve, sha256 } from '@cosmjs/crypto';
-import { goJson } from '../../src/devnet/tx/amino-json.js';
+import { goJson } from '../../devnet/tx/amino-json.js';
 import { TxRaw } from 'cosmjs-types/cosmos/tx/v1beta1/tx';
-import { DEFAULT_SCENARIO_PATH, startDevnet } from '../../src/devnet/index.js';
-import type { Devnet } from '../../src/devnet/index.js';
-import { TEST_OPERATORS, testOperator } from '../../src/devnet/test-keys.js';
-import type { TestOperatorRole } from '../../src/devnet/test-keys.js';
+import { DEFAULT_SCENARIO_PATH, startDevnet } from '../../devnet/index.js';
+import type { Devnet } from '../../devnet/index.js';
+import { TEST_OPERATORS, testOperator } from '../../devnet/test-keys.js';
+import type { TestOperatorRole } from '../../devnet/test-keys.js';
 import { createIcsRegistry } from '../../src/signing/registry.js';
 import { createIcsAminoConverters } from '../../src/signing/amino.js';
 import { describeChainError } from '../../src/signing/errors.js';

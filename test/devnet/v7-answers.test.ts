@@ -4,8 +4,8 @@
 // here with a small protobuf reader of this file's own.
 import { after, before, beforeEach, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { startDevnet } from '../../src/devnet/index.js';
-import type { Devnet, Scenario } from '../../src/devnet/index.js';
+import { startDevnet } from '../../devnet/index.js';
+import type { Devnet, Scenario } from '../../devnet/index.js';
 import { toBech32 } from '@cosmjs/encoding';
 import { sha256 } from '@noble/hashes/sha2.js';
 import { decodeAddress } from '../../src/staking/address.js';

@@ -4,7 +4,7 @@ import { after, before, beforeEach, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
-import type { Devnet } from '../../src/devnet/index.js';
+import type { Devnet } from '../../devnet/index.js';
 import { ProviderClient } from '../../src/index.js';
 import { startDemoStack, stopDemoStack } from '../helpers/demo-server.js';
 import type { DemoServer } from '../helpers/demo-server.js';

@@ -8,7 +8,7 @@ import { mkdirSync } from 'node:fs';
 import { createServer } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import type { Browser, Page } from 'playwright-core';
-import type { Devnet } from '../../src/devnet/index.js';
+import type { Devnet } from '../../devnet/index.js';
 import { ProviderClient } from '../../src/index.js';
 import type { ConsumerChain } from '../../src/index.js';
 import type { IcsPowerChart } from '../../components/power-chart/define.js';

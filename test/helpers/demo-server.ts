@@ -2,8 +2,8 @@
 import { createServer } from 'vite';
 import type { ViteDevServer } from 'vite';
 import type { Browser } from 'playwright-core';
-import { startDevnet } from '../../src/devnet/index.js';
-import type { Devnet } from '../../src/devnet/index.js';
+import { startDevnet } from '../../devnet/index.js';
+import type { Devnet } from '../../devnet/index.js';
 import { launchChromium } from './chromium.js';
 
 export interface DemoServer {

@@ -1,25 +1,9 @@
 /**
  * The devnet's control API over HTTP (`/__devnet/...`), usable from Node and from a browser
- * test page alike. Never present on a real node.
+ * test page alike. Never present on a real node. Its types are the devnet's own (type-only
+ * imports, so a browser page loads none of the devnet's Node code).
  */
-export interface DevnetInfo {
-  chainId: string;
-  height: number;
-  blocksPerEpoch: number;
-  icsMode: 'v7' | 'absent' | 'legacy';
-}
-
-export interface FaultConfig {
-  mode?: 'error' | 'timeout' | 'malformed-json' | 'wrong-shape' | 'reset';
-  status?: number;
-  pathPrefix?: string;
-  times?: number;
-  latencyMs?: number;
-  /** Only requests to this host name ("localhost" vs "127.0.0.1": one devnet, two endpoints). */
-  host?: string;
-  /** Retry-After header on 'error' answers. */
-  retryAfter?: string;
-}
+import type { DevnetInfo, FaultConfig, IcsMode } from '../../devnet/index.js';
 
 export function devnetControl(rest: string) {
   const post = async (path: string, body?: unknown): Promise<unknown> => {
@@ -39,7 +23,7 @@ export function devnetControl(rest: string) {
     advance: async (blocks = 1) => ((await post('advance', { blocks })) as { height: number }).height,
     advanceToEpochEnd: async () => ((await post('advance', { toEpochEnd: true })) as { height: number }).height,
     faults: (faults: FaultConfig | null) => post('faults', faults),
-    ics: (mode: DevnetInfo['icsMode']) => post('ics', { mode }),
+    ics: (mode: IcsMode) => post('ics', { mode }),
     optIn: (consumerId: string, validator: string) => post('opt-in', { consumerId, validator }),
     optOut: (consumerId: string, validator: string) => post('opt-out', { consumerId, validator }),
   };

@@ -9,7 +9,7 @@
  *   249514, so ⅔ by 293;
  * - Top-N 100 takes all 500, the smallest holding 501; the largest holds 1000 / 375250 = 0.27%.
  */
-import type { Scenario } from '../../src/devnet/index.js';
+import type { Scenario } from '../../devnet/index.js';
 
 export const FIVE_HUNDRED_CHAIN_ID = 'provider-devnet-500';
 

@@ -17,8 +17,8 @@ import type { IcsAction, TxResult } from '../../src/signing/actions.js';
 import { extensionWallet } from '../../src/signing/wallet.js';
 import type { Wallet } from '../../src/signing/wallet.js';
 import { TestWallet } from '../../src/signing/test-wallet.js';
-import { TEST_OPERATORS, testOperator } from '../../src/devnet/test-keys.js';
-import type { TestOperatorRole } from '../../src/devnet/test-keys.js';
+import { TEST_OPERATORS, testOperator } from '../../devnet/test-keys.js';
+import type { TestOperatorRole } from '../../devnet/test-keys.js';
 import type { SuiteApi } from './client-suite.js';
 import type { DevnetControl } from './devnet-control.js';
 

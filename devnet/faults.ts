@@ -2,8 +2,11 @@
  * Injected failures, so clients and elements can be tested against a misbehaving node: HTTP
  * errors, answers that never come, truncated JSON, JSON of the wrong shape, dropped sockets.
  */
+export const FAULT_MODES = ['error', 'timeout', 'malformed-json', 'wrong-shape', 'reset'] as const;
+export type FaultMode = (typeof FAULT_MODES)[number];
+
 export interface FaultConfig {
-  mode?: 'error' | 'timeout' | 'malformed-json' | 'wrong-shape' | 'reset';
+  mode?: FaultMode;
   /** HTTP status for 'error' (default 500; the body is a gateway error with gRPC code 13). */
   status?: number;
   /** Only requests whose path starts with this (default: every non-control path). */

@@ -2,10 +2,10 @@
  * The REST routes: a path pattern → a handler reading one snapshot. Errors are thrown as
  * `GrpcError`s with the codes and messages the provider and staking keepers use.
  */
-import { WIRE_PHASES } from '../ics/wire.js';
-import { ACTIVE_PHASES, parseConsumerId } from '../ics/rules.js';
-import { decodeAddress } from '../staking/address.js';
-import { WIRE_BOND_STATUSES } from '../staking/wire.js';
+import { WIRE_PHASES } from '../src/ics/wire.js';
+import { ACTIVE_PHASES, parseConsumerId } from '../src/ics/rules.js';
+import { decodeAddress } from '../src/staking/address.js';
+import { WIRE_BOND_STATUSES } from '../src/staking/wire.js';
 import { GrpcError, NOT_IMPLEMENTED } from './http.js';
 import { compareAddressBytes, hasPrefix } from './addresses.js';
 import { filteredPaginate, lengthPrefixed, stringIdWithLenKey } from './pagination.js';

@@ -10,7 +10,7 @@
 import { sha256 } from '@cosmjs/crypto';
 import { toHex } from '@cosmjs/encoding';
 import { TxMsgData } from 'cosmjs-types/cosmos/base/abci/v1beta1/abci';
-import { MSG_OPT_IN_TYPE_URL } from '../../signing/message-types.js';
+import { MSG_OPT_IN_TYPE_URL } from '../../src/signing/message-types.js';
 import type { ChainState } from '../state.js';
 import type { ExecMode, MinGasPrice } from './ante.js';
 import { ANTE_GAS, runAnte } from './ante.js';

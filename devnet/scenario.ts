@@ -5,12 +5,12 @@
  */
 import { readFileSync } from 'node:fs';
 import { sha256 } from '@noble/hashes/sha2.js';
-import { consensusAddressFromEd25519, encodeAddress, encodeBase64, prefixesFor } from '../staking/address.js';
-import type { Bech32Prefixes } from '../staking/address.js';
-import { parseDec } from '../power/legacy-dec.js';
+import { consensusAddressFromEd25519, encodeAddress, encodeBase64, prefixesFor } from '../src/staking/address.js';
+import type { Bech32Prefixes } from '../src/staking/address.js';
+import { parseDec } from '../src/power/legacy-dec.js';
+import { CONSUMER_PHASES } from '../src/ics/models.js';
+import type { ConsumerPhase, PowerShaping } from '../src/ics/models.js';
 import { hasPrefix } from './addresses.js';
-
-export type Phase = 'registered' | 'initialized' | 'launched' | 'stopped' | 'deleted';
 
 /** A validator by its index in the scenario's list, or by operator or consensus address. */
 export type ValidatorRef = number | string;
@@ -41,23 +41,23 @@ export interface GeneratedValidators {
   overrides?: Array<Partial<ScenarioValidator> & { index: number }>;
 }
 
-export interface ScenarioConsumer {
+/**
+ * A consumer chain as a scenario writes it. The power-shaping numbers and flag have the core's
+ * types; the lists name validators (`ValidatorRef`) and `minStake` is a decimal string, as JSON holds them.
+ */
+export interface ScenarioConsumer extends Partial<Pick<PowerShaping, 'topN' | 'validatorsPowerCap' | 'validatorSetCap' | 'allowInactiveVals'>> {
   consumerId: string;
   chainId: string;
-  phase: Phase;
+  phase: ConsumerPhase;
   name: string;
   description?: string;
   metadata?: string;
   owner?: string;
   clientId?: string;
-  topN?: number;
-  validatorsPowerCap?: number;
-  validatorSetCap?: number;
   allowlist?: ValidatorRef[];
   denylist?: ValidatorRef[];
   prioritylist?: ValidatorRef[];
   minStake?: string;
-  allowInactiveVals?: boolean;
   /** Validators opted in at the start (Top-N chains add the top validators at each epoch end). */
   optedIn?: ValidatorRef[];
   /** Spawn time: RFC 3339, or relative to the devnet's start such as "+300s" or "-3600s". */
@@ -139,23 +139,16 @@ export interface ResolvedValidator {
   details: string;
 }
 
-export interface ResolvedConsumer {
+/** A consumer chain resolved: its power shaping as the core models it (lists of consensus addresses). */
+export interface ResolvedConsumer extends PowerShaping {
   consumerId: string;
   chainId: string;
-  phase: Phase;
+  phase: ConsumerPhase;
   name: string;
   description: string;
   metadata: string;
   owner: string;
   clientId: string;
-  topN: number;
-  validatorsPowerCap: number;
-  validatorSetCap: number;
-  allowlist: string[];
-  denylist: string[];
-  prioritylist: string[];
-  minStake: bigint;
-  allowInactiveVals: boolean;
   optedIn: string[];
   /** Seconds from the devnet's start; undefined when not set. */
   spawnOffsetSeconds: number | undefined;
@@ -247,8 +240,6 @@ function rate(value: unknown, path: string, fallback: string): string {
   if (dec === undefined || dec < 0n || dec > 10n ** 18n) fail(path, 'a decimal from 0 to 1 such as "0.05"', value);
   return text;
 }
-
-const PHASES: readonly Phase[] = ['registered', 'initialized', 'launched', 'stopped', 'deleted'];
 
 export function resolveScenario(raw: unknown): ResolvedScenario {
   const s = obj(raw, '(root)', SCENARIO_FIELDS);
@@ -393,8 +384,8 @@ function resolveConsumer(value: unknown, path: string, ref: (r: unknown, p: stri
   const c = obj(value, path, CONSUMER_FIELDS);
   const consumerId = str(c.consumerId, `${path}.consumerId`);
   if (!/^\d+$/.test(consumerId)) fail(`${path}.consumerId`, 'a decimal number as a string', consumerId);
-  const phase = str(c.phase, `${path}.phase`) as Phase;
-  if (!PHASES.includes(phase)) fail(`${path}.phase`, `one of ${PHASES.join(', ')}`, phase);
+  const phase = str(c.phase, `${path}.phase`) as ConsumerPhase;
+  if (!CONSUMER_PHASES.includes(phase)) fail(`${path}.phase`, `one of ${CONSUMER_PHASES.join(', ')}`, phase);
   const refs = (name: string): string[] => {
     const list = c[name];
     if (list === undefined) return [];

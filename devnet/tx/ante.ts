@@ -11,7 +11,7 @@ import { AminoTypes } from '@cosmjs/stargate';
 import { PubKey } from 'cosmjs-types/cosmos/crypto/secp256k1/keys';
 import { SignMode } from 'cosmjs-types/cosmos/tx/signing/v1beta1/signing';
 import { SignDoc } from 'cosmjs-types/cosmos/tx/v1beta1/tx';
-import { createIcsAminoConverters } from '../../signing/amino.js';
+import { createIcsAminoConverters } from '../../src/signing/amino.js';
 import type { ChainState } from '../state.js';
 import type { AccountState } from './accounts.js';
 import { goJson } from './amino-json.js';

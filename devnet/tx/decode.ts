@@ -4,8 +4,8 @@
  * does not decode fails as the SDK's tx decoder fails: codespace sdk, code 2.
  */
 import { AuthInfo, TxBody, TxRaw } from 'cosmjs-types/cosmos/tx/v1beta1/tx';
-import { decodeIcsMessage } from '../../signing/messages.js';
-import type { IcsMessage } from '../../signing/message-types.js';
+import { decodeIcsMessage } from '../../src/signing/messages.js';
+import type { IcsMessage } from '../../src/signing/message-types.js';
 import { txError } from './errors.js';
 
 export interface DecodedTx {

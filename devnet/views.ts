@@ -4,8 +4,8 @@
  * Typed with the wire types the core's decoders read, so both sides agree by construction.
  */
 import { sha256 } from '@noble/hashes/sha2.js';
-import { formatDec, parseDec } from '../power/legacy-dec.js';
-import { isActivePhase } from '../ics/rules.js';
+import { formatDec, parseDec } from '../src/power/legacy-dec.js';
+import { isActivePhase } from '../src/ics/rules.js';
 import type {
   WireChain,
   WireConsumerChainResponse,
@@ -13,8 +13,8 @@ import type {
   WireInfractionParameters,
   WirePhase,
   WireProviderParams,
-} from '../ics/wire.js';
-import type { WireValidator } from '../staking/wire.js';
+} from '../src/ics/wire.js';
+import type { WireValidator } from '../src/staking/wire.js';
 import type { ConsumerState, Snapshot, ValidatorState } from './state.js';
 import { compareAddressBytes } from './addresses.js';
 import { SLASH_METER_REPLENISH_FRACTION, SLASH_METER_REPLENISH_PERIOD_SECONDS, computeSetNow, consumerAddressOfKey } from './state.js';

@@ -4,7 +4,7 @@
  * `/__devnet/` that tests and demos use instead of transactions.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { HEIGHT_HEADER } from '../chain/wire.js';
+import { HEIGHT_HEADER } from '../src/chain/wire.js';
 import { CORS_HEADERS, ClosableServer, GrpcError, errorBody, sendJson, sendText } from './http.js';
 import type { FaultConfig } from './faults.js';
 import { Faults, wrongShape } from './faults.js';

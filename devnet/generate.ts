@@ -2,7 +2,8 @@
  * Scenarios made in code: many consumer chains across every phase over a small validator set,
  * for pagination and load tests (a permissionless provider collects hundreds of registrations).
  */
-import type { Phase, Scenario, ScenarioConsumer } from './scenario.js';
+import type { ConsumerPhase } from '../src/ics/models.js';
+import type { Scenario, ScenarioConsumer } from './scenario.js';
 
 export interface GenerateOptions {
   /** Number of consumer chains (default 260). */
@@ -12,7 +13,7 @@ export interface GenerateOptions {
   chainId?: string;
 }
 
-const CYCLE: Phase[] = ['registered', 'registered', 'launched', 'initialized', 'stopped', 'deleted', 'registered', 'launched'];
+const CYCLE: ConsumerPhase[] = ['registered', 'registered', 'launched', 'initialized', 'stopped', 'deleted', 'registered', 'launched'];
 
 export function generateScenario(options: GenerateOptions = {}): Scenario {
   const chains = options.chains ?? 260;

@@ -13,12 +13,15 @@ import {
   QueryValidatorsRequest,
   QueryValidatorsResponse,
 } from 'cosmjs-types/cosmos/staking/v1beta1/query';
-import { BondStatus, Validator } from 'cosmjs-types/cosmos/staking/v1beta1/staking';
-import type { WireValidator } from '../../staking/wire.js';
-import { decodeBase64 } from '../../staking/address.js';
-import type { WirePageResponse } from '../../ics/wire.js';
+import { Validator } from 'cosmjs-types/cosmos/staking/v1beta1/staking';
+import type { BondStatus } from 'cosmjs-types/cosmos/staking/v1beta1/staking';
+import type { WirePoolResponse, WireStakingParamsResponse, WireValidator } from '../../src/staking/wire.js';
+import { WIRE_BOND_STATUSES } from '../../src/staking/wire.js';
+import type { WireBondStatus } from '../../src/staking/wire.js';
+import { decodeBase64 } from '../../src/staking/address.js';
+import type { WirePageResponse } from '../../src/ics/wire.js';
 import { legacyDecWire, pageQuery } from './ics-queries.js';
-import { timestampParts } from './proto.js';
+import { durationParts, timestampParts } from './proto.js';
 
 export const STAKING_QUERY_SERVICE = '/cosmos.staking.v1beta1.Query/';
 
@@ -27,21 +30,9 @@ interface StakingQuery {
   encode(body: Record<string, unknown>): Uint8Array;
 }
 
-const STATUS_NAMES: Record<number, string> = {
-  [BondStatus.BOND_STATUS_UNSPECIFIED]: 'BOND_STATUS_UNSPECIFIED',
-  [BondStatus.BOND_STATUS_UNBONDED]: 'BOND_STATUS_UNBONDED',
-  [BondStatus.BOND_STATUS_UNBONDING]: 'BOND_STATUS_UNBONDING',
-  [BondStatus.BOND_STATUS_BONDED]: 'BOND_STATUS_BONDED',
-};
-
+/** The core's bond status names are in enum order (value = index); an unknown name is UNSPECIFIED. */
 function statusValue(name: string): BondStatus {
-  const entry = Object.entries(STATUS_NAMES).find(([, n]) => n === name);
-  return entry ? (Number(entry[0]) as BondStatus) : BondStatus.BOND_STATUS_UNSPECIFIED;
-}
-
-function seconds(text: string): { seconds: bigint; nanos: number } {
-  const match = /^(-?\d+)(?:\.(\d{1,9}))?s$/.exec(text);
-  return { seconds: BigInt(match?.[1] ?? '0'), nanos: Number((match?.[2] ?? '').padEnd(9, '0')) };
+  return Math.max(0, WIRE_BOND_STATUSES.indexOf(name as WireBondStatus)) as BondStatus;
 }
 
 export function validatorProto(v: WireValidator): Validator {
@@ -103,24 +94,17 @@ export const STAKING_QUERIES: Record<string, StakingQuery> = {
   Pool: {
     rest: () => ({ path: '/pool' }),
     encode: (body) => {
-      const pool = body.pool as { not_bonded_tokens: string; bonded_tokens: string };
+      const pool = body.pool as WirePoolResponse['pool'];
       return QueryPoolResponse.encode({ pool: { notBondedTokens: pool.not_bonded_tokens, bondedTokens: pool.bonded_tokens } }).finish();
     },
   },
   Params: {
     rest: () => ({ path: '/params' }),
     encode: (body) => {
-      const p = body.params as {
-        unbonding_time: string;
-        max_validators: number;
-        max_entries: number;
-        historical_entries: number;
-        bond_denom: string;
-        min_commission_rate: string;
-      };
+      const p = body.params as WireStakingParamsResponse['params'];
       return QueryParamsResponse.encode({
         params: {
-          unbondingTime: seconds(p.unbonding_time),
+          unbondingTime: durationParts(p.unbonding_time),
           maxValidators: p.max_validators,
           maxEntries: p.max_entries,
           historicalEntries: p.historical_entries,

@@ -11,7 +11,8 @@
  */
 import { fileURLToPath } from 'node:url';
 import { DevnetServer } from './server.js';
-import type { FaultConfig } from './faults.js';
+import { FAULT_MODES } from './faults.js';
+import type { FaultConfig, FaultMode } from './faults.js';
 import type { IcsMode } from './routes.js';
 import { loadScenario } from './scenario.js';
 import { mantraLikeScenario } from './scenarios/mantra-like.js';
@@ -72,9 +73,17 @@ export interface DevnetOptions {
   minGasPrice?: string;
 }
 
+/** What the control API's `GET /__devnet/info` answers. */
+export interface DevnetInfo {
+  chainId: string;
+  height: number;
+  blocksPerEpoch: number;
+  icsMode: IcsMode;
+}
+
 export interface Devnet {
   readonly restUrl: string;
-  /** CometBFT JSON-RPC: status, abci_query, broadcast_tx_*, tx, tx_search, block (src/devnet/rpc). */
+  /** CometBFT JSON-RPC: status, abci_query, broadcast_tx_*, tx, tx_search, block (devnet/rpc). */
   readonly rpcUrl: string;
   readonly chainId: string;
   height(): number;
@@ -95,15 +104,13 @@ export interface Devnet {
   stop(): Promise<void>;
 }
 
-const FAULT_MODES = ['error', 'timeout', 'malformed-json', 'wrong-shape', 'reset'];
-
 /** A fault config from the control API, checked so a typo fails loudly instead of injecting nothing. */
 function checkFaults(body: unknown): FaultConfig {
   if (typeof body !== 'object' || body === null || Array.isArray(body)) throw new Error('faults must be an object or null');
   const f = body as Record<string, unknown>;
   const known = new Set(['mode', 'status', 'pathPrefix', 'times', 'latencyMs', 'host', 'retryAfter']);
   for (const key of Object.keys(f)) if (!known.has(key)) throw new Error(`unknown fault field "${key}"`);
-  if (f.mode !== undefined && !FAULT_MODES.includes(f.mode as string)) throw new Error(`fault mode must be one of ${FAULT_MODES.join(', ')}`);
+  if (f.mode !== undefined && !FAULT_MODES.includes(f.mode as FaultMode)) throw new Error(`fault mode must be one of ${FAULT_MODES.join(', ')}`);
   const whole = (name: string, min: number, max: number) => {
     const v = f[name];
     if (v !== undefined && (typeof v !== 'number' || !Number.isInteger(v) || v < min || v > max)) throw new Error(`fault ${name} must be a whole number from ${min} to ${max}`);
@@ -205,7 +212,7 @@ export async function startDevnet(options: DevnetOptions = {}): Promise<Devnet> 
     const input = (body ?? {}) as Record<string, unknown>;
     switch (action) {
       case 'info':
-        return { chainId: scenario.chainId, height: chain.height, blocksPerEpoch: scenario.blocksPerEpoch, icsMode };
+        return { chainId: scenario.chainId, height: chain.height, blocksPerEpoch: scenario.blocksPerEpoch, icsMode } satisfies DevnetInfo;
       case 'reset':
         devnet.reset();
         return { height: chain.height };

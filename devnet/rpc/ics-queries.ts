@@ -5,25 +5,25 @@
  * protobuf response with hand-written encoders from the field tables of ics-protocol.md §3.
  * LegacyDec fields travel as the integer scaled by 10^18 (§4.4).
  */
-import type { Duration } from 'cosmjs-types/google/protobuf/duration';
 import { ClientState, ConsensusState } from 'cosmjs-types/ibc/lightclients/tendermint/v1/tendermint';
 import { ProofSpec, hashOpFromJSON, lengthOpFromJSON } from 'cosmjs-types/cosmos/ics23/v1/proofs';
-import { parseDec } from '../../power/legacy-dec.js';
-import { decodeBase64 } from '../../staking/address.js';
+import { parseDec } from '../../src/power/legacy-dec.js';
+import { decodeBase64 } from '../../src/staking/address.js';
 import type {
   WireChain,
   WireConsumerChainResponse,
   WireConsumerMetadata,
   WireConsumerValidator,
+  WireHeight,
   WireInfractionParameters,
   WirePageResponse,
   WireProviderParams,
   WirePublicKey,
-} from '../../ics/wire.js';
-import { WIRE_PHASES } from '../../ics/wire.js';
-import { WIRE_BOND_STATUSES } from '../../staking/wire.js';
+} from '../../src/ics/wire.js';
+import { WIRE_PHASES } from '../../src/ics/wire.js';
+import { WIRE_BOND_STATUSES } from '../../src/staking/wire.js';
 import { PageRequest } from 'cosmjs-types/cosmos/base/query/v1beta1/pagination';
-import { ProtoWriter, fieldString, fieldVarint, fieldBytes, readFields, timestampParts, writeDuration, writeTimestamp } from './proto.js';
+import { ProtoWriter, durationParts, fieldString, fieldVarint, fieldBytes, readFields, timestampParts, writeDuration, writeTimestamp } from './proto.js';
 
 export const ICS_QUERY_SERVICE = '/interchain_security.ccv.provider.v1.Query/';
 
@@ -193,11 +193,6 @@ function proofSpecOf(s: WireProofSpec): ProofSpec {
   });
 }
 
-function durationOf(text: string): Duration {
-  const match = /^(-?\d+)(?:\.(\d{1,9}))?s$/.exec(text);
-  return { seconds: BigInt(match?.[1] ?? '0'), nanos: Number((match?.[2] ?? '').padEnd(9, '0')) };
-}
-
 /** An IBC tendermint `ClientState` from its gateway JSON (the template client, the genesis's provider client). */
 function encodeClientState(json: unknown): Uint8Array {
   const t = json as {
@@ -206,14 +201,14 @@ function encodeClientState(json: unknown): Uint8Array {
     trusting_period: string;
     unbonding_period: string;
     max_clock_drift: string;
-    frozen_height: { revision_number: string; revision_height: string };
-    latest_height: { revision_number: string; revision_height: string };
+    frozen_height: WireHeight;
+    latest_height: WireHeight;
     upgrade_path: string[];
     proof_specs: WireProofSpec[];
     allow_update_after_expiry: boolean;
     allow_update_after_misbehaviour: boolean;
   };
-  const height = (h: { revision_number: string; revision_height: string }) => ({
+  const height = (h: WireHeight) => ({
     revisionNumber: BigInt(h.revision_number),
     revisionHeight: BigInt(h.revision_height),
   });
@@ -221,9 +216,9 @@ function encodeClientState(json: unknown): Uint8Array {
     ClientState.fromPartial({
       chainId: t.chain_id,
       trustLevel: { numerator: BigInt(t.trust_level.numerator), denominator: BigInt(t.trust_level.denominator) },
-      trustingPeriod: durationOf(t.trusting_period),
-      unbondingPeriod: durationOf(t.unbonding_period),
-      maxClockDrift: durationOf(t.max_clock_drift),
+      trustingPeriod: durationParts(t.trusting_period),
+      unbondingPeriod: durationParts(t.unbonding_period),
+      maxClockDrift: durationParts(t.max_clock_drift),
       frozenHeight: height(t.frozen_height),
       latestHeight: height(t.latest_height),
       proofSpecs: t.proof_specs.map(proofSpecOf),

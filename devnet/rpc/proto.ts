@@ -126,8 +126,13 @@ export function writeTimestamp(p: ProtoWriter, text: string): void {
 }
 
 /** "1728000s" or "9223372036.854775807s" → google.protobuf.Duration fields. */
-export function writeDuration(p: ProtoWriter, text: string): void {
+export function durationParts(text: string): { seconds: bigint; nanos: number } {
   const match = /^(-?\d+)(?:\.(\d{1,9}))?s$/.exec(text);
   if (!match) throw new Error(`not a JSON duration: ${text}`);
-  p.int64(1, BigInt(match[1]!)).int32(2, Number((match[2] ?? '').padEnd(9, '0')));
+  return { seconds: BigInt(match[1]!), nanos: Number((match[2] ?? '').padEnd(9, '0')) };
+}
+
+export function writeDuration(p: ProtoWriter, text: string): void {
+  const { seconds, nanos } = durationParts(text);
+  p.int64(1, seconds).int32(2, nanos);
 }

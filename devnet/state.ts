@@ -5,12 +5,13 @@
  * (`computeConsumerSet` from src/power). A `Snapshot` is the read-only view a query answers
  * from; one is kept per block for historical reads.
  */
-import { computeConsumerSet, activeValidators } from '../power/consumer-set.js';
-import type { ConsumerSetMember, ProviderValidatorState } from '../power/consumer-set.js';
-import { parseDec } from '../power/legacy-dec.js';
-import { ACTIVE_PHASES } from '../ics/rules.js';
-import { consensusAddressFromEd25519 } from '../staking/address.js';
-import type { Bech32Prefixes } from '../staking/address.js';
+import { computeConsumerSet, activeValidators } from '../src/power/consumer-set.js';
+import type { ConsumerSetMember, ProviderValidatorState } from '../src/power/consumer-set.js';
+import { parseDec } from '../src/power/legacy-dec.js';
+import { ACTIVE_PHASES } from '../src/ics/rules.js';
+import { consensusAddressFromEd25519 } from '../src/staking/address.js';
+import type { Bech32Prefixes } from '../src/staking/address.js';
+import type { WireBondStatus } from '../src/staking/wire.js';
 import type { ResolvedConsumer, ResolvedScenario } from './scenario.js';
 import { cloneAccounts, genesisAccounts } from './tx/accounts.js';
 import type { AccountState } from './tx/accounts.js';
@@ -40,7 +41,8 @@ export function lastTotalPower(validators: readonly ValidatorState[]): bigint {
   return validators.reduce((sum, v) => sum + v.lastPower, 0n);
 }
 
-export type BondStatusName = 'BOND_STATUS_BONDED' | 'BOND_STATUS_UNBONDING' | 'BOND_STATUS_UNBONDED';
+/** A validator's bond status by its wire name (never UNSPECIFIED on a live validator). */
+export type BondStatusName = Exclude<WireBondStatus, 'BOND_STATUS_UNSPECIFIED'>;
 
 export interface ValidatorState {
   index: number;

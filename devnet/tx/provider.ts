@@ -5,18 +5,18 @@
  * chain state and returns the message's events. `execute` may leave a partial change behind on
  * error; the engine saves and restores the provider state around a transaction's messages.
  */
-import { formatDec, parseDec } from '../../power/legacy-dec.js';
-import { consensusAddressFromEd25519, decodeAddress, decodeBase64, validatorToAccount } from '../../staking/address.js';
-import type { Bech32Prefixes } from '../../staking/address.js';
-import type { IcsMessage } from '../../signing/message-types.js';
+import { formatDec, parseDec } from '../../src/power/legacy-dec.js';
+import { consensusAddressFromEd25519, decodeAddress, decodeBase64, validatorToAccount } from '../../src/staking/address.js';
+import type { Bech32Prefixes } from '../../src/staking/address.js';
+import type { IcsMessage } from '../../src/signing/message-types.js';
 import {
   MSG_ASSIGN_CONSUMER_KEY_TYPE_URL,
   MSG_OPT_IN_TYPE_URL,
   MSG_OPT_OUT_TYPE_URL,
   MSG_SET_CONSUMER_COMMISSION_RATE_TYPE_URL,
-} from '../../signing/message-types.js';
+} from '../../src/signing/message-types.js';
 import type { ChainState, ConsumerState, ValidatorState } from '../state.js';
-import { ACTIVE_PHASES } from '../../ics/rules.js';
+import { ACTIVE_PHASES } from '../../src/ics/rules.js';
 import type { TxError } from './errors.js';
 import { txError } from './errors.js';
 
