@@ -4,7 +4,7 @@
  */
 import { WIRE_PHASES } from '../ics/wire.js';
 import { ACTIVE_PHASES, parseConsumerId } from '../ics/rules.js';
-import { decodeAddress } from '../staking/address.js';
+import { decodeAddress } from '../chain/bech32.js';
 import { WIRE_BOND_STATUSES } from '../staking/wire.js';
 import { GrpcError, NOT_IMPLEMENTED } from './http.js';
 import { compareAddressBytes, hasPrefix } from './addresses.js';

@@ -5,8 +5,9 @@
  */
 import { readFileSync } from 'node:fs';
 import { sha256 } from '@noble/hashes/sha2.js';
-import { consensusAddressFromEd25519, encodeAddress, encodeBase64, prefixesFor } from '../staking/address.js';
-import type { Bech32Prefixes } from '../staking/address.js';
+import { encodeAddress, prefixesFor } from '../chain/bech32.js';
+import { consensusAddressFromEd25519, encodeBase64 } from '../staking/address.js';
+import type { Bech32Prefixes } from '../chain/bech32.js';
 import { parseDec } from '../power/legacy-dec.js';
 import { hasPrefix } from './addresses.js';
 

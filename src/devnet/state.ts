@@ -10,7 +10,7 @@ import type { ConsumerSetMember, ProviderValidatorState } from '../power/consume
 import { parseDec } from '../power/legacy-dec.js';
 import { ACTIVE_PHASES } from '../ics/rules.js';
 import { consensusAddressFromEd25519 } from '../staking/address.js';
-import type { Bech32Prefixes } from '../staking/address.js';
+import type { Bech32Prefixes } from '../chain/bech32.js';
 import type { ResolvedConsumer, ResolvedScenario } from './scenario.js';
 import { cloneAccounts, genesisAccounts } from './tx/accounts.js';
 import type { AccountState } from './tx/accounts.js';
