@@ -9,7 +9,7 @@ import { isIcsError } from '../../src/index.js';
 import { activeValidators, computeConsumerSet, countInTopN, cumulativeCurve, minPowerInTopN, nakamotoCoefficient, ratio, sumPowers } from '../../src/power/index.js';
 import type { ExclusionReason, ProviderValidatorState } from '../../src/power/index.js';
 import { isActivePhase } from '../../src/index.js';
-import { nextTask } from '../../src/chain/tasks.js';
+import { nextTask } from '../../src/index.js';
 
 /** The SDK's default power reduction: consensus power = bonded tokens / 10^6 (any display exponent). */
 const POWER_REDUCTION = 10n ** 6n;
