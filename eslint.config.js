@@ -1,6 +1,9 @@
-// Lint: typescript-eslint's recommended type-aware rules at zero warnings.
+// Lint: typescript-eslint's recommended type-aware rules at zero warnings, and for the elements
+// the recommended rules of eslint-plugin-lit (templates) and eslint-plugin-wc (custom elements).
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
+import lit from 'eslint-plugin-lit';
+import wc from 'eslint-plugin-wc';
 
 const NO_LIT = { regex: '^lit($|/)|^@lit/', message: 'The core (src/) is free of Lit: elements live in components/.' };
 const NO_ELEMENTS = { regex: '(^|/)(components|react)/', message: 'The core (src/) never imports the elements or their wrappers.' };
@@ -28,6 +31,14 @@ export default tseslint.config(
       '@typescript-eslint/no-explicit-any': 'error',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', ignoreRestSiblings: true }],
     },
+  },
+  // The elements: Lit's template rules, and the custom element rules for every class built on
+  // LitElement through the shared bases (wc knows LitElement itself, not our subclasses of it).
+  { ...lit.configs['flat/recommended'], files: ['components/**/*.ts'] },
+  {
+    ...wc.configs['flat/recommended'],
+    files: ['components/**/*.ts'],
+    settings: { wc: { elementBaseClasses: ['LitElement', 'IcsElement', 'IcsDataElement', 'IcsActingElement'] } },
   },
   // Layers point one way (design.md §2). The core (src/) never imports Lit, the elements, the React
   // wrappers or the devnet; inside it, src/chain imports neither staking nor ics, and src/staking not
