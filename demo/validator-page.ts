@@ -14,7 +14,7 @@ import type { IcsValidatorSettings } from '../components/validator-settings/defi
 import type { IcsPowerChart } from '../components/power-chart/define.js';
 import { TestWallet } from '../src/signing/test-wallet.js';
 import { ProviderClient, decodeAddress } from '../src/index.js';
-import { encodeAddress } from '../src/staking/address.js';
+import { encodeAddress } from '../src/chain/bech32.js';
 import { testOperator } from '../devnet/test-keys.js';
 import type { TestOperatorRole } from '../devnet/test-keys.js';
 import { themeSwitch } from './controls.js';

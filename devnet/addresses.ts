@@ -3,7 +3,7 @@
  * bech32 alphabet is not in value order, so sorting the bech32 text would not give the order a
  * node answers in: compare the decoded bytes.
  */
-import { decodeAddress } from '../src/staking/address.js';
+import { decodeAddress } from '../src/chain/bech32.js';
 
 const hexCache = new Map<string, string>();
 

@@ -4,7 +4,7 @@
  */
 import { WIRE_PHASES } from '../src/ics/wire.js';
 import { ACTIVE_PHASES, parseConsumerId } from '../src/ics/rules.js';
-import { decodeAddress } from '../src/staking/address.js';
+import { decodeAddress } from '../src/chain/bech32.js';
 import { WIRE_BOND_STATUSES } from '../src/staking/wire.js';
 import { GrpcError, NOT_IMPLEMENTED } from './http.js';
 import { compareAddressBytes, hasPrefix } from './addresses.js';

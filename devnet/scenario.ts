@@ -5,8 +5,9 @@
  */
 import { readFileSync } from 'node:fs';
 import { sha256 } from '@noble/hashes/sha2.js';
-import { consensusAddressFromEd25519, encodeAddress, encodeBase64, prefixesFor } from '../src/staking/address.js';
-import type { Bech32Prefixes } from '../src/staking/address.js';
+import { encodeAddress, prefixesFor } from '../src/chain/bech32.js';
+import { consensusAddressFromEd25519, encodeBase64 } from '../src/staking/address.js';
+import type { Bech32Prefixes } from '../src/chain/bech32.js';
 import { parseDec } from '../src/power/legacy-dec.js';
 import { CONSUMER_PHASES } from '../src/ics/models.js';
 import type { ConsumerPhase, PowerShaping } from '../src/ics/models.js';

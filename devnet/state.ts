@@ -10,7 +10,7 @@ import type { ConsumerSetMember, ProviderValidatorState } from '../src/power/con
 import { parseDec } from '../src/power/legacy-dec.js';
 import { ACTIVE_PHASES } from '../src/ics/rules.js';
 import { consensusAddressFromEd25519 } from '../src/staking/address.js';
-import type { Bech32Prefixes } from '../src/staking/address.js';
+import type { Bech32Prefixes } from '../src/chain/bech32.js';
 import type { WireBondStatus } from '../src/staking/wire.js';
 import type { ResolvedConsumer, ResolvedScenario } from './scenario.js';
 import { cloneAccounts, genesisAccounts } from './tx/accounts.js';

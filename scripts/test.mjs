@@ -104,6 +104,9 @@ async function browserTests() {
 }
 
 await check('typecheck', process.execPath, ['node_modules/typescript/bin/tsc', '--noEmit', '-p', 'tsconfig.json']);
+// The core without the DOM (ECMAScript and src/runtime.d.ts only), the devnet with Node's types.
+await check('typecheck: core without the DOM', process.execPath, ['node_modules/typescript/bin/tsc', '--noEmit', '-p', 'tsconfig.core.json']);
+await check('typecheck: devnet (Node, no DOM)', process.execPath, ['node_modules/typescript/bin/tsc', '--noEmit', '-p', 'tsconfig.devnet.json']);
 await check('lint', process.execPath, ['node_modules/eslint/bin/eslint.js', '--max-warnings=0', '.']);
 // Typing fixtures: the tags in React JSX and in a Vue template, with @ts-expect-error lines for
 // what must not compile (a wrong value, an unknown prop, a wrong handler).

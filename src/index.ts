@@ -15,17 +15,14 @@ export type { IcsErrorKind } from './chain/errors.js';
 export type { FetchLike } from './chain/transport.js';
 export { WaitWatch } from './chain/waits.js';
 export type { Waiting } from './chain/waits.js';
+// Giving the thread back between slices of long work: the elements yield with it too.
+export { nextTask } from './chain/tasks.js';
 export type { IcsAvailability, IcsStatus } from './ics/detect.js';
 export { CONSUMER_PHASES } from './ics/models.js';
 export { ACTIVE_PHASES, isActivePhase, parseConsumerId } from './ics/rules.js';
 export type * from './ics/models.js';
-export type { StakingParams, StakingPool, StakingValidator } from './staking/models.js';
-export {
-  accountToValidator,
-  addressKind,
-  consensusAddressFromEd25519,
-  decodeAddress,
-  prefixesFor,
-  validatorToAccount,
-} from './staking/address.js';
-export type { AddressKind, Bech32Prefixes } from './staking/address.js';
+export type { BondStatus, StakingParams, StakingPool, StakingValidator, ValidatorDescription } from './staking/models.js';
+export { decodeAddress, prefixesFor } from './chain/bech32.js';
+export { accountToValidator, addressKind, consensusAddressFromEd25519, validatorToAccount } from './staking/address.js';
+export type { Bech32Prefixes } from './chain/bech32.js';
+export type { AddressKind } from './staking/address.js';

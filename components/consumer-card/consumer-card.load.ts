@@ -8,8 +8,7 @@ import { isIcsError } from '../../src/index.js';
 import { nakamotoCoefficient } from '../../src/power/index.js';
 import { isActivePhase } from '../../src/index.js';
 import { stakeShare } from '../shared/stake.js';
-import * as staking from '../../src/staking/queries.js';
-import * as ics from '../../src/ics/queries.js';
+import * as queries from '../../src/queries.js';
 
 export type ConsumerCardData =
   | { found: false; message: string }
@@ -27,7 +26,7 @@ export type ConsumerCardData =
 
 export async function loadConsumerCard(client: ChainContext, consumerId: string, options: ReadOptions): Promise<ConsumerCardData> {
   // The set is asked for at once with the rest; its answer only counts if the chain is active.
-  const set = ics.consumerValidators(client, consumerId, options).then(
+  const set = queries.consumerValidators(client, consumerId, options).then(
     (v): ConsumerValidator[] | Error => v,
     (error: unknown): Error => (error instanceof Error ? error : new Error(String(error))),
   );
@@ -36,9 +35,9 @@ export async function loadConsumerCard(client: ChainContext, consumerId: string,
   let blocksToEpoch: number;
   try {
     [chain, pool, blocksToEpoch] = await Promise.all([
-      ics.consumerChain(client, consumerId, options),
-      staking.pool(client, options),
-      ics.blocksUntilNextEpoch(client, options),
+      queries.consumerChain(client, consumerId, options),
+      queries.pool(client, options),
+      queries.blocksUntilNextEpoch(client, options),
     ]);
   } catch (error) {
     if (isIcsError(error) && error.kind === 'not-found') return { found: false, message: error.message };

@@ -7,8 +7,7 @@ import type { ConsumerChain, ConsumerPhase, ConsumerValidator, ChainContext, Rea
 import { nameSkeleton } from '../../src/format/index.js';
 import { isActivePhase } from '../../src/index.js';
 import { stakeShare } from '../shared/stake.js';
-import * as staking from '../../src/staking/queries.js';
-import * as ics from '../../src/ics/queries.js';
+import * as queries from '../../src/queries.js';
 
 /** Where a given validator stands on a chain. */
 export type ValidatorStanding =
@@ -50,8 +49,8 @@ export interface ListQuery {
 
 export async function loadConsumerList(client: ChainContext, query: ListQuery, options: ReadOptions): Promise<ConsumerListData> {
   const [chains, pool, me] = await Promise.all([
-    ics.consumerChains(client, { ...options, phase: query.phase }),
-    staking.pool(client, options),
+    queries.consumerChains(client, { ...options, phase: query.phase }),
+    queries.pool(client, options),
     query.validator ? whoIs(client, query.validator, options) : Promise.resolve(undefined),
   ]);
   const skeletons = lookAlikeGroups(chains);
@@ -62,11 +61,11 @@ export async function loadConsumerList(client: ChainContext, query: ListQuery, o
         return { chain, validators: undefined, stakeShare: undefined, optedIn: undefined, spawnTime: undefined, standing: undefined, lookAlikes };
       }
       const [set, spawnTime] = await Promise.all([
-        ics.consumerValidators(client, chain.consumerId, options),
+        queries.consumerValidators(client, chain.consumerId, options),
         // Only an initialized chain has a spawn time (a registered one has none yet).
-        chain.phase === 'initialized' ? ics.consumerChain(client, chain.consumerId, options).then((d) => d.initParams?.spawnTime) : undefined,
+        chain.phase === 'initialized' ? queries.consumerChain(client, chain.consumerId, options).then((d) => d.initParams?.spawnTime) : undefined,
       ]);
-      const opted = set.length === 0 || me ? await ics.optedInValidators(client, chain.consumerId, options) : undefined;
+      const opted = set.length === 0 || me ? await queries.optedInValidators(client, chain.consumerId, options) : undefined;
       return {
         chain,
         validators: set.length,
@@ -88,8 +87,8 @@ interface Me {
 }
 
 async function whoIs(client: ChainContext, validator: string, options: ReadOptions): Promise<Me> {
-  const identity = await staking.resolveValidator(client, validator, options);
-  const ids = await ics.consumerChainsOfValidator(client, identity.consensusAddress, options);
+  const identity = await queries.resolveValidator(client, validator, options);
+  const ids = await queries.consumerChainsOfValidator(client, identity.consensusAddress, options);
   return { consensusAddress: identity.consensusAddress, moniker: identity.moniker, hasToValidate: new Set(ids) };
 }
 

@@ -5,8 +5,7 @@
  */
 import { isActivePhase } from '../../src/index.js';
 import type { ChainContext, ConsumerChainDetails, ReadOptions, ValidatorIdentity } from '../../src/index.js';
-import * as ics from '../../src/ics/queries.js';
-import * as staking from '../../src/staking/queries.js';
+import * as queries from '../../src/queries.js';
 import { oneConsumerChain, topNThreshold } from '../shared/one-chain.js';
 
 export interface OptInData {
@@ -27,15 +26,15 @@ export interface OptInData {
 const POWER_REDUCTION = 10n ** 6n;
 
 export async function loadOptIn(client: ChainContext, consumerId: string, validator: string, options: ReadOptions): Promise<OptInData> {
-  const [identity, chain] = await Promise.all([staking.resolveValidator(client, validator, options), oneConsumerChain(client, consumerId, options)]);
+  const [identity, chain] = await Promise.all([queries.resolveValidator(client, validator, options), oneConsumerChain(client, consumerId, options)]);
   const active = isActivePhase(chain.phase);
   const [staked, minPowerInTopN, optedIn, set, required, blocksUntilEpoch] = await Promise.all([
-    staking.validator(client, identity.operatorAddress, options),
+    queries.validator(client, identity.operatorAddress, options),
     active ? topNThreshold(client, chain, options) : Promise.resolve(undefined),
-    active ? ics.optedInValidators(client, consumerId, options) : Promise.resolve([]),
-    active ? ics.consumerValidators(client, consumerId, options) : Promise.resolve([]),
-    ics.consumerChainsOfValidator(client, identity.consensusAddress, options),
-    ics.blocksUntilNextEpoch(client, options),
+    active ? queries.optedInValidators(client, consumerId, options) : Promise.resolve([]),
+    active ? queries.consumerValidators(client, consumerId, options) : Promise.resolve([]),
+    queries.consumerChainsOfValidator(client, identity.consensusAddress, options),
+    queries.blocksUntilNextEpoch(client, options),
   ]);
   return {
     chain,

@@ -2,7 +2,7 @@ import { html, nothing } from 'lit';
 import type { PropertyValues, TemplateResult } from 'lit';
 import { state } from 'lit/decorators.js';
 import type { ChainContext, ReadOptions } from '../../src/index.js';
-import { blocksUntilNextEpoch } from '../../src/ics/queries.js';
+import { blocksUntilNextEpoch } from '../../src/queries.js';
 import { checkConsumerKey } from '../../src/signing/index.js';
 import type { IcsAction } from '../../src/signing/index.js';
 import { clip } from '../../src/format/index.js';

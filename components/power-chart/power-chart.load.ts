@@ -9,10 +9,8 @@ import { isIcsError } from '../../src/index.js';
 import { activeValidators, computeConsumerSet, countInTopN, cumulativeCurve, minPowerInTopN, nakamotoCoefficient, ratio, sumPowers } from '../../src/power/index.js';
 import type { ExclusionReason, ProviderValidatorState } from '../../src/power/index.js';
 import { isActivePhase } from '../../src/index.js';
-import { nextTask } from '../../src/chain/tasks.js';
-import * as staking from '../../src/staking/queries.js';
-import * as ics from '../../src/ics/queries.js';
-import * as base from '../../src/chain/queries.js';
+import { nextTask } from '../../src/index.js';
+import * as queries from '../../src/queries.js';
 
 /** The SDK's default power reduction: consensus power = bonded tokens / 10^6 (any display exponent). */
 const POWER_REDUCTION = 10n ** 6n;
@@ -81,9 +79,9 @@ type Found = Extract<PowerChartData, { found: true }>;
 /** `consumerId` undefined: the provider's own active set, the stake that Top-N thresholds are taken on. */
 export async function loadPowerChart(client: ChainContext, consumerId: string | undefined, options: ReadOptions): Promise<PowerChartData> {
   const [bonded, params, providerChainId] = [
-    staking.validators(client, options),
-    ics.providerParams(client, options),
-    base.chainId(client, options),
+    queries.validators(client, options),
+    queries.providerParams(client, options),
+    queries.chainId(client, options),
   ];
   // Not awaited yet: a not-found chain answers before these, and must not leave them unhandled.
   for (const p of [bonded, params, providerChainId]) (p as Promise<unknown>).catch(() => undefined);
@@ -95,7 +93,7 @@ export async function loadPowerChart(client: ChainContext, consumerId: string | 
   }
   let chain: ConsumerChainDetails;
   try {
-    chain = await ics.consumerChain(client, consumerId, options);
+    chain = await queries.consumerChain(client, consumerId, options);
   } catch (error) {
     if (isIcsError(error) && error.kind === 'not-found') return { found: false, message: error.message };
     throw error;
@@ -104,8 +102,8 @@ export async function loadPowerChart(client: ChainContext, consumerId: string | 
     return { found: false, message: `Consumer chain ${consumerId} (${chain.chainId}) is ${chain.phase}: it has no validator set.` };
   }
   const [set, optedIn, validators, { maxProviderConsensusValidators }, chainId] = await Promise.all([
-    ics.consumerValidators(client, consumerId, options),
-    ics.optedInValidators(client, consumerId, options),
+    queries.consumerValidators(client, consumerId, options),
+    queries.optedInValidators(client, consumerId, options),
     bonded,
     params,
     providerChainId,

@@ -5,7 +5,7 @@
  * that draws the chart.
  */
 import { formatCompact, formatInteger, formatPower } from '../../src/format/index.js';
-import { nextTask } from '../../src/chain/tasks.js';
+import { nextTask } from '../../src/index.js';
 
 export { formatCompact, formatInteger, formatPower };
 

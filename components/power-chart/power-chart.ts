@@ -7,7 +7,7 @@ import { isIcsError, parseConsumerId } from '../../src/index.js';
 import type { ChainContext, ReadOptions } from '../../src/index.js';
 import { clip, formatPercent } from '../../src/format/index.js';
 import { formatInteger, formatPower, warmFormatters } from './power-chart.numbers.js';
-import { nextTask } from '../../src/chain/tasks.js';
+import { nextTask } from '../../src/index.js';
 import type { ExclusionReason } from '../../src/power/index.js';
 import { IcsDataElement } from '../shared/data-element.js';
 import type { AttributeProblem } from '../shared/clients.js';

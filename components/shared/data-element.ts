@@ -17,7 +17,7 @@ import { clientContext } from './context.js';
 import { CONFIGURE_EVENT, resolveClient } from './clients.js';
 import type { AttributeProblem, ClientResolution } from './clients.js';
 import { IcsErrorEvent } from './events.js';
-import * as ics from '../../src/ics/queries.js';
+import * as queries from '../../src/queries.js';
 
 /** What a load produced: the data, or the chain's word that it has no (readable) ICS. */
 export type Loaded<T> = { kind: 'data'; value: T } | { kind: 'absent'; status: IcsStatus };
@@ -48,7 +48,7 @@ function ensureContextRoot(): void {
  * one) that is the answer, and the load's own failure is not.
  */
 async function withIcs<T>(client: ChainContext, options: ReadOptions, load: () => Promise<T>): Promise<Loaded<T>> {
-  const detection = ics.detectIcs(client, options);
+  const detection = queries.detectIcs(client, options);
   // The chain's prefixes and units (one read per client, shared): the data renders with them.
   const params = client.chainParams(options);
   params.catch(() => undefined);

@@ -9,7 +9,7 @@ import { hostStyles } from './styles.js';
 import { VERSION } from './version.js';
 import type { AttributeProblem, EndpointSettings } from './clients.js';
 import type { ChainAttributes } from './chain-settings.js';
-import { nextTask } from '../../src/chain/tasks.js';
+import { nextTask } from '../../src/index.js';
 import { clip } from '../../src/format/index.js';
 
 /** A JSON attribute as an object; text that is not JSON stays text (and is refused in words later). */

@@ -5,12 +5,12 @@
  */
 import { IcsError, isIcsError } from '../../src/index.js';
 import type { ChainContext, ConsumerChainDetails, ReadOptions } from '../../src/index.js';
-import * as ics from '../../src/ics/queries.js';
+import * as queries from '../../src/queries.js';
 
 /** The chain; an id the provider does not know is `not-found`, in the same words whatever the node said. */
 export async function oneConsumerChain(client: ChainContext, consumerId: string, options: ReadOptions): Promise<ConsumerChainDetails> {
   try {
-    return await ics.consumerChain(client, consumerId, options);
+    return await queries.consumerChain(client, consumerId, options);
   } catch (error) {
     if (isIcsError(error) && error.kind === 'not-found') {
       throw new IcsError('not-found', `There is no consumer chain with id ${consumerId} on this provider.`, { field: 'consumerId', cause: error });
@@ -25,6 +25,6 @@ export async function oneConsumerChain(client: ChainContext, consumerId: string,
  */
 export async function topNThreshold(client: ChainContext, chain: ConsumerChainDetails, options: ReadOptions): Promise<bigint | undefined> {
   if (chain.kind !== 'top-n') return undefined;
-  const chains = await ics.consumerChains(client, { ...options, phase: chain.phase });
+  const chains = await queries.consumerChains(client, { ...options, phase: chain.phase });
   return chains.find((c) => c.consumerId === chain.consumerId)?.minPowerInTopN;
 }

@@ -13,9 +13,8 @@ import { checkSigner, detectWallet, frozenAction, isUnknownChainError, readableC
 import type { ChainInfoInput, IcsAction, TxResult, TxStage, Wallet, WalletAccount } from '../../src/signing/index.js';
 import type { ChainContext } from '../../src/index.js';
 import type { FlowClient } from '../../src/signing/index.js';
-import { chainId as readChainId } from '../../src/chain/queries.js';
-import * as ics from '../../src/ics/queries.js';
-import * as staking from '../../src/staking/queries.js';
+import { chainId as readChainId } from '../../src/queries.js';
+import * as queries from '../../src/queries.js';
 import { clip, neutralise, safeHttpsUrl } from '../../src/format/index.js';
 import { IcsTxConfirmedEvent, IcsTxFailedEvent, IcsTxSignedEvent } from './events.js';
 
@@ -650,12 +649,12 @@ function clientOf(context: ChainContext): FlowClient {
     chainParams: (options) => context.chainParams(options),
     invalidate: (fragment) => context.invalidate(fragment),
     chainId: (options) => readChainId(context, options),
-    validator: (address, options) => staking.validator(context, address, options),
-    validators: (options) => staking.validators(context, options),
-    stakingParams: (options) => staking.stakingParams(context, options),
-    consumerChain: (id, options) => ics.consumerChain(context, id, options),
-    consumerChains: (options) => ics.consumerChains(context, options),
-    addressPairs: (id, options) => ics.addressPairs(context, id, options),
+    validator: (address, options) => queries.validator(context, address, options),
+    validators: (options) => queries.validators(context, options),
+    stakingParams: (options) => queries.stakingParams(context, options),
+    consumerChain: (id, options) => queries.consumerChain(context, id, options),
+    consumerChains: (options) => queries.consumerChains(context, options),
+    addressPairs: (id, options) => queries.addressPairs(context, id, options),
   };
 }
 

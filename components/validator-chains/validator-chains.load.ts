@@ -8,8 +8,7 @@ import type { ConsumerChain, ConsumerValidator, ChainContext, ReadOptions, Valid
 import { ratio } from '../../src/power/index.js';
 import { safeHttpsUrl } from '../../src/format/index.js';
 import { isActivePhase } from '../../src/index.js';
-import * as staking from '../../src/staking/queries.js';
-import * as ics from '../../src/ics/queries.js';
+import * as queries from '../../src/queries.js';
 
 export type ValidatorChainStatus =
   /** In the chain's validator set now (for a chain not launched yet: in the set it launches with). */
@@ -43,12 +42,12 @@ export interface ValidatorChainsData {
 }
 
 export async function loadValidatorChains(client: ChainContext, validator: string, options: ReadOptions): Promise<ValidatorChainsData> {
-  const identity = await staking.resolveValidator(client, validator, options);
+  const identity = await queries.resolveValidator(client, validator, options);
   const valcons = identity.consensusAddress;
   const [operator, chains, required] = await Promise.all([
-    staking.validator(client, identity.operatorAddress, options),
-    ics.consumerChains(client, { ...options, phase: 'all' }),
-    ics.consumerChainsOfValidator(client, valcons, options),
+    queries.validator(client, identity.operatorAddress, options),
+    queries.consumerChains(client, { ...options, phase: 'all' }),
+    queries.consumerChainsOfValidator(client, valcons, options),
   ]);
   const mustValidate = new Set(required);
   const rows = await Promise.all(
@@ -59,14 +58,14 @@ export async function loadValidatorChains(client: ChainContext, validator: strin
         // ends) and on Top-N chains (the top validators are in without opting in); elsewhere only an
         // opted-in validator can be in it, so most chains (spam among them) cost one request, not two.
         const needsSet = chain.phase === 'launched' || chain.kind === 'top-n' || mustValidate.has(chain.consumerId);
-        const optedIn = await ics.optedInValidators(client, chain.consumerId, options);
-        const set = needsSet || optedIn.includes(valcons) ? await ics.consumerValidators(client, chain.consumerId, options) : [];
+        const optedIn = await queries.optedInValidators(client, chain.consumerId, options);
+        const set = needsSet || optedIn.includes(valcons) ? await queries.consumerValidators(client, chain.consumerId, options) : [];
         const member = set.find((v) => v.providerAddress === valcons);
         const status = statusOf(member, optedIn.includes(valcons), mustValidate.has(chain.consumerId));
         if (!status) return undefined;
         const [consumerAddress, commission] = await Promise.all([
-          ics.consumerAddress(client, chain.consumerId, valcons, options),
-          member ? member.consumerCommissionRate : ics.consumerCommissionRate(client, chain.consumerId, valcons, options),
+          queries.consumerAddress(client, chain.consumerId, valcons, options),
+          member ? member.consumerCommissionRate : queries.consumerCommissionRate(client, chain.consumerId, valcons, options),
         ]);
         return {
           chain,

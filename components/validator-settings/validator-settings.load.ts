@@ -5,8 +5,7 @@
  */
 import { isActivePhase } from '../../src/index.js';
 import type { ChainContext, ConsumerChainDetails, ReadOptions, ValidatorIdentity } from '../../src/index.js';
-import * as ics from '../../src/ics/queries.js';
-import * as staking from '../../src/staking/queries.js';
+import * as queries from '../../src/queries.js';
 import { oneConsumerChain } from '../shared/one-chain.js';
 
 export interface SettingsData {
@@ -23,18 +22,18 @@ export interface SettingsData {
 
 export async function loadSettings(client: ChainContext, consumerId: string, validator: string, options: ReadOptions): Promise<SettingsData> {
   const [identity, chain, params] = await Promise.all([
-    staking.resolveValidator(client, validator, options),
+    queries.resolveValidator(client, validator, options),
     oneConsumerChain(client, consumerId, options),
-    staking.stakingParams(client, options),
+    queries.stakingParams(client, options),
   ]);
   const valcons = identity.consensusAddress;
   // A stopped or deleted chain answers neither query (the module keeps no settings for it).
   const active = isActivePhase(chain.phase);
   const [address, consumerCommission, providerValidator, blocksUntilEpoch] = await Promise.all([
-    active ? ics.consumerAddress(client, consumerId, valcons, options) : Promise.resolve(undefined),
-    active ? ics.consumerCommissionRate(client, consumerId, valcons, options) : Promise.resolve(''),
-    staking.validator(client, identity.operatorAddress, options),
-    ics.blocksUntilNextEpoch(client, options),
+    active ? queries.consumerAddress(client, consumerId, valcons, options) : Promise.resolve(undefined),
+    active ? queries.consumerCommissionRate(client, consumerId, valcons, options) : Promise.resolve(''),
+    queries.validator(client, identity.operatorAddress, options),
+    queries.blocksUntilNextEpoch(client, options),
   ]);
   return {
     chain,

@@ -7,7 +7,7 @@
  * side's `blocks/latest` uses, so both protocols name a block the same way.
  */
 import { sha256 } from '@noble/hashes/sha2.js';
-import { decodeAddress } from '../../src/staking/address.js';
+import { decodeAddress } from '../../src/chain/bech32.js';
 import type { Snapshot, ValidatorState } from '../state.js';
 import type { ExecResult, IndexedTx } from '../tx/engine.js';
 import type { TxEvent } from '../tx/provider.js';

@@ -6,7 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { decodeAddress, encodeAddress } from '../../src/staking/address.js';
+import { decodeAddress, encodeAddress } from '../../src/chain/bech32.js';
 import type { Scenario } from '../scenario.js';
 
 const DEFAULT_PATH = fileURLToPath(new URL('./default.json', import.meta.url));

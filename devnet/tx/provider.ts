@@ -6,8 +6,9 @@
  * error; the engine saves and restores the provider state around a transaction's messages.
  */
 import { formatDec, parseDec } from '../../src/power/legacy-dec.js';
-import { consensusAddressFromEd25519, decodeAddress, decodeBase64, validatorToAccount } from '../../src/staking/address.js';
-import type { Bech32Prefixes } from '../../src/staking/address.js';
+import { decodeAddress } from '../../src/chain/bech32.js';
+import { consensusAddressFromEd25519, decodeBase64, validatorToAccount } from '../../src/staking/address.js';
+import type { Bech32Prefixes } from '../../src/chain/bech32.js';
 import type { IcsMessage } from '../../src/signing/message-types.js';
 import {
   MSG_ASSIGN_CONSUMER_KEY_TYPE_URL,

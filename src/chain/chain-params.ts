@@ -12,8 +12,8 @@ import type { Reader } from './reader.js';
 import { fields } from './decode.js';
 import type { Path } from './decode.js';
 import { IcsError } from './errors.js';
-import { decodeAddress, prefixesFor } from '../staking/address.js';
-import type { Bech32Prefixes } from '../staking/address.js';
+import { decodeAddress, prefixesFor } from '../chain/bech32.js';
+import type { Bech32Prefixes } from '../chain/bech32.js';
 
 /** The chain settings a page may give; each one not given is read from the chain. */
 export interface ChainSettings {

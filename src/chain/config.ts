@@ -1,7 +1,7 @@
 /** Provider chain configuration: what a page or app tells the core about the chain it reads. */
 import { IcsError } from './errors.js';
-import type { Bech32Prefixes } from '../staking/address.js';
-import { prefixesFor } from '../staking/address.js';
+import type { Bech32Prefixes } from '../chain/bech32.js';
+import { prefixesFor } from '../chain/bech32.js';
 import type { ChainSettings } from './chain-params.js';
 
 export interface ProviderConfigInput {

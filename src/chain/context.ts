@@ -13,7 +13,7 @@ import { IcsError } from './errors.js';
 import type { ReadOptions } from './reader.js';
 import { Reader } from './reader.js';
 import type { FetchLike } from './transport.js';
-import { consensusAddressOfKey } from '../staking/address.js';
+import { consensusAddressOfKey } from './consensus.js';
 
 export interface ClientOptions {
   /** A `fetch` to use instead of the global one (tests, proxies). */

@@ -62,3 +62,8 @@ export class IcsError extends Error {
 export function isIcsError(value: unknown): value is IcsError {
   return value instanceof IcsError;
 }
+
+/** A value as an error message quotes it: whole when short, else its first 67 characters and "…". */
+export function shortenForMessage(value: string): string {
+  return value.length > 70 ? `${value.slice(0, 67)}…` : value;
+}

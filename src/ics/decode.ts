@@ -3,7 +3,6 @@ import type { Path } from '../chain/decode.js';
 import { fields, string } from '../chain/decode.js';
 import type {
   AddressPair,
-  BondStatus,
   ConsensusKey,
   ConsumerChain,
   ConsumerChainDetails,
@@ -16,9 +15,9 @@ import type {
   ProviderParams,
   SlashJailParameters,
   ThrottleState,
-  ValidatorDescription,
 } from './models.js';
 import { WIRE_PHASES } from './wire.js';
+import { decodeBondStatus, decodeDescription } from '../staking/decode.js';
 
 const PHASE_BY_WIRE: Record<string, ConsumerPhase> = {
   CONSUMER_PHASE_REGISTERED: 'registered',
@@ -39,19 +38,6 @@ export function decodePhase(value: unknown, path: Path): ConsumerPhase {
   const phase = PHASE_BY_WIRE[text];
   if (!phase) path.fail('a consumer phase such as "CONSUMER_PHASE_LAUNCHED"', value);
   return phase;
-}
-
-const STATUS_BY_WIRE: Record<string, BondStatus> = {
-  BOND_STATUS_UNSPECIFIED: 'unspecified',
-  BOND_STATUS_UNBONDED: 'unbonded',
-  BOND_STATUS_UNBONDING: 'unbonding',
-  BOND_STATUS_BONDED: 'bonded',
-};
-
-export function decodeBondStatus(value: unknown, path: Path): BondStatus {
-  const status = STATUS_BY_WIRE[string(value, path)];
-  if (!status) path.fail('a bond status such as "BOND_STATUS_BONDED"', value);
-  return status;
 }
 
 export function decodeMetadata(value: unknown, path: Path): ConsumerMetadata {
@@ -172,17 +158,6 @@ export function decodeConsumerChainDetails(value: unknown, path: Path): Consumer
     powerShaping,
     infractionParameters: f.message('infraction_parameters', decodeInfractionParameters, true),
     clientId: f.string('client_id', ''),
-  };
-}
-
-export function decodeDescription(value: unknown, path: Path): ValidatorDescription {
-  const f = fields(value, path);
-  return {
-    moniker: f.string('moniker'),
-    identity: f.string('identity', ''),
-    website: f.string('website', ''),
-    securityContact: f.string('security_contact', ''),
-    details: f.string('details', ''),
   };
 }
 

@@ -2,14 +2,13 @@
  * Normalized ICS models: camelCase, bigint for power and tokens, decimal strings for rates,
  * phases and kinds as string unions. What the elements and integrators work with.
  */
+import type { BondStatus, ValidatorDescription } from '../staking/models.js';
 
 export const CONSUMER_PHASES = ['registered', 'initialized', 'launched', 'stopped', 'deleted'] as const;
 export type ConsumerPhase = (typeof CONSUMER_PHASES)[number];
 
 /** Top-N chains are secured by the top N% of provider stake by rule; opt-in chains by volunteers. */
 export type ConsumerKind = 'top-n' | 'opt-in';
-
-export type BondStatus = 'bonded' | 'unbonding' | 'unbonded' | 'unspecified';
 
 export interface ConsumerMetadata {
   /** Written by whoever registered the chain: never render as HTML. */
@@ -92,14 +91,6 @@ export interface ConsumerChainDetails {
   powerShaping: PowerShaping;
   infractionParameters: InfractionParameters | undefined;
   clientId: string;
-}
-
-export interface ValidatorDescription {
-  moniker: string;
-  identity: string;
-  website: string;
-  securityContact: string;
-  details: string;
 }
 
 export interface ConsensusKey {

@@ -5,7 +5,7 @@
  */
 import type { ConsumerKind, ConsumerPhase } from '../ics/models.js';
 import { isActivePhase } from '../ics/rules.js';
-import type { Bech32Prefixes } from '../staking/address.js';
+import type { Bech32Prefixes } from '../chain/bech32.js';
 import { addressKind, decodeBase64, validatorToAccount } from '../staking/address.js';
 import { parseDec } from '../power/legacy-dec.js';
 import type { IcsAction, PrecheckResult, RefusalCode } from './actions.js';

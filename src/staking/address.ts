@@ -2,57 +2,17 @@
  * Validator identities: operator (`cosmosvaloper1…`), account (`cosmos1…`) and consensus
  * (`cosmosvalcons1…`) addresses. Operator and account share their 20 bytes; the consensus
  * address is sha256 of the ed25519 consensus key, first 20 bytes (ics-protocol.md §5).
+ * The bech32 codec and the prefixes are src/chain/bech32.ts (the chain settings need them).
  *
- * Plain bech32 from @scure/base and sha256 from @noble/hashes: a few KB, where cosmjs's
+ * Plain base64 from @scure/base and sha256 from @noble/hashes: a few KB, where cosmjs's
  * encoding would pull its CommonJS barrels into the read path.
  */
-import { base64, bech32 } from '@scure/base';
+import { base64 } from '@scure/base';
+import { ed25519Key } from '../chain/consensus.js';
 import { sha256 } from '@noble/hashes/sha2.js';
-import { IcsError } from '../chain/errors.js';
-
-/** Bech32 prefixes of one chain. `cosmos` gives cosmos / cosmosvaloper / cosmosvalcons. */
-export interface Bech32Prefixes {
-  account: string;
-  validator: string;
-  consensus: string;
-}
-
-export function prefixesFor(accountPrefix: string): Bech32Prefixes {
-  return {
-    account: accountPrefix,
-    validator: `${accountPrefix}valoper`,
-    consensus: `${accountPrefix}valcons`,
-  };
-}
-
-/** Cosmos addresses are short; 90 is the BIP-173 limit, which they all fit in. */
-const BECH32_LIMIT = 90;
-
-export interface DecodedAddress {
-  prefix: string;
-  bytes: Uint8Array;
-}
-
-/** Decodes any bech32 address, or throws `IcsError('invalid-input')` naming what is wrong. */
-export function decodeAddress(address: string): DecodedAddress {
-  if (typeof address !== 'string' || address.trim() === '') {
-    throw new IcsError('invalid-input', 'An address is required.');
-  }
-  try {
-    const { prefix, words } = bech32.decode(address as `${string}1${string}`, BECH32_LIMIT);
-    return { prefix, bytes: bech32.fromWords(words) };
-  } catch (cause) {
-    throw new IcsError(
-      'invalid-input',
-      `"${shorten(address)}" is not a valid bech32 address (bad characters or checksum).`,
-      { cause },
-    );
-  }
-}
-
-export function encodeAddress(prefix: string, bytes: Uint8Array): string {
-  return bech32.encode(prefix, bech32.toWords(bytes), BECH32_LIMIT);
-}
+import { IcsError, shortenForMessage } from '../chain/errors.js';
+import { decodeAddress, encodeAddress } from '../chain/bech32.js';
+import type { Bech32Prefixes } from '../chain/bech32.js';
 
 export type AddressKind = 'account' | 'validator' | 'consensus';
 
@@ -60,14 +20,14 @@ export type AddressKind = 'account' | 'validator' | 'consensus';
 export function addressKind(address: string, prefixes: Bech32Prefixes): AddressKind {
   const { prefix, bytes } = decodeAddress(address);
   if (bytes.length !== 20 && bytes.length !== 32) {
-    throw new IcsError('invalid-input', `"${shorten(address)}" has ${bytes.length} bytes; an address has 20 or 32.`);
+    throw new IcsError('invalid-input', `"${shortenForMessage(address)}" has ${bytes.length} bytes; an address has 20 or 32.`);
   }
   if (prefix === prefixes.validator) return 'validator';
   if (prefix === prefixes.consensus) return 'consensus';
   if (prefix === prefixes.account) return 'account';
   throw new IcsError(
     'invalid-input',
-    `"${shorten(address)}" has the prefix "${prefix}"; this chain uses "${prefixes.validator}" for validators, ` +
+    `"${shortenForMessage(address)}" has the prefix "${prefix}"; this chain uses "${prefixes.validator}" for validators, ` +
       `"${prefixes.consensus}" for consensus addresses and "${prefixes.account}" for accounts.`,
   );
 }
@@ -75,7 +35,7 @@ export function addressKind(address: string, prefixes: Bech32Prefixes): AddressK
 function convert(address: string, from: string, to: string): string {
   const { prefix, bytes } = decodeAddress(address);
   if (prefix !== from) {
-    throw new IcsError('invalid-input', `Expected a "${from}1…" address, got "${shorten(address)}".`);
+    throw new IcsError('invalid-input', `Expected a "${from}1…" address, got "${shortenForMessage(address)}".`);
   }
   return encodeAddress(to, bytes);
 }
@@ -95,43 +55,10 @@ export function consensusAddressFromEd25519(keyBase64: string, prefixes: Bech32P
   return encodeAddress(prefixes.consensus, sha256(ed25519Key(keyBase64)).slice(0, 20));
 }
 
-/**
- * The same, for the read path: the platform's SHA-256 (WebCrypto) keeps a hash library out of
- * the bundle a page loads. WebCrypto exists in Node and in every secure context (https, localhost);
- * a page served over plain http from another address gets a clear error instead.
- */
-export async function consensusAddressOfKey(keyBase64: string, prefixes: Bech32Prefixes): Promise<string> {
-  const key = ed25519Key(keyBase64);
-  const subtle = globalThis.crypto?.subtle;
-  if (!subtle) {
-    throw new IcsError(
-      'invalid-input',
-      'Finding a validator\'s consensus address needs the browser\'s WebCrypto, which exists only on https pages (or localhost).',
-    );
-  }
-  return encodeAddress(prefixes.consensus, new Uint8Array(await subtle.digest('SHA-256', key)).slice(0, 20));
-}
-
-function ed25519Key(keyBase64: string): Uint8Array<ArrayBuffer> {
-  const key = decodeBase64(keyBase64);
-  if (key.length !== 32) {
-    throw new IcsError('invalid-input', `An ed25519 consensus key has 32 bytes; this one has ${key.length}.`);
-  }
-  return new Uint8Array(key);
-}
-
-export function decodeBase64(value: string): Uint8Array {
-  try {
-    return base64.decode(value);
-  } catch (cause) {
-    throw new IcsError('invalid-input', `"${shorten(value)}" is not valid base64.`, { cause });
-  }
-}
+// The consensus address on the read path and base64 decoding are chain-level (CometBFT) facts
+// that the chain context needs: src/chain/consensus.ts. Re-exported here for existing importers.
+export { consensusAddressOfKey, decodeBase64 } from '../chain/consensus.js';
 
 export function encodeBase64(bytes: Uint8Array): string {
   return base64.encode(bytes);
-}
-
-function shorten(value: string): string {
-  return value.length > 70 ? `${value.slice(0, 67)}…` : value;
 }

@@ -1,14 +1,37 @@
 /** Decoders from the x/staking REST JSON (wire.ts) to models.ts. */
 import type { Path } from '../chain/decode.js';
-import { fields } from '../chain/decode.js';
-import { decodeBondStatus, decodeDescription } from '../ics/decode.js';
+import { fields, string } from '../chain/decode.js';
 import { decodeBase64 } from './address.js';
-import type { StakingParams, StakingPool, StakingValidator } from './models.js';
+import type { BondStatus, StakingParams, StakingPool, StakingValidator, ValidatorDescription } from './models.js';
 
 /** A validator as decoded; the client adds the consensus address (an async hash). */
 export type DecodedValidator = Omit<StakingValidator, 'consensusAddress'>;
 
 const ED25519 = '/cosmos.crypto.ed25519.PubKey';
+
+const STATUS_BY_WIRE: Record<string, BondStatus> = {
+  BOND_STATUS_UNSPECIFIED: 'unspecified',
+  BOND_STATUS_UNBONDED: 'unbonded',
+  BOND_STATUS_UNBONDING: 'unbonding',
+  BOND_STATUS_BONDED: 'bonded',
+};
+
+export function decodeBondStatus(value: unknown, path: Path): BondStatus {
+  const status = STATUS_BY_WIRE[string(value, path)];
+  if (!status) path.fail('a bond status such as "BOND_STATUS_BONDED"', value);
+  return status;
+}
+
+export function decodeDescription(value: unknown, path: Path): ValidatorDescription {
+  const f = fields(value, path);
+  return {
+    moniker: f.string('moniker'),
+    identity: f.string('identity', ''),
+    website: f.string('website', ''),
+    securityContact: f.string('security_contact', ''),
+    details: f.string('details', ''),
+  };
+}
 
 export function decodeStakingValidator(value: unknown, path: Path): DecodedValidator {
   const f = fields(value, path);

@@ -1,5 +1,16 @@
 /** Normalized x/staking models for the provider's validators. */
-import type { BondStatus, ValidatorDescription } from '../ics/models.js';
+
+/** A validator's x/staking bond status (ICS reports the same for a consumer chain's validators). */
+export type BondStatus = 'bonded' | 'unbonding' | 'unbonded' | 'unspecified';
+
+/** A validator's self-description from x/staking: written by its operator, never render as HTML. */
+export interface ValidatorDescription {
+  moniker: string;
+  identity: string;
+  website: string;
+  securityContact: string;
+  details: string;
+}
 
 export interface StakingValidator {
   /** `cosmosvaloper1…` */

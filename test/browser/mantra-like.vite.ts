@@ -12,7 +12,7 @@ import { TestWallet } from '../../src/signing/test-wallet.js';
 import { testOperator } from '../../devnet/test-keys.js';
 import type { TestOperatorRole } from '../../devnet/test-keys.js';
 import { ProviderClient, decodeAddress } from '../../src/index.js';
-import { encodeAddress } from '../../src/staking/address.js';
+import { encodeAddress } from '../../src/chain/bech32.js';
 import { devnetControl } from '../shared/devnet-control.js';
 import { axeViolations, mount, shadowText, until } from '../components/helpers.js';
 import { clickButton, removeWallet, untilText } from './tx-helpers.js';

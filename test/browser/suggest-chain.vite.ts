@@ -11,7 +11,7 @@ import type { ChainInfo } from '../../src/signing/index.js';
 import { testOperator } from '../../devnet/test-keys.js';
 import type { TestOperatorRole } from '../../devnet/test-keys.js';
 import { decodeAddress } from '../../src/index.js';
-import { encodeAddress } from '../../src/staking/address.js';
+import { encodeAddress } from '../../src/chain/bech32.js';
 import { devnetControl } from '../shared/devnet-control.js';
 import { hostChainInfo } from '../shared/mantra-chain-info.js';
 import { $, axeViolations, mount, shadowText, until } from '../components/helpers.js';

@@ -4,7 +4,7 @@
 import { assert } from 'chai';
 import { sendKeys } from '@web/test-runner-commands';
 import { ProviderClient } from '../../src/index.js';
-import { decodeAddress, encodeAddress } from '../../src/staking/address.js';
+import { decodeAddress, encodeAddress } from '../../src/chain/bech32.js';
 import type { ConsumerChain } from '../../src/index.js';
 import '../../components/consumer-list/define.js';
 import type { IcsConsumerList } from '../../components/consumer-list/define.js';

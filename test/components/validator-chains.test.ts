@@ -4,7 +4,7 @@
 // state, bad addresses, and axe in each state.
 import { assert } from 'chai';
 import { ProviderClient } from '../../src/index.js';
-import { decodeAddress, encodeAddress } from '../../src/staking/address.js';
+import { decodeAddress, encodeAddress } from '../../src/chain/bech32.js';
 import { testOperator } from '../../devnet/test-keys.js';
 import type { ConsumerChain, StakingValidator } from '../../src/index.js';
 import '../../components/validator-chains/define.js';

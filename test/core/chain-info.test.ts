@@ -7,7 +7,7 @@ import type { ChainInfo as KeplrChainInfo } from '@keplr-wallet/types';
 import { startDevnet } from '../../devnet/index.js';
 import { testOperator } from '../../devnet/test-keys.js';
 import { ProviderClient, decodeAddress } from '../../src/index.js';
-import { encodeAddress } from '../../src/staking/address.js';
+import { encodeAddress } from '../../src/chain/bech32.js';
 import { TxFlow, buildChainInfo, checkChainInfo, extensionWallet, isUnknownChainError } from '../../src/signing/index.js';
 import type { ChainInfo } from '../../src/signing/index.js';
 import { TestWallet, keplrChainInfoProblem } from '../../src/signing/test-wallet.js';

@@ -1,6 +1,6 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { encodeAddress, prefixesFor } from '../../src/staking/address.js';
+import { encodeAddress, prefixesFor } from '../../src/chain/bech32.js';
 import { checkConsumerKey, precheck } from '../../src/signing/precheck.js';
 import type { PrecheckState } from '../../src/signing/precheck.js';
 import type { IcsAction } from '../../src/signing/actions.js';

@@ -5,7 +5,7 @@ import { after, before, beforeEach, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { startDevnet } from '../../devnet/index.js';
 import type { Devnet, Scenario } from '../../devnet/index.js';
-import { decodeAddress } from '../../src/staking/address.js';
+import { decodeAddress } from '../../src/chain/bech32.js';
 
 const ICS = '/interchain_security/ccv/provider';
 const ATOM = 1_000_000n;

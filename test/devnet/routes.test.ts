@@ -4,7 +4,7 @@ import { after, before, beforeEach, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { generateScenario, startDevnet } from '../../devnet/index.js';
 import type { Devnet } from '../../devnet/index.js';
-import { decodeAddress } from '../../src/staking/address.js';
+import { decodeAddress } from '../../src/chain/bech32.js';
 import { ProviderClient } from '../../src/index.js';
 
 const ICS = '/interchain_security/ccv/provider';

@@ -21,7 +21,8 @@ import { createIcsAminoConverters } from '../../src/signing/amino.js';
 import { describeChainError } from '../../src/signing/errors.js';
 import type { IcsMessage } from '../../src/signing/message-types.js';
 import { MSG_OPT_IN_TYPE_URL, MSG_OPT_OUT_TYPE_URL, MSG_SET_CONSUMER_COMMISSION_RATE_TYPE_URL } from '../../src/signing/message-types.js';
-import { accountToValidator, prefixesFor } from '../../src/staking/address.js';
+import { prefixesFor } from '../../src/chain/bech32.js';
+import { accountToValidator } from '../../src/staking/address.js';
 
 const FEE = { amount: [{ denom: 'uatom', amount: '1000' }], gas: '200000' };
 const msg = {

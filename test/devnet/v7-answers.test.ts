@@ -8,7 +8,7 @@ import { startDevnet } from '../../devnet/index.js';
 import type { Devnet, Scenario } from '../../devnet/index.js';
 import { toBech32 } from '@cosmjs/encoding';
 import { sha256 } from '@noble/hashes/sha2.js';
-import { decodeAddress } from '../../src/staking/address.js';
+import { decodeAddress } from '../../src/chain/bech32.js';
 
 const ICS = '/interchain_security/ccv/provider';
 const ATOM = 1_000_000n;
