@@ -239,12 +239,7 @@ export class IcsConsumerList extends IcsDataElement<ConsumerListData> {
 
   // ---- rendering -----------------------------------------------------------------------------
 
-  protected override render(): TemplateResult {
-    return html`<div class="base" part="base">${this.renderHeader()}<div class="body">${this.renderState()}</div></div>
-      ${this.renderLive()}`;
-  }
-
-  private renderHeader(): TemplateResult {
+  protected override renderHeader(): TemplateResult {
     const loaded = this.task.value;
     const data = loaded?.kind === 'data' && this.viewState !== 'loading' ? loaded.value : undefined;
     const phase = this.phase === 'all' ? 'All consumer chains' : `${PHASE_LABEL[this.phase] ?? 'Consumer'} consumer chains`;

@@ -10,7 +10,7 @@ import type { ActingStatus } from '../shared/acting-element.js';
 import { checkChainAndOperator } from '../shared/operator-attributes.js';
 import type { AttributeProblem } from '../shared/clients.js';
 import { PHASE_LABEL } from '../shared/chain-text.js';
-import { feeValue, focusConfirm, proposalRows, renderConfirmPanel } from '../shared/tx-controller.js';
+import { feeValue, focusConfirm, proposalRows, renderConfirmPanel } from '../shared/tx-views.js';
 import { canOptOut, loadOptIn, standingOf } from './opt-in-button.load.js';
 import type { OptInData, Standing } from './opt-in-button.load.js';
 import { styles } from './opt-in-button.styles.js';
@@ -223,23 +223,21 @@ export class IcsOptInButton extends IcsActingElement<OptInData> {
 
   // ---- rendering -------------------------------------------------------------------------------
 
-  protected override render(): TemplateResult {
-    return html`<div class="base" part="base" aria-busy=${this.tx.phase === 'pending' ? 'true' : 'false'}>${this.tx.renderNotice()}${this.renderState()}</div>
-      ${this.renderLive()}
-      <div class="visually-hidden" role="status" aria-live="polite">${this.tx.liveText()}</div>`;
-  }
-
   protected renderSkeleton(): TemplateResult {
     return html`<div class="head skeletons" aria-hidden="true"><span class="skeleton" style="--_w: 7em"></span><span class="skeleton" style="--_w: 5em"></span></div>`;
   }
 
-  protected renderData(data: OptInData): TemplateResult {
+  protected renderBody(data: OptInData): TemplateResult {
     const standing = standingOf(data);
-    const action = this.actionOf(data, standing);
-    return html`${this.renderHead(data, standing, action)} ${this.renderExplanation(data, standing)}
-    ${action && this.tx.phase === 'idle' ? this.renderWalletStep(data) : nothing}
-    ${this.renderConfirm()} ${this.tx.renderPending()}
-    ${this.tx.renderResult(this.explorerTx, this.renderEpochNote(data))}`;
+    return html`${this.renderHead(data, standing, this.actionOf(data, standing))} ${this.renderExplanation(data, standing)}`;
+  }
+
+  protected offersAction(data: OptInData): boolean {
+    return this.actionOf(data, standingOf(data)) !== undefined;
+  }
+
+  protected override renderAfterConfirmed(data: OptInData): TemplateResult {
+    return this.renderEpochNote(data);
   }
 
   private renderHead(data: OptInData, standing: Standing, action: IcsAction | undefined): TemplateResult {
@@ -303,7 +301,7 @@ export class IcsOptInButton extends IcsActingElement<OptInData> {
   }
 
   /** The panel shows the proposal frozen when it opened, not the element's data now. */
-  private renderConfirm(): TemplateResult | typeof nothing {
+  protected renderConfirm(): TemplateResult | typeof nothing {
     const proposal = this.tx.proposal;
     if (this.tx.phase !== 'confirming' || !proposal) return nothing;
     const action = proposal.action;

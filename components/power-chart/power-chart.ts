@@ -269,17 +269,12 @@ export class IcsPowerChart extends IcsDataElement<PowerChartData> {
 
   // ---- rendering -----------------------------------------------------------------------------
 
-  protected override render(): TemplateResult {
-    return html`<div class="base" part="base">${this.renderHeader()}<div class="body">${this.renderState()}</div></div>
-      ${this.renderLive()}`;
-  }
-
   private loaded(): Found | undefined {
     const loaded = this.task.value;
     return loaded?.kind === 'data' && loaded.value.found && this.viewState === 'complete' ? loaded.value : undefined;
   }
 
-  private renderHeader(): TemplateResult {
+  protected override renderHeader(): TemplateResult {
     const data = this.loaded();
     if (!data) {
       return html`<div class="header" part="header"><span class="title">${this.consumerId ? `Consumer chain #${this.consumerId}` : 'Provider validators'}</span><span class="figures muted">&nbsp;</span></div>`;

@@ -244,6 +244,20 @@ export abstract class IcsDataElement<T> extends IcsElement {
 
   // ---- rendering -----------------------------------------------------------------------------
 
+  /**
+   * The frame: a header (the element's own, see `renderHeader`) over the body for the current
+   * state, and the live region. Elements with another frame (the acting ones, the card) override it.
+   */
+  protected override render(): TemplateResult {
+    return html`<div class="base" part="base">${this.renderHeader()}<div class="body">${this.renderState()}</div></div>
+      ${this.renderLive()}`;
+  }
+
+  /** The line above the body, shown in every state (it keeps its place while loading). */
+  protected renderHeader(): TemplateResult | typeof nothing {
+    return nothing;
+  }
+
   /** The body for the current state. */
   protected renderState(): TemplateResult {
     if (this.problem) return this.renderMessage('invalid', problemText(this.problem));

@@ -114,12 +114,7 @@ export class IcsValidatorChains extends IcsDataElement<ValidatorChainsData> {
 
   // ---- rendering -----------------------------------------------------------------------------
 
-  protected override render(): TemplateResult {
-    return html`<div class="base" part="base">${this.renderHeader()}<div class="body">${this.renderState()}</div></div>
-      ${this.renderLive()}`;
-  }
-
-  private renderHeader(): TemplateResult {
+  protected override renderHeader(): TemplateResult {
     const loaded = this.task.value;
     const data = loaded?.kind === 'data' && this.viewState === 'complete' ? loaded.value : undefined;
     if (!data) {

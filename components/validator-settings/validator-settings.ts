@@ -11,7 +11,7 @@ import { checkChainAndOperator } from '../shared/operator-attributes.js';
 import type { AttributeProblem } from '../shared/clients.js';
 import { PHASE_LABEL, renderIds, renderName } from '../shared/chain-text.js';
 import { isActivePhase } from '../../src/index.js';
-import { feeValue, focusConfirm, proposalRows, renderConfirmPanel } from '../shared/tx-controller.js';
+import { feeValue, focusConfirm, proposalRows, renderConfirmPanel } from '../shared/tx-views.js';
 import { loadSettings, percentToDecimal } from './validator-settings.load.js';
 import type { SettingsData } from './validator-settings.load.js';
 import { styles } from './validator-settings.styles.js';
@@ -140,25 +140,21 @@ export class IcsValidatorSettings extends IcsActingElement<SettingsData> {
 
   // ---- rendering -------------------------------------------------------------------------------
 
-  protected override render(): TemplateResult {
-    return html`<div class="base" part="base" aria-busy=${this.tx.phase === 'pending' ? 'true' : 'false'}>${this.tx.renderNotice()}${this.renderState()}</div>
-      ${this.renderLive()}
-      <div class="visually-hidden" role="status" aria-live="polite">${this.tx.liveText()}</div>`;
-  }
-
   protected renderSkeleton(): TemplateResult {
     return html`<div aria-hidden="true" class="settings skeletons">
       <span class="skeleton" style="--_w: 14em"></span><span class="skeleton" style="--_w: 20em"></span><span class="skeleton" style="--_w: 16em"></span>
     </div>`;
   }
 
-  protected renderData(data: SettingsData): TemplateResult {
-    return html`${this.renderHeader(data)} ${this.renderSettings(data)} ${this.renderPhaseNote(data)}
-    ${this.tx.phase === 'idle' && isActivePhase(data.chain.phase) ? this.renderWalletStep(data) : nothing}
-    ${this.renderConfirm(data)} ${this.tx.renderPending()} ${this.tx.renderResult(this.explorerTx, this.renderAfter(data))}`;
+  protected renderBody(data: SettingsData): TemplateResult {
+    return html`${this.renderTitle(data)} ${this.renderSettings(data)} ${this.renderPhaseNote(data)}`;
   }
 
-  private renderHeader(data: SettingsData): TemplateResult {
+  protected offersAction(data: SettingsData): boolean {
+    return isActivePhase(data.chain.phase);
+  }
+
+  private renderTitle(data: SettingsData): TemplateResult {
     return html`<h3 class="title" part="header">${renderName(data.chain.metadata.name, 40)} ${renderIds(data.chain.consumerId, data.chain.chainId)}</h3>`;
   }
 
@@ -206,7 +202,7 @@ export class IcsValidatorSettings extends IcsActingElement<SettingsData> {
     </p>`;
   }
 
-  private renderAfter(data: SettingsData): TemplateResult {
+  protected override renderAfterConfirmed(data: SettingsData): TemplateResult {
     if (this.tx.action?.type === 'assign-consumer-key') {
       const n = data.blocksUntilEpoch;
       return html`<p>
@@ -221,7 +217,7 @@ export class IcsValidatorSettings extends IcsActingElement<SettingsData> {
    * The panel shows the proposal frozen when it opened (chain, validator, action), not the
    * element's data now; `data` gives only the hint's minimum commission.
    */
-  private renderConfirm(data: SettingsData): TemplateResult | typeof nothing {
+  protected renderConfirm(data: SettingsData): TemplateResult | typeof nothing {
     const proposal = this.tx.proposal;
     if (this.tx.phase !== 'confirming' || !proposal) return nothing;
     const action = proposal.action;
