@@ -10,6 +10,7 @@ import type { AttributeProblem } from '../shared/clients.js';
 import { IcsSelectEvent } from '../shared/events.js';
 import { PHASE_LABEL, kindLabel, renderIds, renderName, shapingSummary } from '../shared/chain-text.js';
 import { IcsElement } from '../shared/ics-element.js';
+import { RovingFocus } from '../shared/roving-focus.js';
 import { loadConsumerList } from './consumer-list.load.js';
 import type { ChainRow, ConsumerListData, ValidatorStanding } from './consumer-list.load.js';
 import { styles } from './consumer-list.styles.js';
@@ -107,6 +108,17 @@ export class IcsConsumerList extends IcsDataElement<ConsumerListData> {
   private shown: ChainRow[] = [];
   private hiddenEmpty = 0;
 
+  /** Up, Down, Home, End, Page Up and Page Down move between the rows (the tab stop follows). */
+  private readonly roving = new RovingFocus(this, {
+    count: () => this.shown.length,
+    current: () => Math.max(0, this.shown.findIndex((r) => r.chain.consumerId === this.activeId)),
+    moveTo: (index) => (this.activeId = this.shown[index]!.chain.consumerId),
+    item: (index) => this.renderRoot.querySelector<HTMLElement>(`[data-consumer-id="${CSS.escape(this.shown[index]!.chain.consumerId)}"]`),
+    page: PAGE,
+    arrows: 'vertical',
+    scroll: true,
+  });
+
   protected dataKey(): readonly unknown[] {
     return [this.phase, this.validator?.trim() || undefined];
   }
@@ -190,45 +202,12 @@ export class IcsConsumerList extends IcsDataElement<ConsumerListData> {
   private onKeyDown(event: KeyboardEvent): void {
     const rows = this.shown;
     if (rows.length === 0) return;
-    const at = Math.max(0, rows.findIndex((r) => r.chain.consumerId === this.activeId));
-    let next: number;
-    switch (event.key) {
-      case 'ArrowDown':
-        next = Math.min(rows.length - 1, at + 1);
-        break;
-      case 'ArrowUp':
-        next = Math.max(0, at - 1);
-        break;
-      case 'Home':
-        next = 0;
-        break;
-      case 'End':
-        next = rows.length - 1;
-        break;
-      case 'PageDown':
-        next = Math.min(rows.length - 1, at + PAGE);
-        break;
-      case 'PageUp':
-        next = Math.max(0, at - PAGE);
-        break;
-      case 'Enter':
-      case ' ':
-        event.preventDefault();
-        this.choose(rows[at]!);
-        return;
-      default:
-        return;
+    if (event.key === 'Enter' || event.key === ' ') {
+      event.preventDefault();
+      this.choose(rows[this.roving.current()]!);
+      return;
     }
-    event.preventDefault();
-    void this.moveTo(rows[next]!.chain.consumerId);
-  }
-
-  private async moveTo(consumerId: string): Promise<void> {
-    this.activeId = consumerId;
-    await this.updateComplete;
-    const row = this.renderRoot.querySelector<HTMLElement>(`[data-consumer-id="${CSS.escape(consumerId)}"]`);
-    row?.focus();
-    row?.scrollIntoView({ block: 'nearest' });
+    this.roving.handleKey(event);
   }
 
   private choose(row: ChainRow): void {
