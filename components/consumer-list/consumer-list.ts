@@ -45,40 +45,21 @@ const PAGE = 5;
  * @tagname ics-consumer-list
  *
  * @fires {IcsSelectEvent} ics-select - A row was chosen; `detail: {consumerId, chainId}`.
- * @fires {IcsErrorEvent} ics-error - Loading failed; `detail: {error}` (an `IcsError`).
  *
- * @csspart base - The outer frame.
  * @csspart header - The line above the rows: title and counts.
  * @csspart rows - The scrolling listbox.
  * @csspart row - One chain.
  * @csspart name - A chain's name (inert text, clipped; the full value in its title).
  * @csspart ids - A chain's consumer id and chain id.
  * @csspart badge - Phase, kind, standing and look-alike badges.
- * @csspart message - The message shown for empty, error, ICS-absent and bad-attribute states.
- * @csspart waiting - What a slow load waits on ("Waiting for https://… (ICS parameters)…"), over the skeleton.
- * @csspart chain-note - Says amounts are in base units when the chain publishes no display unit.
- * @csspart button - The Retry button.
  *
  * @cssprop --ics-consumer-list-height - Height of the rows area in every state (default 28rem), so the page never shifts.
  * @cssprop --ics-consumer-list-row-gap - Gap between the lines of a row (default 0.25rem).
  * @cssprop --ics-consumer-list-row-padding - Padding of a row (default 0.6rem 0.8rem).
  * @cssprop --ics-consumer-list-selected-color - Background of the selected row.
- * @cssprop --ics-color-text - Text colour (all elements).
- * @cssprop --ics-color-muted - Secondary text colour.
- * @cssprop --ics-color-surface - Background.
- * @cssprop --ics-color-surface-2 - Background of headers and hovered rows.
- * @cssprop --ics-color-border - Borders.
- * @cssprop --ics-color-accent - Accent (selection, buttons, links).
- * @cssprop --ics-color-danger - Error text.
- * @cssprop --ics-radius - Corner radius.
- * @cssprop --ics-font-family - Font.
  *
- * @cssstate loading - Reading the chain.
  * @cssstate complete - Rows shown.
  * @cssstate empty - Nothing to show (after filters).
- * @cssstate error - Loading failed; a Retry button is shown.
- * @cssstate ics-absent - The provider has no (readable) ICS module.
- * @cssstate invalid - An attribute is wrong; the message names it.
  */
 export class IcsConsumerList extends IcsDataElement<ConsumerListData> {
   static override styles = [...IcsElement.styles, styles];

@@ -69,42 +69,15 @@ const EPOCH_POLL_MS = 5_000;
  * @summary Opt a validator in to or out of a consumer chain, with every refusal in words.
  * @tagname ics-opt-in-button
  *
- * @fires {IcsTxSignedEvent} ics-tx-signed - The wallet signed; the transaction is being sent. `detail: {action, consumerId, validator, hash, mode}`.
- * @fires {IcsTxConfirmedEvent} ics-tx-confirmed - In a block and executed. `detail: {action, consumerId, validator, hash, height, code, message}`.
- * @fires {IcsTxFailedEvent} ics-tx-failed - Refused before signing, or failed on the chain. `detail: {action, consumerId, validator, hash, code, abciCode, codespace, message}`.
- * @fires {IcsErrorEvent} ics-error - Reading the chain failed; `detail: {error}`.
- *
- * @csspart base - The outer frame.
  * @csspart standing - The badge saying where the validator stands.
  * @csspart explanation - The sentence under the badge.
  * @csspart button - Every button (Opt in, Opt out, Connect, Confirm, Cancel, Retry, Close).
  * @csspart action-button - The Opt in / Opt out button.
- * @csspart connect-button - The Connect button.
- * @csspart add-chain-button - "Add <chain> to <wallet>", when the wallet does not know the provider chain.
- * @csspart confirm-button - Confirm on the confirmation panel.
- * @csspart wallet - The wallet line (none found, connect, wrong account).
- * @csspart confirm - The confirmation panel.
  * @csspart key-field - The optional consumer key field.
- * @csspart status - The pending line.
- * @csspart result - The transaction's result: hash, link, or the refusal.
- * @csspart notice - Why an open confirmation closed without signing (the chain, validator, account, endpoint or wallet changed).
- * @csspart link - Links (explorer, wallets).
- * @csspart message - The message shown for error, ICS-absent and bad-attribute states.
- * @csspart waiting - What a slow load waits on ("Waiting for https://… (ICS parameters)…"), over the skeleton.
- * @csspart chain-note - Says amounts are in base units when the chain publishes no display unit.
  *
  * @cssprop --ics-opt-in-button-min-height - Minimum height in every state (default 3rem), so a row does not jump.
  *
- * @cssstate loading - Reading the chain.
- * @cssstate complete - Read; one of the states below says more.
  * @cssstate error - Reading failed; a Retry button is shown.
- * @cssstate ics-absent - The provider has no (readable) ICS module.
- * @cssstate invalid - An attribute is wrong; the message names it.
- * @cssstate no-rpc - No RPC endpoint: reads work, nothing can be sent; says to set `rpc`.
- * @cssstate no-wallet - No wallet: how to get one.
- * @cssstate connect - A wallet is there, not connected.
- * @cssstate add-chain - The wallet does not know the provider chain: "Add <chain> to <wallet>" suggests it (after the click only).
- * @cssstate wrong-account - The connected account is not the validator's operator account.
  * @cssstate not-opted-in - Can opt in.
  * @cssstate next-epoch - Opted in; active from the next epoch.
  * @cssstate opted-in - Opted in; the chain's caps or lists leave it out of the set.
@@ -112,10 +85,6 @@ const EPOCH_POLL_MS = 5_000;
  * @cssstate must-validate - Top-N: must validate, opt-out not allowed.
  * @cssstate opt-out-pending - Opted out; leaves the set at the epoch end.
  * @cssstate wrong-phase - The chain's phase allows no opt-in or opt-out.
- * @cssstate confirming - The confirmation panel is open.
- * @cssstate pending - The transaction is in flight; nothing can be clicked.
- * @cssstate confirmed - The transaction is in a block.
- * @cssstate failed - Refused or failed; the reason is shown.
  */
 export class IcsOptInButton extends IcsActingElement<OptInData> {
   static override styles = [...IcsActingElement.styles, styles];

@@ -67,9 +67,6 @@ const PAGE = 10;
  * @summary Consumer (or provider) voting power: ranked bars, cumulative curve, provider vs consumer.
  * @tagname ics-power-chart
  *
- * @fires {IcsErrorEvent} ics-error - Loading failed; `detail: {error}` (an `IcsError`).
- *
- * @csspart base - The outer frame.
  * @csspart header - The chain and its key figures.
  * @csspart name - The chain's name (inert text, clipped; the full value in its title).
  * @csspart ids - Consumer id and chain id.
@@ -77,10 +74,6 @@ const PAGE = 10;
  * @csspart bar - One validator's bar (or the "others" bucket).
  * @csspart tooltip - The tooltip of the hovered or focused validator.
  * @csspart legend - What the patterns mean.
- * @csspart message - The message shown for empty, error, ICS-absent and bad-attribute states.
- * @csspart waiting - What a slow load waits on ("Waiting for https://… (ICS parameters)…"), over the skeleton.
- * @csspart chain-note - Says amounts are in base units when the chain publishes no display unit.
- * @csspart button - The Retry button.
  *
  * @cssprop --ics-power-chart-height - Height of the plot in every state (default 16rem), so the page never shifts.
  * @cssprop --ics-power-chart-bar-color - Bars and the curve (default the accent colour).
@@ -88,12 +81,8 @@ const PAGE = 10;
  * @cssprop --ics-power-chart-provider-color - Provider power in the compare variant (default the muted colour).
  * @cssprop --ics-power-chart-mark-color - The 1/3, 2/3, Nakamoto and Top-N marks (default the danger colour).
  *
- * @cssstate loading - Reading the chain.
  * @cssstate complete - The chart is shown.
  * @cssstate empty - No validators, or no consumer chain with this id.
- * @cssstate error - Loading failed; a Retry button is shown.
- * @cssstate ics-absent - The provider has no (readable) ICS module.
- * @cssstate invalid - An attribute is wrong; the message names it.
  */
 export class IcsPowerChart extends IcsDataElement<PowerChartData> {
   static override styles = [...IcsElement.styles, styles];

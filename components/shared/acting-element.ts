@@ -37,6 +37,38 @@ export type ActingStatus =
   | 'wrong-account'
   | Exclude<TxPhase, 'idle'>;
 
+/**
+ * The base of the elements that sign for a validator. The wallet and transaction parts, states
+ * and events below are every such element's (documented once here, inherited by each in
+ * `custom-elements.json`, with those of `IcsDataElement`).
+ *
+ * @fires {IcsTxSignedEvent} ics-tx-signed - The wallet signed; the transaction is being sent. `detail: {action, consumerId, validator, hash, mode}`.
+ * @fires {IcsTxConfirmedEvent} ics-tx-confirmed - In a block and executed. `detail: {action, consumerId, validator, hash, height, code, message}`.
+ * @fires {IcsTxFailedEvent} ics-tx-failed - Refused before signing, or failed on the chain. `detail: {action, consumerId, validator, hash, code, abciCode, codespace, message}`.
+ *
+ * @csspart button - Every button.
+ * @csspart message - The message shown for error, ICS-absent and bad-attribute states.
+ * @csspart wallet - The wallet line (none found, connect, wrong account).
+ * @csspart connect-button - The Connect button.
+ * @csspart add-chain-button - "Add <chain> to <wallet>", when the wallet does not know the provider chain.
+ * @csspart confirm - The confirmation panel.
+ * @csspart confirm-button - Confirm on the confirmation panel.
+ * @csspart status - The pending line.
+ * @csspart result - The transaction's result: hash, link, or the refusal.
+ * @csspart notice - Why an open confirmation closed without signing (the chain, validator, account, endpoint or wallet changed).
+ * @csspart link - Links (explorer, wallets).
+ *
+ * @cssstate complete - Read; one of the states below says more.
+ * @cssstate no-rpc - No RPC endpoint: reads work, nothing can be sent; says to set `rpc`.
+ * @cssstate no-wallet - No wallet: how to get one.
+ * @cssstate connect - A wallet is there, not connected.
+ * @cssstate add-chain - The wallet does not know the provider chain: "Add <chain> to <wallet>" suggests it (after the click only).
+ * @cssstate wrong-account - The connected account is not the validator's operator account.
+ * @cssstate confirming - The confirmation panel is open.
+ * @cssstate pending - The transaction is in flight; nothing can be clicked.
+ * @cssstate confirmed - The transaction is in a block.
+ * @cssstate failed - Refused or failed; the reason is shown.
+ */
 export abstract class IcsActingElement<T extends ActingData> extends IcsDataElement<T> {
   static override styles = [...IcsElement.styles, txStyles];
   static override shadowRootOptions: ShadowRootInit = { ...IcsDataElement.shadowRootOptions, delegatesFocus: true };
