@@ -145,7 +145,7 @@ export interface IcsOptInButtonJsxProps {
   'onics-tx-confirmed'?: (event: GlobalEventHandlersEventMap['ics-tx-confirmed']) => void;
   /** Refused before signing, or failed on the chain. `detail: {action, consumerId, validator, hash, code, abciCode, codespace, message}`. */
   'onics-tx-failed'?: (event: GlobalEventHandlersEventMap['ics-tx-failed']) => void;
-  /** Reading the chain failed; `detail: {error}`. */
+  /** Loading failed; `detail: {error}` (an `IcsError`). */
   'onics-error'?: (event: GlobalEventHandlersEventMap['ics-error']) => void;
 }
 
@@ -291,13 +291,13 @@ export interface IcsValidatorSettingsJsxProps {
   'chain-info'?: IcsValidatorSettings['chainInfo'];
   /** `light` or `dark`; unset follows the reader's system setting (`prefers-color-scheme`). Any other value is named in a console warning and follows the system setting too. */
   theme?: IcsValidatorSettings['theme'];
-  /** The wallet signed; the transaction is being sent. */
+  /** The wallet signed; the transaction is being sent. `detail: {action, consumerId, validator, hash, mode}`. */
   'onics-tx-signed'?: (event: GlobalEventHandlersEventMap['ics-tx-signed']) => void;
-  /** In a block and executed; `detail.hash`, `detail.height`. */
+  /** In a block and executed. `detail: {action, consumerId, validator, hash, height, code, message}`. */
   'onics-tx-confirmed'?: (event: GlobalEventHandlersEventMap['ics-tx-confirmed']) => void;
-  /** Refused before signing, or failed on the chain; `detail.code`, `detail.message`. */
+  /** Refused before signing, or failed on the chain. `detail: {action, consumerId, validator, hash, code, abciCode, codespace, message}`. */
   'onics-tx-failed'?: (event: GlobalEventHandlersEventMap['ics-tx-failed']) => void;
-  /** Reading the chain failed; `detail: {error}`. */
+  /** Loading failed; `detail: {error}` (an `IcsError`). */
   'onics-error'?: (event: GlobalEventHandlersEventMap['ics-error']) => void;
 }
 

@@ -30,18 +30,12 @@ const DESCRIPTION_MAX = 180;
  * @summary A consumer chain's security at a glance.
  * @tagname ics-consumer-card
  *
- * @fires {IcsErrorEvent} ics-error - Loading failed; `detail: {error}` (an `IcsError`).
- *
  * @csspart base - The card frame.
  * @csspart header - Name, ids and badges.
  * @csspart name - The chain's name (inert text, clipped; the full value in its title).
  * @csspart ids - Consumer id and chain id.
  * @csspart badge - Phase and kind badges.
  * @csspart stats - The figures.
- * @csspart message - The message shown for empty, error, ICS-absent and bad-attribute states.
- * @csspart waiting - What a slow load waits on ("Waiting for https://… (ICS parameters)…"), over the skeleton.
- * @csspart chain-note - Says amounts are in base units when the chain publishes no display unit.
- * @csspart button - The Retry button.
  * @csspart link - A link from the chain's metadata (shown only for an `https:` URL).
  *
  * @cssprop --ics-consumer-card-height - Height in every state (default 15.5rem; 7.5rem compact), so the page never shifts.
@@ -49,12 +43,8 @@ const DESCRIPTION_MAX = 180;
  * @cssprop --ics-consumer-card-padding - Inner padding (default 1rem; 0.75rem compact).
  * @cssprop --ics-consumer-card-value-size - Font size of the figures (default 1.5rem; 1.15rem compact).
  *
- * @cssstate loading - Reading the chain.
  * @cssstate complete - The card is shown.
  * @cssstate empty - No consumer chain has this id.
- * @cssstate error - Loading failed; a Retry button is shown.
- * @cssstate ics-absent - The provider has no (readable) ICS module.
- * @cssstate invalid - An attribute is wrong; the message names it.
  */
 export class IcsConsumerCard extends IcsDataElement<ConsumerCardData> {
   static override styles = [...IcsElement.styles, styles];

@@ -10,6 +10,7 @@ import type { AttributeProblem } from '../shared/clients.js';
 import { IcsSelectEvent } from '../shared/events.js';
 import { PHASE_LABEL, kindLabel, renderIds, renderName, shapingSummary } from '../shared/chain-text.js';
 import { IcsElement } from '../shared/ics-element.js';
+import { RovingFocus } from '../shared/roving-focus.js';
 import { loadConsumerList } from './consumer-list.load.js';
 import type { ChainRow, ConsumerListData, ValidatorStanding } from './consumer-list.load.js';
 import { styles } from './consumer-list.styles.js';
@@ -44,40 +45,21 @@ const PAGE = 5;
  * @tagname ics-consumer-list
  *
  * @fires {IcsSelectEvent} ics-select - A row was chosen; `detail: {consumerId, chainId}`.
- * @fires {IcsErrorEvent} ics-error - Loading failed; `detail: {error}` (an `IcsError`).
  *
- * @csspart base - The outer frame.
  * @csspart header - The line above the rows: title and counts.
  * @csspart rows - The scrolling listbox.
  * @csspart row - One chain.
  * @csspart name - A chain's name (inert text, clipped; the full value in its title).
  * @csspart ids - A chain's consumer id and chain id.
  * @csspart badge - Phase, kind, standing and look-alike badges.
- * @csspart message - The message shown for empty, error, ICS-absent and bad-attribute states.
- * @csspart waiting - What a slow load waits on ("Waiting for https://… (ICS parameters)…"), over the skeleton.
- * @csspart chain-note - Says amounts are in base units when the chain publishes no display unit.
- * @csspart button - The Retry button.
  *
  * @cssprop --ics-consumer-list-height - Height of the rows area in every state (default 28rem), so the page never shifts.
  * @cssprop --ics-consumer-list-row-gap - Gap between the lines of a row (default 0.25rem).
  * @cssprop --ics-consumer-list-row-padding - Padding of a row (default 0.6rem 0.8rem).
  * @cssprop --ics-consumer-list-selected-color - Background of the selected row.
- * @cssprop --ics-color-text - Text colour (all elements).
- * @cssprop --ics-color-muted - Secondary text colour.
- * @cssprop --ics-color-surface - Background.
- * @cssprop --ics-color-surface-2 - Background of headers and hovered rows.
- * @cssprop --ics-color-border - Borders.
- * @cssprop --ics-color-accent - Accent (selection, buttons, links).
- * @cssprop --ics-color-danger - Error text.
- * @cssprop --ics-radius - Corner radius.
- * @cssprop --ics-font-family - Font.
  *
- * @cssstate loading - Reading the chain.
  * @cssstate complete - Rows shown.
  * @cssstate empty - Nothing to show (after filters).
- * @cssstate error - Loading failed; a Retry button is shown.
- * @cssstate ics-absent - The provider has no (readable) ICS module.
- * @cssstate invalid - An attribute is wrong; the message names it.
  */
 export class IcsConsumerList extends IcsDataElement<ConsumerListData> {
   static override styles = [...IcsElement.styles, styles];
@@ -106,6 +88,17 @@ export class IcsConsumerList extends IcsDataElement<ConsumerListData> {
   /** The rows shown, in order, as of the last render (for keyboard moves). */
   private shown: ChainRow[] = [];
   private hiddenEmpty = 0;
+
+  /** Up, Down, Home, End, Page Up and Page Down move between the rows (the tab stop follows). */
+  private readonly roving = new RovingFocus(this, {
+    count: () => this.shown.length,
+    current: () => Math.max(0, this.shown.findIndex((r) => r.chain.consumerId === this.activeId)),
+    moveTo: (index) => (this.activeId = this.shown[index]!.chain.consumerId),
+    item: (index) => this.renderRoot.querySelector<HTMLElement>(`[data-consumer-id="${CSS.escape(this.shown[index]!.chain.consumerId)}"]`),
+    page: PAGE,
+    arrows: 'vertical',
+    scroll: true,
+  });
 
   protected dataKey(): readonly unknown[] {
     return [this.phase, this.validator?.trim() || undefined];
@@ -190,45 +183,12 @@ export class IcsConsumerList extends IcsDataElement<ConsumerListData> {
   private onKeyDown(event: KeyboardEvent): void {
     const rows = this.shown;
     if (rows.length === 0) return;
-    const at = Math.max(0, rows.findIndex((r) => r.chain.consumerId === this.activeId));
-    let next: number;
-    switch (event.key) {
-      case 'ArrowDown':
-        next = Math.min(rows.length - 1, at + 1);
-        break;
-      case 'ArrowUp':
-        next = Math.max(0, at - 1);
-        break;
-      case 'Home':
-        next = 0;
-        break;
-      case 'End':
-        next = rows.length - 1;
-        break;
-      case 'PageDown':
-        next = Math.min(rows.length - 1, at + PAGE);
-        break;
-      case 'PageUp':
-        next = Math.max(0, at - PAGE);
-        break;
-      case 'Enter':
-      case ' ':
-        event.preventDefault();
-        this.choose(rows[at]!);
-        return;
-      default:
-        return;
+    if (event.key === 'Enter' || event.key === ' ') {
+      event.preventDefault();
+      this.choose(rows[this.roving.current()]!);
+      return;
     }
-    event.preventDefault();
-    void this.moveTo(rows[next]!.chain.consumerId);
-  }
-
-  private async moveTo(consumerId: string): Promise<void> {
-    this.activeId = consumerId;
-    await this.updateComplete;
-    const row = this.renderRoot.querySelector<HTMLElement>(`[data-consumer-id="${CSS.escape(consumerId)}"]`);
-    row?.focus();
-    row?.scrollIntoView({ block: 'nearest' });
+    this.roving.handleKey(event);
   }
 
   private choose(row: ChainRow): void {
@@ -239,12 +199,7 @@ export class IcsConsumerList extends IcsDataElement<ConsumerListData> {
 
   // ---- rendering -----------------------------------------------------------------------------
 
-  protected override render(): TemplateResult {
-    return html`<div class="base" part="base">${this.renderHeader()}<div class="body">${this.renderState()}</div></div>
-      ${this.renderLive()}`;
-  }
-
-  private renderHeader(): TemplateResult {
+  protected override renderHeader(): TemplateResult {
     const loaded = this.task.value;
     const data = loaded?.kind === 'data' && this.viewState !== 'loading' ? loaded.value : undefined;
     const phase = this.phase === 'all' ? 'All consumer chains' : `${PHASE_LABEL[this.phase] ?? 'Consumer'} consumer chains`;

@@ -11,7 +11,7 @@ import type { ActingStatus } from '../shared/acting-element.js';
 import { checkChainAndOperator } from '../shared/operator-attributes.js';
 import type { AttributeProblem } from '../shared/clients.js';
 import { PHASE_LABEL } from '../shared/chain-text.js';
-import { feeValue, focusConfirm, proposalRows, renderConfirmPanel } from '../shared/tx-controller.js';
+import { feeValue, focusConfirm, proposalRows, renderConfirmPanel } from '../shared/tx-views.js';
 import { canOptOut, loadOptIn, standingOf } from './opt-in-button.load.js';
 import type { OptInData, Standing } from './opt-in-button.load.js';
 import { styles } from './opt-in-button.styles.js';
@@ -70,42 +70,15 @@ const EPOCH_POLL_MS = 5_000;
  * @summary Opt a validator in to or out of a consumer chain, with every refusal in words.
  * @tagname ics-opt-in-button
  *
- * @fires {IcsTxSignedEvent} ics-tx-signed - The wallet signed; the transaction is being sent. `detail: {action, consumerId, validator, hash, mode}`.
- * @fires {IcsTxConfirmedEvent} ics-tx-confirmed - In a block and executed. `detail: {action, consumerId, validator, hash, height, code, message}`.
- * @fires {IcsTxFailedEvent} ics-tx-failed - Refused before signing, or failed on the chain. `detail: {action, consumerId, validator, hash, code, abciCode, codespace, message}`.
- * @fires {IcsErrorEvent} ics-error - Reading the chain failed; `detail: {error}`.
- *
- * @csspart base - The outer frame.
  * @csspart standing - The badge saying where the validator stands.
  * @csspart explanation - The sentence under the badge.
  * @csspart button - Every button (Opt in, Opt out, Connect, Confirm, Cancel, Retry, Close).
  * @csspart action-button - The Opt in / Opt out button.
- * @csspart connect-button - The Connect button.
- * @csspart add-chain-button - "Add <chain> to <wallet>", when the wallet does not know the provider chain.
- * @csspart confirm-button - Confirm on the confirmation panel.
- * @csspart wallet - The wallet line (none found, connect, wrong account).
- * @csspart confirm - The confirmation panel.
  * @csspart key-field - The optional consumer key field.
- * @csspart status - The pending line.
- * @csspart result - The transaction's result: hash, link, or the refusal.
- * @csspart notice - Why an open confirmation closed without signing (the chain, validator, account, endpoint or wallet changed).
- * @csspart link - Links (explorer, wallets).
- * @csspart message - The message shown for error, ICS-absent and bad-attribute states.
- * @csspart waiting - What a slow load waits on ("Waiting for https://… (ICS parameters)…"), over the skeleton.
- * @csspart chain-note - Says amounts are in base units when the chain publishes no display unit.
  *
  * @cssprop --ics-opt-in-button-min-height - Minimum height in every state (default 3rem), so a row does not jump.
  *
- * @cssstate loading - Reading the chain.
- * @cssstate complete - Read; one of the states below says more.
  * @cssstate error - Reading failed; a Retry button is shown.
- * @cssstate ics-absent - The provider has no (readable) ICS module.
- * @cssstate invalid - An attribute is wrong; the message names it.
- * @cssstate no-rpc - No RPC endpoint: reads work, nothing can be sent; says to set `rpc`.
- * @cssstate no-wallet - No wallet: how to get one.
- * @cssstate connect - A wallet is there, not connected.
- * @cssstate add-chain - The wallet does not know the provider chain: "Add <chain> to <wallet>" suggests it (after the click only).
- * @cssstate wrong-account - The connected account is not the validator's operator account.
  * @cssstate not-opted-in - Can opt in.
  * @cssstate next-epoch - Opted in; active from the next epoch.
  * @cssstate opted-in - Opted in; the chain's caps or lists leave it out of the set.
@@ -113,10 +86,6 @@ const EPOCH_POLL_MS = 5_000;
  * @cssstate must-validate - Top-N: must validate, opt-out not allowed.
  * @cssstate opt-out-pending - Opted out; leaves the set at the epoch end.
  * @cssstate wrong-phase - The chain's phase allows no opt-in or opt-out.
- * @cssstate confirming - The confirmation panel is open.
- * @cssstate pending - The transaction is in flight; nothing can be clicked.
- * @cssstate confirmed - The transaction is in a block.
- * @cssstate failed - Refused or failed; the reason is shown.
  */
 export class IcsOptInButton extends IcsActingElement<OptInData> {
   static override styles = [...IcsActingElement.styles, styles];
@@ -223,23 +192,21 @@ export class IcsOptInButton extends IcsActingElement<OptInData> {
 
   // ---- rendering -------------------------------------------------------------------------------
 
-  protected override render(): TemplateResult {
-    return html`<div class="base" part="base" aria-busy=${this.tx.phase === 'pending' ? 'true' : 'false'}>${this.tx.renderNotice()}${this.renderState()}</div>
-      ${this.renderLive()}
-      <div class="visually-hidden" role="status" aria-live="polite">${this.tx.liveText()}</div>`;
-  }
-
   protected renderSkeleton(): TemplateResult {
     return html`<div class="head skeletons" aria-hidden="true"><span class="skeleton" style="--_w: 7em"></span><span class="skeleton" style="--_w: 5em"></span></div>`;
   }
 
-  protected renderData(data: OptInData): TemplateResult {
+  protected renderBody(data: OptInData): TemplateResult {
     const standing = standingOf(data);
-    const action = this.actionOf(data, standing);
-    return html`${this.renderHead(data, standing, action)} ${this.renderExplanation(data, standing)}
-    ${action && this.tx.phase === 'idle' ? this.renderWalletStep(data) : nothing}
-    ${this.renderConfirm()} ${this.tx.renderPending()}
-    ${this.tx.renderResult(this.explorerTx, this.renderEpochNote(data))}`;
+    return html`${this.renderHead(data, standing, this.actionOf(data, standing))} ${this.renderExplanation(data, standing)}`;
+  }
+
+  protected offersAction(data: OptInData): boolean {
+    return this.actionOf(data, standingOf(data)) !== undefined;
+  }
+
+  protected override renderAfterConfirmed(data: OptInData): TemplateResult {
+    return this.renderEpochNote(data);
   }
 
   private renderHead(data: OptInData, standing: Standing, action: IcsAction | undefined): TemplateResult {
@@ -303,7 +270,7 @@ export class IcsOptInButton extends IcsActingElement<OptInData> {
   }
 
   /** The panel shows the proposal frozen when it opened, not the element's data now. */
-  private renderConfirm(): TemplateResult | typeof nothing {
+  protected renderConfirm(): TemplateResult | typeof nothing {
     const proposal = this.tx.proposal;
     if (this.tx.phase !== 'confirming' || !proposal) return nothing;
     const action = proposal.action;

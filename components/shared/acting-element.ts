@@ -4,8 +4,7 @@
  * steps of their status, and keeping the last data on screen while a reload for the same chain and
  * validator runs (after a transaction, or the epoch passing), so the result and focus stay put.
  */
-import { html } from 'lit';
-import type { nothing } from 'lit';
+import { html, nothing } from 'lit';
 import type { PropertyValues, TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import { TaskStatus } from '@lit/task';
@@ -14,8 +13,10 @@ import type { ChainInfoInput, IcsAction, Wallet } from '../../src/signing/index.
 import { IcsDataElement } from './data-element.js';
 import { IcsElement } from './ics-element.js';
 import { isForChainAndOperator } from './operator-attributes.js';
-import { TxController, renderWallet, txStyles } from './tx-controller.js';
+import { TxController } from './tx-controller.js';
 import type { TxPhase } from './tx-controller.js';
+import { renderTxNotice, renderTxPending, renderTxResult, renderWallet, txLiveText } from './tx-views.js';
+import { txStyles } from './tx-styles.js';
 
 /** What an acting element loads: at least the chain and the validator it acts for. */
 export interface ActingData {
@@ -36,6 +37,38 @@ export type ActingStatus =
   | 'wrong-account'
   | Exclude<TxPhase, 'idle'>;
 
+/**
+ * The base of the elements that sign for a validator. The wallet and transaction parts, states
+ * and events below are every such element's (documented once here, inherited by each in
+ * `custom-elements.json`, with those of `IcsDataElement`).
+ *
+ * @fires {IcsTxSignedEvent} ics-tx-signed - The wallet signed; the transaction is being sent. `detail: {action, consumerId, validator, hash, mode}`.
+ * @fires {IcsTxConfirmedEvent} ics-tx-confirmed - In a block and executed. `detail: {action, consumerId, validator, hash, height, code, message}`.
+ * @fires {IcsTxFailedEvent} ics-tx-failed - Refused before signing, or failed on the chain. `detail: {action, consumerId, validator, hash, code, abciCode, codespace, message}`.
+ *
+ * @csspart button - Every button.
+ * @csspart message - The message shown for error, ICS-absent and bad-attribute states.
+ * @csspart wallet - The wallet line (none found, connect, wrong account).
+ * @csspart connect-button - The Connect button.
+ * @csspart add-chain-button - "Add <chain> to <wallet>", when the wallet does not know the provider chain.
+ * @csspart confirm - The confirmation panel.
+ * @csspart confirm-button - Confirm on the confirmation panel.
+ * @csspart status - The pending line.
+ * @csspart result - The transaction's result: hash, link, or the refusal.
+ * @csspart notice - Why an open confirmation closed without signing (the chain, validator, account, endpoint or wallet changed).
+ * @csspart link - Links (explorer, wallets).
+ *
+ * @cssstate complete - Read; one of the states below says more.
+ * @cssstate no-rpc - No RPC endpoint: reads work, nothing can be sent; says to set `rpc`.
+ * @cssstate no-wallet - No wallet: how to get one.
+ * @cssstate connect - A wallet is there, not connected.
+ * @cssstate add-chain - The wallet does not know the provider chain: "Add <chain> to <wallet>" suggests it (after the click only).
+ * @cssstate wrong-account - The connected account is not the validator's operator account.
+ * @cssstate confirming - The confirmation panel is open.
+ * @cssstate pending - The transaction is in flight; nothing can be clicked.
+ * @cssstate confirmed - The transaction is in a block.
+ * @cssstate failed - Refused or failed; the reason is shown.
+ */
 export abstract class IcsActingElement<T extends ActingData> extends IcsDataElement<T> {
   static override styles = [...IcsElement.styles, txStyles];
   static override shadowRootOptions: ShadowRootInit = { ...IcsDataElement.shadowRootOptions, delegatesFocus: true };
@@ -129,6 +162,34 @@ export abstract class IcsActingElement<T extends ActingData> extends IcsDataElem
       Reading works, but nothing can be sent: no RPC endpoint is set. Add <code>rpc</code> (the provider's CometBFT RPC URL,
       e.g. <code>rpc="https://rpc.example.com"</code>) to this element or to its <code>&lt;ics-provider-chain&gt;</code>.
     </p>`;
+  }
+
+  // ---- rendering: the frame and the order of the parts are shared; each element fills in its hooks ----
+
+  /** What the element says about the validator on the chain (standing, settings), with its own buttons. */
+  protected abstract renderBody(data: T): TemplateResult;
+
+  /** There is a transaction to offer on `data`: the wallet step shows while nothing is signing. */
+  protected abstract offersAction(data: T): boolean;
+
+  /** The confirmation panel of the open proposal (see `renderConfirmPanel`), or nothing. */
+  protected abstract renderConfirm(data: T): TemplateResult | typeof nothing;
+
+  /** What follows a confirmed transaction's result (when it takes effect). */
+  protected renderAfterConfirmed(_data: T): TemplateResult | typeof nothing {
+    return nothing;
+  }
+
+  protected override render(): TemplateResult {
+    return html`<div class="base" part="base" aria-busy=${this.tx.phase === 'pending' ? 'true' : 'false'}>${renderTxNotice(this.tx)}${this.renderState()}</div>
+      ${this.renderLive()}
+      <div class="visually-hidden" role="status" aria-live="polite">${txLiveText(this.tx)}</div>`;
+  }
+
+  protected renderData(data: T): TemplateResult {
+    return html`${this.renderBody(data)}
+    ${this.tx.phase === 'idle' && this.offersAction(data) ? this.renderWalletStep(data) : nothing}
+    ${this.renderConfirm(data)} ${renderTxPending(this.tx)} ${renderTxResult(this.tx, this.explorerTx, this.renderAfterConfirmed(data))}`;
   }
 
   protected override renderState(): TemplateResult {

@@ -67,6 +67,33 @@ function problemText(problem: AttributeProblem): string {
     : `Attribute "${problem.attribute}": ${problem.message}`;
 }
 
+/**
+ * The base of the elements that read the chain. The parts, states and event below are every such
+ * element's (documented once here, inherited by each in `custom-elements.json`).
+ *
+ * @fires {IcsErrorEvent} ics-error - Loading failed; `detail: {error}` (an `IcsError`).
+ *
+ * @csspart base - The outer frame.
+ * @csspart message - The message shown for empty, error, ICS-absent and bad-attribute states.
+ * @csspart waiting - What a slow load waits on ("Waiting for https://… (ICS parameters)…"), over the skeleton.
+ * @csspart chain-note - Says amounts are in base units when the chain publishes no display unit.
+ * @csspart button - The Retry button.
+ *
+ * @cssprop --ics-color-text - Text colour (all elements).
+ * @cssprop --ics-color-muted - Secondary text colour.
+ * @cssprop --ics-color-surface - Background.
+ * @cssprop --ics-color-surface-2 - Background of headers and hovered rows.
+ * @cssprop --ics-color-border - Borders.
+ * @cssprop --ics-color-accent - Accent (selection, buttons, links).
+ * @cssprop --ics-color-danger - Error text.
+ * @cssprop --ics-radius - Corner radius.
+ * @cssprop --ics-font-family - Font.
+ *
+ * @cssstate loading - Reading the chain.
+ * @cssstate error - Loading failed; a Retry button is shown.
+ * @cssstate ics-absent - The provider has no (readable) ICS module.
+ * @cssstate invalid - An attribute is wrong; the message names it.
+ */
 export abstract class IcsDataElement<T> extends IcsElement {
   /** The client from the nearest `<ics-provider-chain>`, when there is one. */
   @state() protected contextClient: ChainContext | undefined;
@@ -244,6 +271,20 @@ export abstract class IcsDataElement<T> extends IcsElement {
   }
 
   // ---- rendering -----------------------------------------------------------------------------
+
+  /**
+   * The frame: a header (the element's own, see `renderHeader`) over the body for the current
+   * state, and the live region. Elements with another frame (the acting ones, the card) override it.
+   */
+  protected override render(): TemplateResult {
+    return html`<div class="base" part="base">${this.renderHeader()}<div class="body">${this.renderState()}</div></div>
+      ${this.renderLive()}`;
+  }
+
+  /** The line above the body, shown in every state (it keeps its place while loading). */
+  protected renderHeader(): TemplateResult | typeof nothing {
+    return nothing;
+  }
 
   /** The body for the current state. */
   protected renderState(): TemplateResult {

@@ -31,30 +31,19 @@ const ORDER: Record<ValidatorChainStatus, number> = { validating: 0, 'next-epoch
  *
  * @slot action-<consumerId> - A control for the row of that consumer chain, e.g. `slot="action-12"`.
  *
- * @fires {IcsErrorEvent} ics-error - Loading failed; `detail: {error}` (an `IcsError`).
- *
- * @csspart base - The outer frame.
  * @csspart header - The validator: moniker, operator address, provider commission.
  * @csspart rows - The list of chains.
  * @csspart row - One chain.
  * @csspart name - A chain's name (inert text, clipped; the full value in its title).
  * @csspart ids - A chain's consumer id and chain id.
  * @csspart badge - Status, phase, kind and key badges.
- * @csspart message - The message shown for empty, error, ICS-absent and bad-attribute states.
- * @csspart waiting - What a slow load waits on ("Waiting for https://… (ICS parameters)…"), over the skeleton.
- * @csspart chain-note - Says amounts are in base units when the chain publishes no display unit.
- * @csspart button - The Retry button.
  * @csspart link - The validator's website (shown only for an `https:` URL).
  *
  * @cssprop --ics-validator-chains-height - Height of the rows area in every state (default 24rem), so the page never shifts.
  * @cssprop --ics-validator-chains-row-padding - Padding of a row (default 0.6rem 0.8rem).
  *
- * @cssstate loading - Reading the chain.
  * @cssstate complete - Rows shown.
  * @cssstate empty - The validator is on no consumer chain.
- * @cssstate error - Loading failed; a Retry button is shown.
- * @cssstate ics-absent - The provider has no (readable) ICS module.
- * @cssstate invalid - An attribute is wrong; the message names it.
  */
 export class IcsValidatorChains extends IcsDataElement<ValidatorChainsData> {
   static override styles = [...IcsElement.styles, styles];
@@ -114,12 +103,7 @@ export class IcsValidatorChains extends IcsDataElement<ValidatorChainsData> {
 
   // ---- rendering -----------------------------------------------------------------------------
 
-  protected override render(): TemplateResult {
-    return html`<div class="base" part="base">${this.renderHeader()}<div class="body">${this.renderState()}</div></div>
-      ${this.renderLive()}`;
-  }
-
-  private renderHeader(): TemplateResult {
+  protected override renderHeader(): TemplateResult {
     const loaded = this.task.value;
     const data = loaded?.kind === 'data' && this.viewState === 'complete' ? loaded.value : undefined;
     if (!data) {

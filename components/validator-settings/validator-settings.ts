@@ -11,7 +11,7 @@ import { checkChainAndOperator } from '../shared/operator-attributes.js';
 import type { AttributeProblem } from '../shared/clients.js';
 import { PHASE_LABEL, renderIds, renderName } from '../shared/chain-text.js';
 import { isActivePhase } from '../../src/index.js';
-import { feeValue, focusConfirm, proposalRows, renderConfirmPanel } from '../shared/tx-controller.js';
+import { feeValue, focusConfirm, proposalRows, renderConfirmPanel } from '../shared/tx-views.js';
 import { loadSettings, percentToDecimal } from './validator-settings.load.js';
 import type { SettingsData } from './validator-settings.load.js';
 import { styles } from './validator-settings.styles.js';
@@ -51,50 +51,19 @@ export const VALIDATOR_SETTINGS_STATUSES: readonly ValidatorSettingsStatus[] = [
  * @summary A validator's consumer key and commission on one consumer chain, and changing them.
  * @tagname ics-validator-settings
  *
- * @fires {IcsTxSignedEvent} ics-tx-signed - The wallet signed; the transaction is being sent.
- * @fires {IcsTxConfirmedEvent} ics-tx-confirmed - In a block and executed; `detail.hash`, `detail.height`.
- * @fires {IcsTxFailedEvent} ics-tx-failed - Refused before signing, or failed on the chain; `detail.code`, `detail.message`.
- * @fires {IcsErrorEvent} ics-error - Reading the chain failed; `detail: {error}`.
- *
- * @csspart base - The outer frame.
  * @csspart header - The chain: name, consumer id, chain id.
  * @csspart setting - One setting (consumer key, commission) with its Change button.
  * @csspart name - The chain's name (inert text, clipped).
  * @csspart ids - The chain's consumer id and chain id.
- * @csspart button - Every button.
- * @csspart wallet - The wallet line (none found, connect, wrong account).
- * @csspart confirm - The confirmation panel.
- * @csspart confirm-button - Confirm on the confirmation panel.
- * @csspart connect-button - The Connect button.
- * @csspart add-chain-button - "Add <chain> to <wallet>", when the wallet does not know the provider chain.
  * @csspart key-field - The consumer key field.
  * @csspart rate-field - The commission field.
- * @csspart status - The pending line.
  * @csspart result - The transaction's result.
- * @csspart notice - Why an open confirmation closed without signing (the chain, validator, account, endpoint or wallet changed).
- * @csspart link - Links (explorer, wallets).
- * @csspart message - The message shown for error, ICS-absent and bad-attribute states.
- * @csspart waiting - What a slow load waits on ("Waiting for https://… (ICS parameters)…"), over the skeleton.
- * @csspart chain-note - Says amounts are in base units when the chain publishes no display unit.
  *
  * @cssprop --ics-validator-settings-min-height - Minimum height in every state (default 12rem).
  *
- * @cssstate loading - Reading the chain.
- * @cssstate complete - Read; one of the states below says more.
  * @cssstate error - Reading failed; a Retry button is shown.
- * @cssstate ics-absent - The provider has no (readable) ICS module.
- * @cssstate invalid - An attribute is wrong; the message names it.
  * @cssstate wrong-phase - The chain is stopped or deleted: nothing can be set.
- * @cssstate no-rpc - No RPC endpoint: reads work, nothing can be sent; says to set `rpc`.
- * @cssstate no-wallet - No wallet: how to get one.
- * @cssstate connect - A wallet is there, not connected.
- * @cssstate add-chain - The wallet does not know the provider chain: "Add <chain> to <wallet>" suggests it (after the click only).
- * @cssstate wrong-account - The connected account is not the validator's operator account.
  * @cssstate ready - The Change buttons are there.
- * @cssstate confirming - The confirmation panel is open.
- * @cssstate pending - The transaction is in flight; nothing can be clicked.
- * @cssstate confirmed - The transaction is in a block.
- * @cssstate failed - Refused or failed; the reason is shown.
  */
 export class IcsValidatorSettings extends IcsActingElement<SettingsData> {
   static override styles = [...IcsActingElement.styles, styles];
@@ -140,25 +109,21 @@ export class IcsValidatorSettings extends IcsActingElement<SettingsData> {
 
   // ---- rendering -------------------------------------------------------------------------------
 
-  protected override render(): TemplateResult {
-    return html`<div class="base" part="base" aria-busy=${this.tx.phase === 'pending' ? 'true' : 'false'}>${this.tx.renderNotice()}${this.renderState()}</div>
-      ${this.renderLive()}
-      <div class="visually-hidden" role="status" aria-live="polite">${this.tx.liveText()}</div>`;
-  }
-
   protected renderSkeleton(): TemplateResult {
     return html`<div aria-hidden="true" class="settings skeletons">
       <span class="skeleton" style="--_w: 14em"></span><span class="skeleton" style="--_w: 20em"></span><span class="skeleton" style="--_w: 16em"></span>
     </div>`;
   }
 
-  protected renderData(data: SettingsData): TemplateResult {
-    return html`${this.renderHeader(data)} ${this.renderSettings(data)} ${this.renderPhaseNote(data)}
-    ${this.tx.phase === 'idle' && isActivePhase(data.chain.phase) ? this.renderWalletStep(data) : nothing}
-    ${this.renderConfirm(data)} ${this.tx.renderPending()} ${this.tx.renderResult(this.explorerTx, this.renderAfter(data))}`;
+  protected renderBody(data: SettingsData): TemplateResult {
+    return html`${this.renderTitle(data)} ${this.renderSettings(data)} ${this.renderPhaseNote(data)}`;
   }
 
-  private renderHeader(data: SettingsData): TemplateResult {
+  protected offersAction(data: SettingsData): boolean {
+    return isActivePhase(data.chain.phase);
+  }
+
+  private renderTitle(data: SettingsData): TemplateResult {
     return html`<h3 class="title" part="header">${renderName(data.chain.metadata.name, 40)} ${renderIds(data.chain.consumerId, data.chain.chainId)}</h3>`;
   }
 
@@ -206,7 +171,7 @@ export class IcsValidatorSettings extends IcsActingElement<SettingsData> {
     </p>`;
   }
 
-  private renderAfter(data: SettingsData): TemplateResult {
+  protected override renderAfterConfirmed(data: SettingsData): TemplateResult {
     if (this.tx.action?.type === 'assign-consumer-key') {
       const n = data.blocksUntilEpoch;
       return html`<p>
@@ -221,7 +186,7 @@ export class IcsValidatorSettings extends IcsActingElement<SettingsData> {
    * The panel shows the proposal frozen when it opened (chain, validator, action), not the
    * element's data now; `data` gives only the hint's minimum commission.
    */
-  private renderConfirm(data: SettingsData): TemplateResult | typeof nothing {
+  protected renderConfirm(data: SettingsData): TemplateResult | typeof nothing {
     const proposal = this.tx.proposal;
     if (this.tx.phase !== 'confirming' || !proposal) return nothing;
     const action = proposal.action;

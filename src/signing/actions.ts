@@ -111,7 +111,12 @@ export type TxResult =
 /** Where a transaction is, for a status line. */
 export type TxStage = 'checking' | 'connecting' | 'loading' | 'simulating' | 'signing' | 'broadcasting' | 'including';
 
-/** What a stage knows: the hash once the transaction is signed (from 'broadcasting' on). */
+/**
+ * What a stage knows: the hash once the transaction is signed (from 'broadcasting' on), and how
+ * the wallet signs (from 'simulating' on, once the flow has the wallet's signer).
+ */
 export interface TxStageDetail {
   txHash?: string;
+  /** The wallet's signing mode: protobuf `direct`, or `amino` JSON (e.g. a Ledger). */
+  mode?: 'direct' | 'amino';
 }

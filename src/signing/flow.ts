@@ -262,7 +262,8 @@ export class TxFlow {
       memo: this.options.memo ?? '',
       inclusionTimeoutMs: this.options.inclusionTimeoutMs ?? 60_000,
       pollIntervalMs: this.options.pollIntervalMs ?? 1_000,
-      onStage: stage,
+      // Every stage from here on says how the wallet signs (an element reports it with 'ics-tx-signed').
+      onStage: (s, detail) => stage(s, { ...detail, mode: signer.mode }),
     });
     if (result.status === 'confirmed') {
       for (const fragment of affectedReads(action)) client.invalidate(fragment);

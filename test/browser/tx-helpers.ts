@@ -7,7 +7,7 @@ import type { sendKeys as SendKeys } from '@web/test-runner-commands';
 import { TestWallet } from '../../src/signing/test-wallet.js';
 import { TEST_OPERATORS, testOperator } from '../../devnet/test-keys.js';
 import type { TestOperatorRole } from '../../devnet/test-keys.js';
-import { forgetWalletConnections } from '../../components/shared/tx-controller.js';
+import { forgetWalletConnections } from '../../components/shared/wallet-connections.js';
 import { cleanUp } from '../components/helpers.js';
 
 export const DEVNET = (window as unknown as { __ICS_DEVNET__: { rest: string; rpc: string } }).__ICS_DEVNET__;

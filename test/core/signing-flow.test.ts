@@ -167,6 +167,34 @@ describe('tx flow: to the backend and back', () => {
     assert.ok(!('signDirect' in t.sent[0]!.signer));
   });
 
+  it('the stages from the signer on say the signing mode: direct, or amino for a Ledger account', async () => {
+    for (const [ledger, mode] of [[false, 'direct'], [true, 'amino']] as const) {
+      const t = await setup({ phase: 'launched', kind: 'opt-in' });
+      t.keplr.isNanoLedger = ledger;
+      const seen: [string, string | undefined, string | undefined][] = [];
+      const flow = new TxFlow({
+        client: t.client,
+        wallet: extensionWallet('keplr', t.keplr, new EventTarget()),
+        onStage: (s, detail) => seen.push([s, detail?.mode, detail?.txHash]),
+        loadBackend: async () => ({
+          signAndBroadcast: async (input) => {
+            input.onStage?.('signing');
+            input.onStage?.('broadcasting', { txHash: 'AB' });
+            return { status: 'confirmed', txHash: 'AB', height: 10, gasUsed: 1n };
+          },
+        }),
+      });
+      await flow.optIn({ validator: t.valoper, consumerId: '4' });
+      assert.deepEqual(seen, [
+        ['checking', undefined, undefined],
+        ['connecting', undefined, undefined],
+        ['loading', undefined, undefined],
+        ['signing', mode, undefined],
+        ['broadcasting', mode, 'AB'],
+      ]);
+    }
+  });
+
   it('the wallet declining to connect is a cancel, not an error', async () => {
     const t = await setup({ phase: 'launched', kind: 'opt-in' });
     t.keplr.rejectConnect = true;
