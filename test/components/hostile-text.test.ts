@@ -11,9 +11,8 @@ import '../../components/power-chart/define.js';
 import type { IcsConsumerCard } from '../../components/consumer-card/define.js';
 import type { IcsPowerChart } from '../../components/power-chart/define.js';
 import { ProviderClient } from '../../src/index.js';
-import { neutralise } from '../../src/format/index.js';
 import { $, $$, REST, RPC, axeViolations, captureWarnings, cleanUp, mount, shadowText, until } from './helpers.js';
-import { LONG_CHAIN_ID, LONG_MONIKER, LONG_NAME, horizontalOverflow, overflowingIn, rewriteAnswers } from './hostile.js';
+import { LONG_CHAIN_ID, LONG_MONIKER, LONG_MONIKER_SHOWN, LONG_NAME, LONG_NAME_SHOWN, horizontalOverflow, overflowingIn, rewriteAnswers } from './hostile.js';
 
 // eslint-disable-next-line no-control-regex -- NUL is one of the characters that must not be announced
 const RAW = /[\u202E\u200B\u0000]/;
@@ -36,8 +35,8 @@ describe('hostile text', function () {
     const card = mount<IcsConsumerCard>(`<ics-consumer-card rest="${REST}" consumer-id="4"></ics-consumer-card>`);
     await until(card, 'complete');
     assert.notMatch(live(card), RAW, 'no raw bidi, zero-width or NUL character is announced');
-    assert.include(live(card), neutralise(chainId));
-    assert.include(shadowText(card), neutralise(chainId), 'the same text as on screen');
+    assert.include(live(card), 'dungeon⟨U+202E⟩-1⟨U+200B⟩⟨U+0000⟩x');
+    assert.include(shadowText(card), 'dungeon⟨U+202E⟩-1⟨U+200B⟩⟨U+0000⟩x', 'the same text as on screen');
 
     const button = mount(`<ics-opt-in-button rest="${REST}" rpc="${RPC}" consumer-id="4" validator="${(await new ProviderClient({ rest: REST }).validators())[0]!.operatorAddress}"></ics-opt-in-button>`);
     await until(button, 'no-wallet');
@@ -70,7 +69,7 @@ describe('hostile text', function () {
       assert.deepEqual(overflowingIn(header, el), []);
       assert.isAtMost($(el, '.base')!.scrollWidth, width);
       assert.include(shadowText(el), LONG_CHAIN_ID, 'the whole chain id is on screen (wrapped)');
-      assert.equal($(el, '[part="name"]')!.title, neutralise(LONG_NAME), 'the full name in the title');
+      assert.equal($(el, '[part="name"]')!.title, LONG_NAME_SHOWN, 'the full name in the title');
       assert.deepEqual(await axeViolations(el), []);
     });
 
@@ -88,15 +87,21 @@ describe('hostile text', function () {
         keys[i]!.focus();
         await el.updateComplete;
         const tooltip = $(el, '.tooltip')!;
-        assert.include(tooltip.textContent!, neutralise(LONG_MONIKER).slice(0, 10));
+        assert.include(tooltip.textContent!, '⟨U+202E⟩WW');
         assert.isUndefined(horizontalOverflow(tooltip, el), `bar ${i}`);
+        let cut = 0;
         for (const line of tooltip.children) {
           assert.isUndefined(horizontalOverflow(line, tooltip), `a line of bar ${i}'s tooltip`);
-          if (line.scrollWidth > line.clientWidth + 1) assert.equal(getComputedStyle(line).textOverflow, 'ellipsis', 'a cut line ends in an ellipsis');
+          if (line.scrollWidth > line.clientWidth + 1) {
+            cut++;
+            assert.equal(getComputedStyle(line).textOverflow, 'ellipsis', 'a cut line ends in an ellipsis');
+          }
         }
+        // 70 wide letters do not fit a tooltip at this width: the moniker's line is cut.
+        assert.isAtLeast(cut, 1, `bar ${i}: some line is cut, so the ellipsis was checked`);
       }
       // The full moniker stays available in the accessible table.
-      assert.include($(el, 'table')!.textContent!, neutralise(LONG_MONIKER));
+      assert.include($(el, 'table')!.textContent!, LONG_MONIKER_SHOWN);
     });
 
     it(`${width} px: the card's description is visible, not hidden by a fixed height`, async () => {

@@ -11,6 +11,11 @@ export const LONG_CHAIN_ID = 'w'.repeat(48);
 /** A 70-character moniker of wide letters. */
 export const LONG_MONIKER = `\u202E${'W'.repeat(69)}`;
 
+// As the elements must show them (written out here, not made by the code under test): each
+// invisible or direction-changing character as a visible ⟨U+XXXX⟩ marker.
+export const LONG_NAME_SHOWN = `⟨U+202E⟩${'W'.repeat(30)}⟨U+200B⟩${'M'.repeat(30)}⟨U+0000⟩end`;
+export const LONG_MONIKER_SHOWN = `⟨U+202E⟩${'W'.repeat(69)}`;
+
 /** Replaces, in every JSON answer, each string equal to a key of `replace` with its value. Returns the undo. */
 export function rewriteAnswers(replace: Record<string, string>): () => void {
   const original = window.fetch;

@@ -1,3 +1,9 @@
+/**
+ * The transaction flow against the devnet: the real ProviderClient over HTTP, the real cosmjs
+ * backend (loaded as the flow loads it, only wrapped to count its loads and record what it was
+ * given and answered), the devnet's CometBFT RPC, and the test wallet (real keys) behind the
+ * Keplr wallet layer, so every wallet call is recorded. No fake client and no fake backend.
+ */
 import { after, before, beforeEach, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { createServer } from 'node:net';
@@ -9,229 +15,254 @@ import { ProviderClient } from '../../src/client.js';
 import { startDevnet } from '../../devnet/index.js';
 import type { Devnet } from '../../devnet/index.js';
 import { testOperator } from '../../devnet/test-keys.js';
+import type { TestOperatorRole } from '../../devnet/test-keys.js';
 import { createIcsRegistry } from '../../src/signing/registry.js';
-import { Bip39 } from '@cosmjs/crypto';
-import { resolveConfig } from '../../src/chain/config.js';
-import { IcsError } from '../../src/chain/errors.js';
-import type { ConsumerChain, ConsumerChainDetails } from '../../src/ics/models.js';
-import type { StakingValidator } from '../../src/staking/models.js';
 import { accountToValidator } from '../../src/staking/address.js';
 import { TxFlow, toIcsMessage } from '../../src/signing/flow.js';
-import type { TxBackend } from '../../src/signing/flow.js';
+import type { TxFlowOptions } from '../../src/signing/flow.js';
 import type { BroadcastInput } from '../../src/signing/cosmjs-tx.js';
-import type { TxResult } from '../../src/signing/actions.js';
+import type { TxResult, TxStage } from '../../src/signing/actions.js';
 import { extensionWallet } from '../../src/signing/wallet.js';
-import type { Wallet } from '../../src/signing/wallet.js';
 import { TestWallet } from '../../src/signing/test-wallet.js';
 
-const CHAIN = 'provider';
-const MNEMONIC_A = Bip39.encode(new Uint8Array(16).fill(3)).toString();
-const MNEMONIC_B = Bip39.encode(new Uint8Array(16).fill(4)).toString();
+const json = (value: unknown) => JSON.stringify(value, (_, v: unknown) => (typeof v === 'bigint' ? String(v) : v));
 
-interface Chain {
-  phase: ConsumerChainDetails['phase'];
-  kind: ConsumerChainDetails['kind'];
-  minPowerInTopN?: bigint;
+let devnet: Devnet;
+let stargate: StargateClient;
+before(async () => {
+  devnet = await startDevnet({ blockTimeMs: 0 });
+  stargate = await StargateClient.connect(devnet.rpcUrl);
+});
+beforeEach(() => devnet.reset());
+after(async () => {
+  stargate.disconnect();
+  await devnet.stop();
+});
+
+const top = testOperator('top');
+const newcomer = testOperator('newcomer');
+const outsider = testOperator('outsider');
+
+/** A test wallet holding these operators' keys (the first one selected). */
+function testWallet(...roles: TestOperatorRole[]): Promise<TestWallet> {
+  return TestWallet.create({ accounts: roles.map((role) => ({ mnemonic: testOperator(role).mnemonic })), eventTarget: new EventTarget() });
 }
 
-/** A ProviderClient stand-in answering from plain state, recording invalidations. */
-function fakeClient(valoper: string, chain: Chain, options: { rpc?: string[]; tokens?: bigint } = {}) {
+/**
+ * A flow with the real client and the real cosmjs backend. The backend is the module the flow
+ * would import, wrapped only to count its loads and record its inputs and answers; the client's
+ * `invalidate` is recorded, then done.
+ */
+function flowOf(keplr: TestWallet, options: { rpc?: string[]; gasPrice?: string; onStage?: TxFlowOptions['onStage'] } = {}) {
+  const client = new ProviderClient({
+    rest: devnet.restUrl,
+    rpc: options.rpc ?? devnet.rpcUrl,
+    chainId: devnet.chainId,
+    ...(options.gasPrice ? { gasPrice: options.gasPrice } : {}),
+  });
   const invalidated: string[] = [];
-  const config = resolveConfig({ rest: 'http://rest.invalid', rpc: options.rpc ?? ['http://rpc.invalid'], chainId: CHAIN });
-  const client = {
-    config,
-    invalidated,
-    invalidate: (fragment?: string) => invalidated.push(fragment ?? '*'),
-    chainId: async () => CHAIN,
-    // The chain's prefixes and denoms, as the config gives them (a real client may read them).
-    chainParams: async () => ({ ...config, sources: { prefix: 'given', stakingDenom: 'given', display: 'given' } }),
-    validator: async (address: string) => {
-      if (address !== valoper) throw new IcsError('not-found', `No validator ${address}.`);
-      return { operatorAddress: valoper, status: 'bonded', tokens: options.tokens ?? 5_000_000_000n } as StakingValidator;
-    },
-    consumerChain: async (id: string) => {
-      if (id !== '4') throw new IcsError('not-found', `No consumer ${id}.`);
-      return { consumerId: '4', chainId: 'pion-1', metadata: { name: 'Pion', description: '', metadata: '' }, phase: chain.phase, kind: chain.kind } as ConsumerChainDetails;
-    },
-    consumerChains: async () => [{ consumerId: '4', minPowerInTopN: chain.minPowerInTopN } as ConsumerChain],
-    stakingParams: async () => ({ minCommissionRate: '0.050000000000000000' }),
+  const invalidate = client.invalidate.bind(client);
+  client.invalidate = (fragment?: string) => {
+    invalidated.push(fragment ?? '*');
+    invalidate(fragment);
   };
-  return client as typeof client & ProviderClient;
-}
-
-/** The test wallet behind the Keplr wallet layer, so every wallet call is recorded. */
-async function setup(chain: Chain, options: { connectAs?: 0 | 1; rpc?: string[] } = {}) {
-  const keplr = await TestWallet.create({ knownChains: [CHAIN], accounts: [{ mnemonic: MNEMONIC_A }, { mnemonic: MNEMONIC_B }], eventTarget: new EventTarget() });
-  const operator = keplr.address;
-  const valoper = accountToValidator(operator, resolveConfig({ rest: 'http://x.invalid' }).prefixes);
-  if (options.connectAs === 1) keplr.switchAccount(1);
-  const wallet: Wallet = extensionWallet('keplr', keplr, new EventTarget());
-  const client = fakeClient(valoper, chain, { rpc: options.rpc });
   const sent: BroadcastInput[] = [];
+  const answers: TxResult[] = [];
   let loads = 0;
-  let answer: (input: BroadcastInput) => Promise<TxResult> = async () => ({ status: 'confirmed', txHash: 'AB', height: 10, gasUsed: 80_000n });
-  const backend: TxBackend = {
-    signAndBroadcast: (input) => {
-      sent.push(input);
-      return answer(input);
-    },
-  };
   const flow = new TxFlow({
     client,
-    wallet,
+    wallet: extensionWallet('keplr', keplr, new EventTarget()),
+    pollIntervalMs: 20,
+    inclusionTimeoutMs: 10_000,
+    ...(options.onStage ? { onStage: options.onStage } : {}),
     loadBackend: async () => {
       loads++;
-      return backend;
+      const real = await import('../../src/signing/cosmjs-tx.js');
+      return {
+        signAndBroadcast: async (input) => {
+          sent.push(input);
+          const answer = await real.signAndBroadcast(input);
+          answers.push(answer);
+          return answer;
+        },
+      };
     },
   });
-  return { keplr, operator, valoper, client, flow, sent, loads: () => loads, setAnswer: (a: typeof answer) => (answer = a) };
+  return { client, flow, invalidated, sent, answers, loads: () => loads };
 }
 
+const signCalls = (keplr: TestWallet) => keplr.calls.filter((c) => c === 'signDirect' || c === 'signAmino');
+const optedIn = async (client: ProviderClient, consumerId: string, operator: string) =>
+  (await client.optedInValidators(consumerId, { fresh: true })).includes(await client.consensusAddressOf(operator));
+
 describe('tx flow: refusals before the wallet is touched', () => {
-  it('Top-N opt-out by a validator in the top N', async () => {
-    const t = await setup({ phase: 'launched', kind: 'top-n', minPowerInTopN: 100n });
-    const result = await t.flow.optOut({ validator: t.valoper, consumerId: '4' });
-    assert.equal(result.status, 'refused');
-    assert.equal(result.status === 'refused' && result.code, 'top-n-opt-out');
-    assert.deepEqual(t.keplr.calls, []);
+  it('Top-N opt-out by a validator in the top N: refused in the check\'s words, naming the chain', async () => {
+    const keplr = await testWallet('top');
+    const t = flowOf(keplr);
+    const result = await t.flow.optOut({ validator: top.operator, consumerId: '0' });
+    // Chain 0 (Neutron, neutron-1, Top-N 95%): threshold 335144, the top operator's power 8570621
+    // (worked out from the default scenario in test/shared/signing-suite.ts).
+    assert.deepEqual(result, {
+      status: 'refused',
+      code: 'top-n-opt-out',
+      message:
+        'Neutron (consumer 0, neutron-1) is a Top-N chain and every validator with at least 335144 power must validate it; yours is 8570621. ' +
+        'You can opt out once your power falls below that threshold.',
+    });
+    assert.deepEqual(keplr.calls, []);
     assert.equal(t.loads(), 0);
   });
 
-  it('wrong phase, bad key, commission below the minimum, unknown validator, unknown chain', async () => {
-    const t = await setup({ phase: 'registered', kind: 'opt-in' });
+  it('wrong phase, bad key, commission below the minimum, bad address, unknown chain', async () => {
+    const keplr = await testWallet('newcomer');
+    const t = flowOf(keplr);
+    // Chain 5 (nova-1) is registered: not launched, but active.
     const refusals = [
-      [await t.flow.optOut({ validator: t.valoper, consumerId: '4' }), 'wrong-phase'],
-      [await t.flow.assignConsumerKey({ validator: t.valoper, consumerId: '4', consumerKey: 'abc' }), 'bad-key'],
-      [await t.flow.setConsumerCommissionRate({ validator: t.valoper, consumerId: '4', rate: '0.01' }), 'commission-range'],
-      [await t.flow.optIn({ validator: 'cosmosvaloper1xyz', consumerId: '4' }), 'bad-address'],
-      [await t.flow.optIn({ validator: t.valoper, consumerId: '5' }), 'unknown-consumer'],
+      [await t.flow.optOut({ validator: newcomer.operator, consumerId: '5' }), 'wrong-phase'],
+      [await t.flow.assignConsumerKey({ validator: newcomer.operator, consumerId: '5', consumerKey: 'abc' }), 'bad-key'],
+      [await t.flow.setConsumerCommissionRate({ validator: newcomer.operator, consumerId: '5', rate: '0.01' }), 'commission-range'],
+      [await t.flow.optIn({ validator: 'cosmosvaloper1xyz', consumerId: '5' }), 'bad-address'],
+      [await t.flow.optIn({ validator: newcomer.operator, consumerId: '99' }), 'unknown-consumer'],
     ] as const;
     for (const [result, code] of refusals) {
       assert.equal(result.status, 'refused');
       assert.equal(result.status === 'refused' && result.code, code);
     }
-    assert.deepEqual(t.keplr.calls, []);
+    assert.deepEqual(keplr.calls, []);
     assert.equal(t.loads(), 0);
   });
 
   it('an unknown validator', async () => {
-    const t = await setup({ phase: 'launched', kind: 'opt-in' });
-    const other = accountToValidator((await TestWallet.create({ knownChains: [CHAIN], accounts: [{ mnemonic: MNEMONIC_B }] })).address, t.client.config.prefixes);
+    const keplr = await testWallet('newcomer');
+    const t = flowOf(keplr);
+    // The outsider's account bytes as an operator address: well formed, but no validator.
+    const other = accountToValidator(outsider.account, t.client.config.prefixes);
     const result = await t.flow.optIn({ validator: other, consumerId: '4' });
     assert.equal(result.status === 'refused' && result.code, 'unknown-validator');
-    assert.deepEqual(t.keplr.calls, []);
+    assert.deepEqual(keplr.calls, []);
   });
 
   it('wrong signer: refused after connecting, before any signer or cosmjs is loaded', async () => {
-    const t = await setup({ phase: 'launched', kind: 'opt-in' }, { connectAs: 1 });
-    const result = await t.flow.optIn({ validator: t.valoper, consumerId: '4' });
+    const keplr = await testWallet('newcomer', 'outsider');
+    keplr.switchAccount(1);
+    const t = flowOf(keplr);
+    const result = await t.flow.optIn({ validator: newcomer.operator, consumerId: '4' });
     assert.equal(result.status === 'refused' && result.code, 'wrong-signer');
-    assert.deepEqual(t.keplr.calls, ['enable', 'getKey']);
+    assert.deepEqual(keplr.calls, ['enable', 'getKey']);
     assert.equal(t.loads(), 0);
   });
 
   it('no RPC endpoint: refused in words', async () => {
-    const t = await setup({ phase: 'launched', kind: 'opt-in' }, { rpc: [] });
-    const result = await t.flow.optIn({ validator: t.valoper, consumerId: '4' });
+    const keplr = await testWallet('newcomer');
+    const t = flowOf(keplr, { rpc: [] });
+    const result = await t.flow.optIn({ validator: newcomer.operator, consumerId: '4' });
     assert.equal(result.status === 'refused' && result.code, 'not-configured');
+    assert.deepEqual(keplr.calls, []);
   });
 });
 
 describe('tx flow: to the backend and back', () => {
   it('sends one message signed by the operator account, with the config gas price and ×1.4, then invalidates', async () => {
-    const t = await setup({ phase: 'launched', kind: 'opt-in' });
-    const stages: string[] = [];
-    const flow = new TxFlow({ client: t.client, wallet: extensionWallet('keplr', t.keplr, new EventTarget()), onStage: (s) => stages.push(s), loadBackend: async () => ({ signAndBroadcast: async (input) => (t.sent.push(input), { status: 'confirmed', txHash: 'AB', height: 10, gasUsed: 1n }) }) });
-    const result = await flow.setConsumerCommissionRate({ validator: t.valoper, consumerId: '4', rate: ' 0.1 ' });
-    assert.deepEqual(result, { status: 'confirmed', txHash: 'AB', height: 10, gasUsed: 1n });
+    const keplr = await testWallet('newcomer');
+    const stages: TxStage[] = [];
+    const t = flowOf(keplr, { onStage: (s) => stages.push(s) });
+    const result = await t.flow.setConsumerCommissionRate({ validator: newcomer.operator, consumerId: '4', rate: ' 0.1 ' });
+    assert.equal(result.status, 'confirmed', json(result));
+    assert.deepEqual(result, t.answers[0], 'the backend\'s answer, as it gave it');
+    assert.equal(t.sent.length, 1);
     const [input] = t.sent;
-    assert.equal(input!.rpcUrl, 'http://rpc.invalid');
-    assert.equal(input!.chainId, CHAIN);
-    assert.equal(input!.address, t.operator);
+    assert.equal(input!.rpcUrl, devnet.rpcUrl);
+    assert.equal(input!.chainId, 'provider-devnet-1');
+    assert.equal(input!.address, newcomer.account);
     assert.equal(input!.gasPrice, '0.005uatom');
     assert.equal(input!.gasMultiplier, 1.4);
     assert.deepEqual(input!.messages, [
       {
         typeUrl: '/interchain_security.ccv.provider.v1.MsgSetConsumerCommissionRate',
-        value: { chainId: '', providerAddr: t.valoper, signer: t.operator, consumerId: '4', rate: '0.1' },
+        value: { chainId: '', providerAddr: newcomer.operator, signer: newcomer.account, consumerId: '4', rate: '0.1' },
       },
     ]);
-    assert.deepEqual(t.client.invalidated, ['/consumer_commission_rate/4/', '/consumer_validators/4']);
-    assert.deepEqual(stages.slice(0, 3), ['checking', 'connecting', 'loading']);
+    assert.deepEqual(t.invalidated, ['/consumer_commission_rate/4/', '/consumer_validators/4']);
+    assert.deepEqual(stages, ['checking', 'connecting', 'loading', 'simulating', 'signing', 'broadcasting', 'including']);
+    assert.deepEqual(signCalls(keplr), ['signDirect']);
+    assert.equal(await t.client.consumerCommissionRate('4', newcomer.operator, { fresh: true }), '0.100000000000000000', 'the chain took it');
   });
 
   it('a Ledger account gets the amino signer', async () => {
-    const t = await setup({ phase: 'launched', kind: 'opt-in' });
-    t.keplr.isNanoLedger = true;
-    await t.flow.optIn({ validator: t.valoper, consumerId: '4' });
+    const keplr = await testWallet('newcomer');
+    keplr.isNanoLedger = true;
+    const t = flowOf(keplr);
+    const result = await t.flow.optIn({ validator: newcomer.operator, consumerId: '4' });
+    assert.equal(result.status, 'confirmed', json(result));
     assert.ok(!('signDirect' in t.sent[0]!.signer));
+    assert.deepEqual(signCalls(keplr), ['signAmino']);
   });
 
   it('the stages from the signer on say the signing mode: direct, or amino for a Ledger account', async () => {
     for (const [ledger, mode] of [[false, 'direct'], [true, 'amino']] as const) {
-      const t = await setup({ phase: 'launched', kind: 'opt-in' });
-      t.keplr.isNanoLedger = ledger;
-      const seen: [string, string | undefined, string | undefined][] = [];
-      const flow = new TxFlow({
-        client: t.client,
-        wallet: extensionWallet('keplr', t.keplr, new EventTarget()),
-        onStage: (s, detail) => seen.push([s, detail?.mode, detail?.txHash]),
-        loadBackend: async () => ({
-          signAndBroadcast: async (input) => {
-            input.onStage?.('signing');
-            input.onStage?.('broadcasting', { txHash: 'AB' });
-            return { status: 'confirmed', txHash: 'AB', height: 10, gasUsed: 1n };
-          },
-        }),
-      });
-      await flow.optIn({ validator: t.valoper, consumerId: '4' });
+      devnet.reset();
+      const keplr = await testWallet('newcomer');
+      keplr.isNanoLedger = ledger;
+      const seen: [string, string | undefined][] = [];
+      const t = flowOf(keplr, { onStage: (s, detail) => seen.push([s, detail?.mode]) });
+      const result = await t.flow.optIn({ validator: newcomer.operator, consumerId: '4' });
+      assert.equal(result.status, 'confirmed', json(result));
       assert.deepEqual(seen, [
-        ['checking', undefined, undefined],
-        ['connecting', undefined, undefined],
-        ['loading', undefined, undefined],
-        ['signing', mode, undefined],
-        ['broadcasting', mode, 'AB'],
-      ]);
+        ['checking', undefined],
+        ['connecting', undefined],
+        ['loading', undefined],
+        ['simulating', mode],
+        ['signing', mode],
+        ['broadcasting', mode],
+        ['including', mode],
+      ], `a ${mode} signer`);
     }
   });
 
   it('the wallet declining to connect is a cancel, not an error', async () => {
-    const t = await setup({ phase: 'launched', kind: 'opt-in' });
-    t.keplr.rejectConnect = true;
-    assert.deepEqual(await t.flow.optIn({ validator: t.valoper, consumerId: '4' }), { status: 'cancelled' });
+    const keplr = await testWallet('newcomer');
+    keplr.rejectConnect = true;
+    const t = flowOf(keplr);
+    assert.deepEqual(await t.flow.optIn({ validator: newcomer.operator, consumerId: '4' }), { status: 'cancelled' });
     assert.equal(t.loads(), 0);
   });
 
-  it('a failed result is passed through and nothing is invalidated', async () => {
-    const t = await setup({ phase: 'launched', kind: 'opt-in' });
-    const failed: TxResult = { status: 'failed', txHash: 'CD', code: 'key-in-use', codespace: 'provider', abciCode: 10, message: 'x' };
-    t.setAnswer(async () => failed);
-    assert.deepEqual(await t.flow.optIn({ validator: t.valoper, consumerId: '4' }), failed);
-    assert.deepEqual(t.client.invalidated, []);
+  it('a failed result the check does not know is passed through and nothing is invalidated', async () => {
+    // A gas price below the node's minimum: CheckTx refuses (sdk 13), which no local check knows.
+    const keplr = await testWallet('newcomer');
+    const t = flowOf(keplr, { gasPrice: '0.0001uatom' });
+    const result = await t.flow.optIn({ validator: newcomer.operator, consumerId: '4' });
+    assert.equal(result.status, 'failed', json(result));
+    assert.deepEqual(result, t.answers[0], 'the backend\'s answer, as it gave it');
+    assert.deepEqual([(result as { code: string }).code, (result as { codespace: string }).codespace], ['insufficient-fee', 'sdk']);
+    assert.deepEqual(t.invalidated, []);
+    assert.equal(await optedIn(t.client, '4', newcomer.operator), false);
   });
 
   it('one transaction at a time: a second call while one is pending is refused, never signed', async () => {
-    const t = await setup({ phase: 'launched', kind: 'opt-in' });
-    let release!: () => void;
-    t.setAnswer(() => new Promise((resolve) => (release = () => resolve({ status: 'confirmed', txHash: 'EF', height: 1, gasUsed: 1n }))));
-    const first = t.flow.optIn({ validator: t.valoper, consumerId: '4' });
+    const keplr = await testWallet('newcomer');
+    const t = flowOf(keplr);
+    const first = t.flow.optIn({ validator: newcomer.operator, consumerId: '4' });
     assert.equal(t.flow.pending, true);
-    const second = await t.flow.optIn({ validator: t.valoper, consumerId: '4' });
+    // The second answer needs no I/O, the first one HTTP round trips: the first is still pending.
+    const second = await t.flow.optIn({ validator: newcomer.operator, consumerId: '4' });
     assert.equal(second.status === 'refused' && second.code, 'busy');
-    while (t.sent.length === 0) await new Promise((r) => setTimeout(r, 1));
-    release();
-    assert.equal((await first).status, 'confirmed');
+    assert.equal(t.flow.pending, true);
+    const firstResult = await first;
+    assert.equal(firstResult.status, 'confirmed', json(firstResult));
     assert.equal(t.sent.length, 1);
+    assert.deepEqual(signCalls(keplr), ['signDirect']);
     assert.equal(t.flow.pending, false);
     // Free again once the first one has its result.
-    t.setAnswer(async () => ({ status: 'confirmed', txHash: 'EF', height: 2, gasUsed: 1n }));
-    assert.equal((await t.flow.optOut({ validator: t.valoper, consumerId: '4' })).status, 'confirmed');
+    const again = await t.flow.optOut({ validator: newcomer.operator, consumerId: '4' });
+    assert.equal(again.status, 'confirmed', json(again));
   });
 
   it('the default backend is loaded with a dynamic import and reports an unreachable RPC in words', async () => {
-    const t = await setup({ phase: 'launched', kind: 'opt-in' }, { rpc: ['http://127.0.0.1:9'] });
-    const flow = new TxFlow({ client: t.client, wallet: extensionWallet('keplr', t.keplr, new EventTarget()) });
-    const result = await flow.optIn({ validator: t.valoper, consumerId: '4' });
+    const keplr = await testWallet('newcomer');
+    const client = new ProviderClient({ rest: devnet.restUrl, rpc: 'http://127.0.0.1:9', chainId: devnet.chainId });
+    const flow = new TxFlow({ client, wallet: extensionWallet('keplr', keplr, new EventTarget()) });
+    const result = await flow.optIn({ validator: newcomer.operator, consumerId: '4' });
     assert.equal(result.status, 'failed');
     assert.equal(result.status === 'failed' && result.code, 'network');
     assert.match(result.status === 'failed' ? result.message : '', /127\.0\.0\.1:9/);
@@ -240,91 +271,151 @@ describe('tx flow: to the backend and back', () => {
 
 describe('tx flow: what is signed is frozen when submit() is called', () => {
   it('a caller mutating its action after submit() (and at every stage) changes nothing the backend signs; the messages are frozen', async () => {
-    const t = await setup({ phase: 'launched', kind: 'opt-in' });
-    const action = { type: 'set-consumer-commission-rate' as const, validator: t.valoper, consumerId: '4', rate: ' 0.1 ' };
-    const flow = new TxFlow({
-      client: t.client,
-      wallet: extensionWallet('keplr', t.keplr, new EventTarget()),
-      onStage: () => Object.assign(action, { consumerId: '2', rate: '0.9' }),
-      loadBackend: async () => ({ signAndBroadcast: async (input) => (t.sent.push(input), { status: 'confirmed', txHash: 'AB', height: 1, gasUsed: 1n }) }),
-    });
-    const pending = flow.submit(action);
+    const keplr = await testWallet('newcomer');
+    const action = { type: 'set-consumer-commission-rate' as const, validator: newcomer.operator, consumerId: '4', rate: ' 0.1 ' };
+    const t = flowOf(keplr, { onStage: () => Object.assign(action, { consumerId: '2', rate: '0.9' }) });
+    const pending = t.flow.submit(action);
     action.consumerId = '3';
-    assert.equal((await pending).status, 'confirmed');
+    const result = await pending;
+    assert.equal(result.status, 'confirmed', json(result));
     const [input] = t.sent;
     assert.deepEqual(input!.messages, [
       {
         typeUrl: '/interchain_security.ccv.provider.v1.MsgSetConsumerCommissionRate',
-        value: { chainId: '', providerAddr: t.valoper, signer: t.operator, consumerId: '4', rate: '0.1' },
+        value: { chainId: '', providerAddr: newcomer.operator, signer: newcomer.account, consumerId: '4', rate: '0.1' },
       },
     ]);
     assert.ok(Object.isFrozen(input!.messages) && Object.isFrozen(input!.messages[0]) && Object.isFrozen(input!.messages[0]!.value));
-    assert.deepEqual(t.client.invalidated, ['/consumer_commission_rate/4/', '/consumer_validators/4'], 'the frozen chain, too');
+    assert.deepEqual(t.invalidated, ['/consumer_commission_rate/4/', '/consumer_validators/4'], 'the frozen chain, too');
+    assert.equal(await t.client.consumerCommissionRate('4', newcomer.operator, { fresh: true }), '0.100000000000000000');
   });
 
   it('an action whose getters answer differently each time is read once', async () => {
-    const t = await setup({ phase: 'launched', kind: 'opt-in' });
+    const keplr = await testWallet('newcomer');
+    const t = flowOf(keplr);
     let reads = 0;
     const action = {
       type: 'opt-in' as const,
-      validator: t.valoper,
+      validator: newcomer.operator,
       get consumerId() {
         return ++reads === 1 ? '4' : '2';
       },
     };
-    assert.equal((await t.flow.submit(action)).status, 'confirmed');
+    const result = await t.flow.submit(action);
+    assert.equal(result.status, 'confirmed', json(result));
     assert.equal(reads, 1);
     assert.equal((t.sent[0]!.messages[0]!.value as { consumerId: string }).consumerId, '4');
+    assert.equal(await optedIn(t.client, '4', newcomer.operator), true);
+    assert.equal(await optedIn(t.client, '2', newcomer.operator), false);
   });
 
   it('an action that is not one of the four, or has a non-string field, is refused before anything', async () => {
-    const t = await setup({ phase: 'launched', kind: 'opt-in' });
+    const keplr = await testWallet('newcomer');
+    const t = flowOf(keplr);
     for (const bad of [
-      { type: 'send', validator: t.valoper, consumerId: '4' },
-      { type: 'opt-in', validator: t.valoper, consumerId: 4 },
-      { type: 'set-consumer-commission-rate', validator: t.valoper, consumerId: '4' },
+      { type: 'send', validator: newcomer.operator, consumerId: '4' },
+      { type: 'opt-in', validator: newcomer.operator, consumerId: 4 },
+      { type: 'set-consumer-commission-rate', validator: newcomer.operator, consumerId: '4' },
     ]) {
       const result = await t.flow.submit(bad as unknown as Parameters<TxFlow['submit']>[0]);
       assert.equal(result.status === 'refused' && result.code, 'changed', JSON.stringify(bad));
     }
     assert.equal(t.loads(), 0);
-    assert.deepEqual(t.keplr.calls, []);
+    assert.deepEqual(keplr.calls, []);
   });
 
   it('a signal aborted before the backend, or another account than the one the person saw, refuses without a signature', async () => {
-    const t = await setup({ phase: 'launched', kind: 'opt-in' });
+    const keplr = await testWallet('newcomer');
+    const t = flowOf(keplr);
     const stop = new AbortController();
     stop.abort('The chain changed; nothing was signed.');
-    assert.deepEqual(await t.flow.submit({ type: 'opt-out', validator: t.valoper, consumerId: '4' }, { signal: stop.signal }), {
+    assert.deepEqual(await t.flow.submit({ type: 'opt-in', validator: newcomer.operator, consumerId: '4' }, { signal: stop.signal }), {
       status: 'refused',
       code: 'changed',
       message: 'The chain changed; nothing was signed.',
     });
-    const other = await t.flow.submit({ type: 'opt-out', validator: t.valoper, consumerId: '4' }, { signer: 'cosmos1someoneelse' });
+    const other = await t.flow.submit({ type: 'opt-in', validator: newcomer.operator, consumerId: '4' }, { signer: outsider.account });
     assert.equal(other.status === 'refused' && other.code, 'changed');
     assert.equal(t.sent.length, 0);
+    assert.deepEqual(signCalls(keplr), []);
+    assert.equal(await optedIn(t.client, '4', newcomer.operator), false);
   });
 });
 
 /**
- * The same flow against the devnet: the real ProviderClient, the real cosmjs backend, the test
- * wallet with a devnet test operator's keys. What a fake backend cannot show: the gas price and
- * margin the chain is actually charged, and the cache seeing the transaction's change.
+ * A refusal that only the chain catches: the state changes after the flow's check passed and the
+ * chain's simulation passed, while the wallet signs. The chain refuses at delivery; the flow reads
+ * the state again and says the refusal in the check's words where the check now agrees, and in
+ * the chain's own words where it does not.
+ *
+ * Chain 0 (Neutron, neutron-1) is Top-N 95%; after a reset its stored threshold is 335144 power
+ * (worked out in test/shared/signing-suite.ts). The newcomer (258533 power, below it) volunteered
+ * on chain 0 and now opts out. While the wallet signs, its stake rises to 400000 ATOM and a block
+ * ends (the chain's last power becomes 400000); the transaction's block is the next one, height 3,
+ * before the epoch end at 10, so the threshold stays 335144. The chain's log names neither the
+ * chain's name nor its id (hence "This chain"); the check names both.
  */
-describe('tx flow against the devnet (real client, backend and chain)', () => {
-  let devnet: Devnet;
-  let stargate: StargateClient;
-  const newcomer = testOperator('newcomer');
-  before(async () => {
-    devnet = await startDevnet({ blockTimeMs: 0 });
-    stargate = await StargateClient.connect(devnet.rpcUrl);
-  });
-  beforeEach(() => devnet.reset());
-  after(async () => {
-    stargate.disconnect();
-    await devnet.stop();
+describe('tx flow: a refusal the chain finds after the check passed', () => {
+  const RAISED = 400_000_000_000n;
+  const CHAIN_WORDS =
+    'This chain is a Top-N chain and every validator with at least 335144 power must validate it; yours is 400000. ' +
+    'You can opt out once your power falls below that threshold.';
+  const LOCAL_WORDS =
+    'Neutron (consumer 0, neutron-1) is a Top-N chain and every validator with at least 335144 power must validate it; yours is 400000. ' +
+    'You can opt out once your power falls below that threshold.';
+
+  /** The test wallet, running `whileSigning` when it is asked to sign (the check and the simulation have passed). */
+  function changingWhileSigning(keplr: TestWallet, whileSigning: () => void): void {
+    const sign = keplr.signDirect.bind(keplr);
+    keplr.signDirect = (...args) => {
+      whileSigning();
+      return sign(...args);
+    };
+  }
+
+  async function optOutOfNeutron(whileSigning: () => void) {
+    devnet.optIn('0', newcomer.operator);
+    const keplr = await testWallet('newcomer');
+    changingWhileSigning(keplr, whileSigning);
+    const t = flowOf(keplr);
+    assert.deepEqual(await t.flow.check({ type: 'opt-out', validator: newcomer.operator, consumerId: '0' }), { ok: true }, 'the check passes before');
+    const result = await t.flow.optOut({ validator: newcomer.operator, consumerId: '0' });
+    assert.deepEqual(signCalls(keplr), ['signDirect'], 'signed: the check and the simulation had passed');
+    assert.equal(devnet.height(), 3, 'delivered in the block after the raise, before the epoch end');
+    assert.equal(await optedIn(t.client, '0', newcomer.operator), true, 'still opted in');
+    assert.deepEqual(t.invalidated, []);
+    return { result, answer: t.answers[0] };
+  }
+
+  it('the check, run again on the fresh state, refuses too: the person reads the check\'s words, naming the chain', async () => {
+    const { result, answer } = await optOutOfNeutron(() => {
+      devnet.setTokens(newcomer.operator, RAISED);
+      devnet.advance(1);
+    });
+    assert.equal(result.status, 'failed', json(result));
+    const { txHash, ...rest } = result as Extract<TxResult, { status: 'failed' }>;
+    assert.match(txHash ?? '', /^[0-9A-F]{64}$/);
+    assert.deepEqual(rest, { status: 'failed', code: 'top-n-opt-out', codespace: 'provider', abciCode: 20, message: LOCAL_WORDS });
+    assert.equal((answer as { message: string }).message, CHAIN_WORDS, 'the chain itself said it without the name');
   });
 
+  it('the check, run again, passes (the stake fell back in the refusing block): the person reads the chain\'s own words', async () => {
+    const { result } = await optOutOfNeutron(() => {
+      devnet.setTokens(newcomer.operator, RAISED);
+      devnet.advance(1);
+      // Back to its stake: the chain refuses on the last power (400000) of the block before,
+      // then its end sets the power back to 258533, below the threshold again.
+      devnet.setTokens(newcomer.operator, 258_533_000_000n);
+    });
+    assert.equal(result.status, 'failed', json(result));
+    const { txHash, ...rest } = result as Extract<TxResult, { status: 'failed' }>;
+    assert.match(txHash ?? '', /^[0-9A-F]{64}$/);
+    assert.deepEqual(rest, { status: 'failed', code: 'top-n-opt-out', codespace: 'provider', abciCode: 20, message: CHAIN_WORDS });
+  });
+});
+
+/** What the chain charged and what the cache sees after a transaction, read back from the chain. */
+describe('tx flow: fees and cache, read back from the chain', () => {
   async function operatorWallet() {
     const keplr = await TestWallet.create({ accounts: [{ mnemonic: newcomer.mnemonic }], eventTarget: new EventTarget() });
     return { keplr, wallet: extensionWallet('keplr', keplr, new EventTarget()) };

@@ -10,7 +10,6 @@ import { ProviderClient } from '../../src/client.js';
 import { startDevnet } from '../../devnet/index.js';
 import type { Devnet } from '../../devnet/index.js';
 import { testOperator } from '../../devnet/test-keys.js';
-import { formatDec } from '../../src/power/legacy-dec.js';
 import { createHash } from 'node:crypto';
 import { bech32 } from '@scure/base';
 import protobuf from 'protobufjs';
@@ -194,11 +193,15 @@ describe('devnet CometBFT RPC', () => {
     assert.deepEqual(bonded.map((v) => v.operatorAddress), rest.map((v) => v.operatorAddress));
     assert.deepEqual(bonded.map((v) => BigInt(v.tokens)), rest.map((v) => v.tokens));
     const one = await query.staking.validator(rest[0]!.operatorAddress);
-    assert.equal(formatDec(BigInt(one.validator!.commission!.commissionRates!.rate)), rest[0]!.commissionRate);
+    // LegacyDec travels as its 18-place atomics: REST's decimal text without the point.
+    assert.match(rest[0]!.commissionRate, /^\d+\.\d{18}$/);
+    assert.equal(one.validator!.commission!.commissionRates!.rate, BigInt(rest[0]!.commissionRate.replace('.', '')).toString());
     const pool = await query.staking.pool();
     assert.equal(BigInt(pool.pool!.bondedTokens), (await client.pool()).bondedTokens);
     const params = await query.staking.params();
-    assert.equal(formatDec(BigInt(params.params!.minCommissionRate)), (await client.stakingParams()).minCommissionRate);
+    // The scenario's minimum commission rate, 0.05, as 0.05 × 10^18 atomics and as REST's text.
+    assert.equal(params.params!.minCommissionRate, '50000000000000000');
+    assert.equal((await client.stakingParams()).minCommissionRate, '0.050000000000000000');
   });
 
   it('errors as a node: unknown path (code 6), InvalidArgument (18), NotFound (38), ICS absent, heights', async () => {

@@ -256,9 +256,12 @@ export function signingSuite(t: Pick<SuiteApi, 'describe' | 'it' | 'before' | 'b
       });
     }
 
-    t.it('a refusal the chain finds after the pre-check passed: failed (not refused), said in the re-run check\'s words', async () => {
+    t.it('a refusal the chain finds after the pre-check passed: failed (not refused), with the chain\'s code', async () => {
       // The newcomer's key is free when the flow checks it; while the wallet connects, the opted
       // operator assigns that same key on chain 4 (a real transaction), so the devnet refuses.
+      // The chain's and the check's words for a key in use are one sentence, so this cannot tell
+      // the flow's re-wording from the chain's words passed on: test/core/signing-flow.test.ts
+      // ("a refusal the chain finds after the check passed") shows which words the person gets.
       const key = keyJson(77);
       const rival = setup('opted');
       const newcomerWallet = wallets.get('newcomer')!;
