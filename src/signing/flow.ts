@@ -10,6 +10,7 @@
  */
 import type { ProviderClient } from '../client.js';
 import { isIcsError } from '../chain/errors.js';
+import { consensusPower } from '../ics/rules.js';
 import type {
   AssignConsumerKeyAction,
   IcsAction,
@@ -75,9 +76,6 @@ export interface SubmitOptions {
    */
   signer?: string | undefined;
 }
-
-/** Default Cosmos power reduction: consensus power = bonded tokens / 10^6 (x/staking). */
-const POWER_REDUCTION = 10n ** 6n;
 
 type Without<T> = Omit<T, 'type'>;
 
@@ -369,8 +367,8 @@ export async function readPrecheckState(client: ProviderClient, action: IcsActio
     prefixes: client.config.prefixes,
     validator: validator && {
       operatorAddress: validator.operatorAddress,
-      // Last validator power: tokens / 10^6 while bonded, 0 otherwise (the provider compares this).
-      power: validator.status === 'bonded' ? validator.tokens / POWER_REDUCTION : 0n,
+      // Last validator power (the provider compares this with the Top-N threshold).
+      power: consensusPower(validator.tokens, validator.status === 'bonded'),
     },
     consumer: details && {
       consumerId: details.consumerId,
