@@ -8,15 +8,14 @@
 import { computeConsumerSet, activeValidators } from '../src/power/consumer-set.js';
 import type { ConsumerSetMember, ProviderValidatorState } from '../src/power/consumer-set.js';
 import { parseDec } from '../src/power/legacy-dec.js';
-import { ACTIVE_PHASES } from '../src/ics/rules.js';
+import { ACTIVE_PHASES, tokensToConsensusPower } from '../src/ics/rules.js';
+import { sumPowers } from '../src/power/shares.js';
 import { consensusAddressFromEd25519 } from '../src/staking/address.js';
 import type { Bech32Prefixes } from '../src/chain/bech32.js';
 import type { WireBondStatus } from '../src/staking/wire.js';
 import type { ResolvedConsumer, ResolvedScenario } from './scenario.js';
 import { cloneAccounts, genesisAccounts } from './tx/accounts.js';
 import type { AccountState } from './tx/accounts.js';
-
-export const POWER_REDUCTION = 1_000_000n;
 
 /** Provider params the throttle reads (the params route writes the same values). */
 export const SLASH_METER_REPLENISH_FRACTION = '0.05';
@@ -38,7 +37,7 @@ export function slashMeterAllowance(totalPower: bigint, fraction = SLASH_METER_R
 
 /** Staking's last total power: the sum of the bonded validators' last powers. */
 export function lastTotalPower(validators: readonly ValidatorState[]): bigint {
-  return validators.reduce((sum, v) => sum + v.lastPower, 0n);
+  return sumPowers(validators.map((v) => v.lastPower));
 }
 
 /** A validator's bond status by its wire name (never UNSPECIFIED on a live validator). */
@@ -252,17 +251,17 @@ export class ChainState {
     };
   }
 
-  /** Staking's EndBlock: bonded set by tokens (jailed ones out), last power = tokens / 10^6. */
+  /** Staking's EndBlock: bonded set by tokens (jailed ones and those with no power out), last power = tokens' consensus power. */
   private updateStaking(): void {
     const ranked = this.validators
-      .filter((v) => !v.jailed && v.tokens >= POWER_REDUCTION)
+      .filter((v) => !v.jailed && tokensToConsensusPower(v.tokens) > 0n)
       .sort((a, b) => (a.tokens === b.tokens ? a.index - b.index : a.tokens > b.tokens ? -1 : 1));
     const bonded = new Set(ranked.slice(0, this.scenario.maxValidators));
     for (const v of this.validators) {
       const wasBonded = v.status === 'BOND_STATUS_BONDED';
       if (bonded.has(v)) {
         v.status = 'BOND_STATUS_BONDED';
-        v.lastPower = v.tokens / POWER_REDUCTION;
+        v.lastPower = tokensToConsensusPower(v.tokens);
       } else {
         v.status = wasBonded || v.jailed ? 'BOND_STATUS_UNBONDING' : 'BOND_STATUS_UNBONDED';
         v.lastPower = 0n;

@@ -5,7 +5,7 @@
  */
 import { sha256 } from '@noble/hashes/sha2.js';
 import { formatDec, parseDec } from '../src/power/legacy-dec.js';
-import { isActivePhase } from '../src/ics/rules.js';
+import { consensusPower, isActivePhase } from '../src/ics/rules.js';
 import type {
   WireChain,
   WireConsumerChainResponse,
@@ -161,8 +161,8 @@ export function consumerValidatorsJson(s: Snapshot, c: ConsumerState): WireConsu
       jailed: v.jailed,
       status: v.status,
       provider_tokens: v.tokens.toString(),
-      // GetConsensusPower: tokens / 10^6 for a bonded validator, 0 for any other.
-      provider_power: v.status === 'BOND_STATUS_BONDED' ? (v.tokens / 1_000_000n).toString() : '0',
+      // GetConsensusPower: the tokens' power for a bonded validator, 0 for any other.
+      provider_power: consensusPower(v.tokens, v.status === 'BOND_STATUS_BONDED').toString(),
       validates_current_epoch: hasToValidate(s, c, v.consensusAddress),
     });
   }

@@ -19,7 +19,20 @@ export type { Waiting } from './chain/waits.js';
 export { nextTask } from './chain/tasks.js';
 export type { IcsAvailability, IcsStatus } from './ics/detect.js';
 export { CONSUMER_PHASES } from './ics/models.js';
-export { ACTIVE_PHASES, isActivePhase, parseConsumerId } from './ics/rules.js';
+export {
+  ACTIVE_PHASES,
+  DEFAULT_POWER_REDUCTION,
+  canOptOut,
+  consensusPower,
+  isActivePhase,
+  isInTopN,
+  optOutRefusal,
+  parseConsumerId,
+  tokensToConsensusPower,
+  validatorStanding,
+  whyLeftOut,
+} from './ics/rules.js';
+export type { LeftOutReason, OptOutChain, OptOutRefusal, StandingFacts, ValidatorStanding } from './ics/rules.js';
 export type * from './ics/models.js';
 export type { BondStatus, StakingParams, StakingPool, StakingValidator, ValidatorDescription } from './staking/models.js';
 export { decodeAddress, prefixesFor } from './chain/bech32.js';

@@ -3,23 +3,11 @@
  * validator set (and, when needed, who opted in), the bonded pool for the stake share, and the
  * spawn time of chains waiting to launch. Plain async code over the client, no DOM.
  */
-import type { ConsumerChain, ConsumerPhase, ConsumerValidator, ChainContext, ReadOptions } from '../../src/index.js';
+import type { ConsumerChain, ConsumerPhase, ConsumerValidator, ChainContext, ReadOptions, ValidatorStanding } from '../../src/index.js';
 import { nameSkeleton } from '../../src/format/index.js';
-import { isActivePhase } from '../../src/index.js';
+import { isActivePhase, validatorStanding } from '../../src/index.js';
 import { stakeShare } from '../shared/stake.js';
 import * as queries from '../../src/queries.js';
-
-/** Where a given validator stands on a chain. */
-export type ValidatorStanding =
-  /** In the chain's validator set (for a chain not yet launched: in the set it would launch with). */
-  | 'in-set'
-  /** Opted in and would be in the set if the epoch ended now: active from the next epoch. */
-  | 'next-epoch'
-  /** Not opted in, but a Top-N chain requires it from the next epoch. */
-  | 'must-validate'
-  /** Opted in, but left out of the set (cap, allowlist, minimum stake…). */
-  | 'opted-in'
-  | 'not-opted-in';
 
 export interface ChainRow {
   chain: ConsumerChain;
@@ -93,12 +81,11 @@ async function whoIs(client: ChainContext, validator: string, options: ReadOptio
 }
 
 function standingOn(chain: ConsumerChain, set: ConsumerValidator[], optedIn: string[], me: Me): ValidatorStanding {
-  if (set.some((v) => v.providerAddress === me.consensusAddress)) return 'in-set';
-  const opted = optedIn.includes(me.consensusAddress);
-  const required = me.hasToValidate.has(chain.consumerId);
-  if (opted && required) return 'next-epoch';
-  if (required) return 'must-validate';
-  return opted ? 'opted-in' : 'not-opted-in';
+  return validatorStanding({
+    inSet: set.some((v) => v.providerAddress === me.consensusAddress),
+    optedIn: optedIn.includes(me.consensusAddress),
+    hasToValidate: me.hasToValidate.has(chain.consumerId),
+  });
 }
 
 /** Consumer ids grouped by name skeleton: groups of two or more are look-alikes. */

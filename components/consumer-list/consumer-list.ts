@@ -8,24 +8,16 @@ import { formatDateTime, formatPercent, stripInvisible } from '../../src/format/
 import { IcsDataElement } from '../shared/data-element.js';
 import type { AttributeProblem } from '../shared/clients.js';
 import { IcsSelectEvent } from '../shared/events.js';
-import { PHASE_LABEL, kindLabel, renderIds, renderName, shapingSummary } from '../shared/chain-text.js';
+import { PHASE_LABEL, STANDING_LABEL, kindLabel, renderIds, renderName, shapingSummary } from '../shared/chain-text.js';
 import { IcsElement } from '../shared/ics-element.js';
 import { RovingFocus } from '../shared/roving-focus.js';
 import { loadConsumerList } from './consumer-list.load.js';
-import type { ChainRow, ConsumerListData, ValidatorStanding } from './consumer-list.load.js';
+import type { ChainRow, ConsumerListData } from './consumer-list.load.js';
 import { styles } from './consumer-list.styles.js';
 import { attributeAddressKind } from '../shared/chain-settings.js';
 
 export type ConsumerListSort = 'share' | 'validators' | 'name' | 'consumer-id' | 'spawn-time';
 const SORTS: readonly ConsumerListSort[] = ['share', 'validators', 'name', 'consumer-id', 'spawn-time'];
-
-const STANDING_LABEL: Record<ValidatorStanding, string> = {
-  'in-set': 'In the set',
-  'next-epoch': 'Active from next epoch',
-  'must-validate': 'Must validate from next epoch',
-  'opted-in': 'Opted in, not in the set',
-  'not-opted-in': 'Not opted in',
-};
 
 /** Rows a page-down key moves by. */
 const PAGE = 5;

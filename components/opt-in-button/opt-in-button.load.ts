@@ -3,7 +3,7 @@
  * validator (power), whether it opted in, whether it is in the chain's set, whether it has to
  * validate from the next epoch, and the blocks until that epoch. Plain async code, no DOM.
  */
-import { isActivePhase } from '../../src/index.js';
+import { canOptOut as optOutAllowed, consensusPower, isActivePhase, isInTopN, validatorStanding } from '../../src/index.js';
 import type { ChainContext, ConsumerChainDetails, ReadOptions, ValidatorIdentity } from '../../src/index.js';
 import * as queries from '../../src/queries.js';
 import { oneConsumerChain, topNThreshold } from '../shared/one-chain.js';
@@ -23,8 +23,6 @@ export interface OptInData {
   blocksUntilEpoch: number;
 }
 
-const POWER_REDUCTION = 10n ** 6n;
-
 export async function loadOptIn(client: ChainContext, consumerId: string, validator: string, options: ReadOptions): Promise<OptInData> {
   const [identity, chain] = await Promise.all([queries.resolveValidator(client, validator, options), oneConsumerChain(client, consumerId, options)]);
   const active = isActivePhase(chain.phase);
@@ -40,7 +38,7 @@ export async function loadOptIn(client: ChainContext, consumerId: string, valida
     chain,
     minPowerInTopN,
     identity,
-    power: staked.status === 'bonded' ? staked.tokens / POWER_REDUCTION : 0n,
+    power: consensusPower(staked.tokens, staked.status === 'bonded'),
     optedIn: optedIn.includes(identity.consensusAddress),
     inSet: set.some((v) => v.providerAddress === identity.consensusAddress),
     mustValidate: required.includes(consumerId),
@@ -48,7 +46,10 @@ export async function loadOptIn(client: ChainContext, consumerId: string, valida
   };
 }
 
-/** Where the validator stands on the chain, as the button explains it. */
+/**
+ * Where the validator stands on the chain, as the button explains it: the core's
+ * `ValidatorStanding`, with what the button adds around it (these names are its CSS states).
+ */
 export type Standing =
   /** The chain is stopped or deleted: nothing to do. */
   | 'wrong-phase'
@@ -68,16 +69,29 @@ export type Standing =
 export function standingOf(data: OptInData): Standing {
   const { chain } = data;
   if (!isActivePhase(chain.phase)) return 'wrong-phase';
-  const min = data.minPowerInTopN;
-  if (chain.kind === 'top-n' && min !== undefined && min >= 0n && data.power >= min) return 'must-validate';
-  if (data.optedIn && data.inSet) return 'active';
-  if (data.optedIn) return data.mustValidate ? 'next-epoch' : 'opted-in';
-  if (data.inSet) return 'opt-out-pending';
-  if (data.mustValidate) return 'must-validate';
-  return 'not-opted-in';
+  // In the top N the button says "must validate" even when in the set: that is why it offers no opt-out.
+  if (isInTopN(thresholdOf(data), data.power)) return 'must-validate';
+  switch (validatorStanding({ inSet: data.inSet, optedIn: data.optedIn, hasToValidate: data.mustValidate })) {
+    case 'in-set':
+      return data.optedIn ? 'active' : 'opt-out-pending';
+    case 'next-epoch':
+      return 'next-epoch';
+    case 'must-validate':
+      return 'must-validate';
+    case 'left-out':
+      return 'opted-in';
+    case 'not-opted-in':
+      return 'not-opted-in';
+  }
 }
 
-/** Opt-out is allowed only on a launched chain, and not for a validator the Top-N rule keeps in. */
+/** Opt-out is offered to an opted-in validator when the module would take it (launched, not in the top N). */
 export function canOptOut(data: OptInData, standing: Standing): boolean {
-  return data.chain.phase === 'launched' && (standing === 'active' || standing === 'next-epoch' || standing === 'opted-in');
+  const optedIn = standing === 'active' || standing === 'next-epoch' || standing === 'opted-in';
+  return optedIn && optOutAllowed({ phase: data.chain.phase, minPowerInTopN: thresholdOf(data) }, data.power);
+}
+
+/** The Top-N threshold; undefined on an opt-in chain. */
+function thresholdOf(data: OptInData): bigint | undefined {
+  return data.chain.kind === 'top-n' ? data.minPowerInTopN : undefined;
 }

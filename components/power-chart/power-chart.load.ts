@@ -8,12 +8,9 @@ import type { ConsumerChainDetails, ConsumerValidator, ChainContext, ReadOptions
 import { isIcsError } from '../../src/index.js';
 import { activeValidators, computeConsumerSet, countInTopN, cumulativeCurve, minPowerInTopN, nakamotoCoefficient, ratio, sumPowers } from '../../src/power/index.js';
 import type { ExclusionReason, ProviderValidatorState } from '../../src/power/index.js';
-import { isActivePhase } from '../../src/index.js';
+import { consensusPower, isActivePhase, tokensToConsensusPower } from '../../src/index.js';
 import { nextTask } from '../../src/index.js';
 import * as queries from '../../src/queries.js';
-
-/** The SDK's default power reduction: consensus power = bonded tokens / 10^6 (any display exponent). */
-const POWER_REDUCTION = 10n ** 6n;
 
 /**
  * Where a validator stands: in the set; opted in and joining at the next epoch end (`pending`);
@@ -117,7 +114,7 @@ function powerStates(bonded: readonly StakingValidator[]): ProviderValidatorStat
   return bonded.map((v) => ({
     consensusAddress: v.consensusAddress,
     tokens: v.tokens,
-    power: v.tokens / POWER_REDUCTION,
+    power: consensusPower(v.tokens, v.status === 'bonded'),
     bonded: v.status === 'bonded',
   }));
 }
@@ -128,8 +125,8 @@ function providerChart(bonded: readonly StakingValidator[], maxActive: number, p
     consensusAddress: v.consensusAddress,
     operatorAddress: v.operatorAddress,
     moniker: v.description.moniker,
-    power: v.tokens / POWER_REDUCTION,
-    providerPower: v.tokens / POWER_REDUCTION,
+    power: tokensToConsensusPower(v.tokens),
+    providerPower: tokensToConsensusPower(v.tokens),
     rank: 0,
     share: 0,
     cumulative: 0,
@@ -189,7 +186,7 @@ function consumerChart(
     const reason = member ? undefined : next.excluded.get(address);
     // Not bonded at all: nothing to chart (no power on the provider).
     if (!member && (reason === undefined || reason === 'not-bonded')) continue;
-    const providerPower = v ? v.tokens / POWER_REDUCTION : 0n;
+    const providerPower = v ? tokensToConsensusPower(v.tokens) : 0n;
     outside.push({
       consensusAddress: address,
       operatorAddress: v?.operatorAddress ?? '',

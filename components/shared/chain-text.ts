@@ -1,7 +1,7 @@
 /** Words for chain facts that several elements show the same way. */
 import { html, nothing } from 'lit';
 import type { TemplateResult } from 'lit';
-import type { ConsumerKind, ConsumerPhase, PowerShaping } from '../../src/index.js';
+import type { ConsumerKind, ConsumerPhase, PowerShaping, ValidatorStanding } from '../../src/index.js';
 import { clip, formatTokens } from '../../src/format/index.js';
 
 export const PHASE_LABEL: Record<ConsumerPhase, string> = {
@@ -10,6 +10,15 @@ export const PHASE_LABEL: Record<ConsumerPhase, string> = {
   launched: 'Launched',
   stopped: 'Stopped',
   deleted: 'Deleted',
+};
+
+/** Where a validator stands on a chain, in a badge's few words (some elements say more for their own context). */
+export const STANDING_LABEL: Record<ValidatorStanding, string> = {
+  'in-set': 'In the set',
+  'next-epoch': 'Active from next epoch',
+  'must-validate': 'Must validate from next epoch',
+  'left-out': 'Opted in, not in the set',
+  'not-opted-in': 'Not opted in',
 };
 
 export function kindLabel(kind: ConsumerKind, topN: number): string {

@@ -4,21 +4,14 @@
  * is part of, its consumer commission and whether it assigned a consumer key. Plain async code
  * over the client, no DOM.
  */
-import type { ConsumerChain, ConsumerValidator, ChainContext, ReadOptions, ValidatorIdentity } from '../../src/index.js';
-import { ratio } from '../../src/power/index.js';
+import type { ConsumerChain, ChainContext, ReadOptions, ValidatorIdentity, ValidatorStanding } from '../../src/index.js';
+import { ratio, sumPowers } from '../../src/power/index.js';
 import { safeHttpsUrl } from '../../src/format/index.js';
-import { isActivePhase } from '../../src/index.js';
+import { isActivePhase, validatorStanding } from '../../src/index.js';
 import * as queries from '../../src/queries.js';
 
-export type ValidatorChainStatus =
-  /** In the chain's validator set now (for a chain not launched yet: in the set it launches with). */
-  | 'validating'
-  /** Opted in and would be in the set if the epoch ended now: active from the next epoch. */
-  | 'next-epoch'
-  /** Not opted in, but a Top-N chain requires it from the next epoch. */
-  | 'must-validate'
-  /** Opted in, but left out of the set (set cap, allowlist, denylist, minimum stake, inactive). */
-  | 'opted-in';
+/** Where the validator stands on a chain it is part of (a chain it is not opted in to has no row). */
+export type ValidatorChainStatus = Exclude<ValidatorStanding, 'not-opted-in'>;
 
 export interface ValidatorChainRow {
   chain: ConsumerChain;
@@ -61,8 +54,8 @@ export async function loadValidatorChains(client: ChainContext, validator: strin
         const optedIn = await queries.optedInValidators(client, chain.consumerId, options);
         const set = needsSet || optedIn.includes(valcons) ? await queries.consumerValidators(client, chain.consumerId, options) : [];
         const member = set.find((v) => v.providerAddress === valcons);
-        const status = statusOf(member, optedIn.includes(valcons), mustValidate.has(chain.consumerId));
-        if (!status) return undefined;
+        const status = validatorStanding({ inSet: member !== undefined, optedIn: optedIn.includes(valcons), hasToValidate: mustValidate.has(chain.consumerId) });
+        if (status === 'not-opted-in') return undefined;
         const [consumerAddress, commission] = await Promise.all([
           queries.consumerAddress(client, chain.consumerId, valcons, options),
           member ? member.consumerCommissionRate : queries.consumerCommissionRate(client, chain.consumerId, valcons, options),
@@ -71,7 +64,7 @@ export async function loadValidatorChains(client: ChainContext, validator: strin
           chain,
           status,
           consumerPower: member?.consumerPower,
-          powerShare: member ? ratio(member.consumerPower, totalPower(set)) : undefined,
+          powerShare: member ? ratio(member.consumerPower, sumPowers(set.map((v) => v.consumerPower))) : undefined,
           consumerCommission: commission,
           keyAssigned: consumerAddress !== undefined && consumerAddress !== valcons,
         };
@@ -83,18 +76,4 @@ export async function loadValidatorChains(client: ChainContext, validator: strin
     website: safeHttpsUrl(operator.description.website),
     rows: rows.filter((r): r is ValidatorChainRow => r !== undefined),
   };
-}
-
-function statusOf(member: ConsumerValidator | undefined, optedIn: boolean, required: boolean): ValidatorChainStatus | undefined {
-  if (member) return 'validating';
-  if (optedIn && required) return 'next-epoch';
-  if (required) return 'must-validate';
-  if (optedIn) return 'opted-in';
-  return undefined;
-}
-
-function totalPower(set: readonly ConsumerValidator[]): bigint {
-  let sum = 0n;
-  for (const v of set) sum += v.consumerPower;
-  return sum;
 }

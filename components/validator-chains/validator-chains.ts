@@ -7,14 +7,14 @@ import type { ChainContext, ReadOptions } from '../../src/index.js';
 import { clip, formatCommission, formatPercent, formatPower } from '../../src/format/index.js';
 import { IcsDataElement } from '../shared/data-element.js';
 import type { AttributeProblem } from '../shared/clients.js';
-import { PHASE_LABEL, kindLabel, renderIds, renderName } from '../shared/chain-text.js';
+import { PHASE_LABEL, STANDING_LABEL, kindLabel, renderIds, renderName } from '../shared/chain-text.js';
 import { IcsElement } from '../shared/ics-element.js';
 import { loadValidatorChains } from './validator-chains.load.js';
 import type { ValidatorChainRow, ValidatorChainStatus, ValidatorChainsData } from './validator-chains.load.js';
 import { styles } from './validator-chains.styles.js';
 import { attributeAddressKind } from '../shared/chain-settings.js';
 
-const ORDER: Record<ValidatorChainStatus, number> = { validating: 0, 'next-epoch': 1, 'must-validate': 2, 'opted-in': 3 };
+const ORDER: Record<ValidatorChainStatus, number> = { 'in-set': 0, 'next-epoch': 1, 'must-validate': 2, 'left-out': 3 };
 
 /**
  * The consumer chains one provider validator is part of: the chains it validates, the ones it
@@ -160,7 +160,7 @@ export class IcsValidatorChains extends IcsDataElement<ValidatorChainsData> {
   private renderBadges(row: ValidatorChainRow): TemplateResult {
     const { chain } = row;
     return html`<div class="badges">
-      <span class=${classMap({ badge: true, ok: row.status === 'validating', warn: row.status === 'must-validate' })} part="badge"
+      <span class=${classMap({ badge: true, ok: row.status === 'in-set', warn: row.status === 'must-validate' })} part="badge"
         >${statusLabel(row)}</span
       >
       <span class="badge" part="badge">${PHASE_LABEL[chain.phase]}</span>
@@ -187,13 +187,11 @@ export class IcsValidatorChains extends IcsDataElement<ValidatorChainsData> {
 function statusLabel(row: ValidatorChainRow): string {
   const prelaunch = row.chain.phase !== 'launched';
   switch (row.status) {
-    case 'validating':
+    case 'in-set':
       return prelaunch ? 'In the launch set' : 'Validating';
-    case 'next-epoch':
-      return 'Active from next epoch';
-    case 'must-validate':
-      return 'Must validate from next epoch';
+    case 'left-out':
+      return prelaunch ? 'Opted in' : STANDING_LABEL['left-out'];
     default:
-      return prelaunch ? 'Opted in' : 'Opted in, not in the set';
+      return STANDING_LABEL[row.status];
   }
 }

@@ -17,7 +17,7 @@ import {
   MSG_SET_CONSUMER_COMMISSION_RATE_TYPE_URL,
 } from '../../src/signing/message-types.js';
 import type { ChainState, ConsumerState, ValidatorState } from '../state.js';
-import { ACTIVE_PHASES } from '../../src/ics/rules.js';
+import { ACTIVE_PHASES, optOutRefusal } from '../../src/ics/rules.js';
 import type { TxError } from './errors.js';
 import { txError } from './errors.js';
 
@@ -144,8 +144,9 @@ export function execute(chain: ChainState, message: IcsMessage): TxEvent[] {
     }
     case MSG_OPT_OUT_TYPE_URL: {
       if (!consumer) throw txError('provider', 3, `opting out of an unknown consumer chain, consumerId(${v.consumerId})`);
-      if (consumer.phase !== 'launched') throw txError('provider', 27, `opting out of a consumer chain not yet launched, consumerId(${v.consumerId})`);
-      if (consumer.topN > 0 && validator.lastPower >= consumer.minPowerInTopN) {
+      const refusal = optOutRefusal({ phase: consumer.phase, minPowerInTopN: consumer.topN > 0 ? consumer.minPowerInTopN : undefined }, validator.lastPower);
+      if (refusal === 'not-launched') throw txError('provider', 27, `opting out of a consumer chain not yet launched, consumerId(${v.consumerId})`);
+      if (refusal === 'top-n') {
         throw txError(
           'provider',
           20,

@@ -1,5 +1,5 @@
-/** Pure power maths: shares, cumulative curve, Nakamoto coefficient, Top-N threshold, caps. */
-export { cumulativeCurve, nakamotoCoefficient, ratio, shares, sortDescending, sumPowers } from './shares.js';
+/** Pure power maths: totals, shares, stake share, cumulative curve, Nakamoto coefficient, Top-N threshold, caps. */
+export { cumulativeCurve, nakamotoCoefficient, ratio, shares, sortDescending, stakeShare, sumPowers } from './shares.js';
 export type { CumulativePoint } from './shares.js';
 export { countInTopN, minPowerInTopN } from './top-n.js';
 export { capPowers } from './power-cap.js';

@@ -4,10 +4,19 @@
  * fractions become `number`s for display.
  */
 
+/** The total power of a set (or the total of any integer amounts, such as tokens). */
 export function sumPowers(powers: readonly bigint[]): bigint {
   let total = 0n;
   for (const p of powers) total += p;
   return total;
+}
+
+/**
+ * The share of the provider's stake securing a chain: its set's bonded tokens on the provider /
+ * the provider's bonded tokens. 0 when nothing is bonded.
+ */
+export function stakeShare(setTokens: readonly bigint[], bondedTokens: bigint): number {
+  return ratio(sumPowers(setTokens), bondedTokens);
 }
 
 /** Each power as a fraction of the total, in input order. An empty or all-zero set gives zeros. */

@@ -20,6 +20,7 @@ export type FlowClient = Pick<
   'config' | 'chainParams' | 'chainId' | 'invalidate' | 'validator' | 'validators' | 'consumerChain' | 'consumerChains' | 'stakingParams' | 'addressPairs'
 >;
 import { isIcsError } from '../chain/errors.js';
+import { consensusPower } from '../ics/rules.js';
 import type {
   AssignConsumerKeyAction,
   IcsAction,
@@ -85,9 +86,6 @@ export interface SubmitOptions {
    */
   signer?: string | undefined;
 }
-
-/** Default Cosmos power reduction: consensus power = bonded tokens / 10^6 (x/staking). */
-const POWER_REDUCTION = 10n ** 6n;
 
 type Without<T> = Omit<T, 'type'>;
 
@@ -380,8 +378,8 @@ export async function readPrecheckState(client: FlowClient, action: IcsAction): 
     prefixes: client.config.prefixes,
     validator: validator && {
       operatorAddress: validator.operatorAddress,
-      // Last validator power: tokens / 10^6 while bonded, 0 otherwise (the provider compares this).
-      power: validator.status === 'bonded' ? validator.tokens / POWER_REDUCTION : 0n,
+      // Last validator power (the provider compares this with the Top-N threshold).
+      power: consensusPower(validator.tokens, validator.status === 'bonded'),
     },
     consumer: details && {
       consumerId: details.consumerId,

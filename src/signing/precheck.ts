@@ -4,7 +4,7 @@
  * No cosmjs.
  */
 import type { ConsumerKind, ConsumerPhase } from '../ics/models.js';
-import { isActivePhase } from '../ics/rules.js';
+import { isActivePhase, optOutRefusal } from '../ics/rules.js';
 import type { Bech32Prefixes } from '../chain/bech32.js';
 import { addressKind, decodeBase64, validatorToAccount } from '../staking/address.js';
 import { parseDec } from '../power/legacy-dec.js';
@@ -154,12 +154,10 @@ export function checkAgainstState(action: IcsAction, state: PrecheckState): Prec
       if (!active) return refuse('wrong-phase', words.optInPhase(chain, consumer.phase));
       return action.consumerKey ? checkKeyUse(action.validator, state) : OK;
     case 'opt-out': {
-      if (consumer.phase !== 'launched') return refuse('wrong-phase', words.optOutPhase(chain, consumer.phase));
-      const min = consumer.minPowerInTopN;
-      // HandleOptOut: on a Top-N chain, last power >= min_power_in_top_N may not leave.
-      if (consumer.kind === 'top-n' && min !== undefined && state.validator.power >= min) {
-        return refuse('top-n-opt-out', words.topNOptOut(chain, state.validator.power, min));
-      }
+      const min = consumer.kind === 'top-n' ? consumer.minPowerInTopN : undefined;
+      const refusal = optOutRefusal({ phase: consumer.phase, minPowerInTopN: min }, state.validator.power);
+      if (refusal === 'not-launched') return refuse('wrong-phase', words.optOutPhase(chain, consumer.phase));
+      if (refusal === 'top-n') return refuse('top-n-opt-out', words.topNOptOut(chain, state.validator.power, min ?? 0n));
       return OK;
     }
     case 'assign-consumer-key':

@@ -12,6 +12,7 @@ import {
   parseDec,
   shares,
   sortDescending,
+  stakeShare,
   sumPowers,
 } from '../../src/power/index.js';
 import type { PowerShaping, ProviderValidatorState } from '../../src/power/index.js';
@@ -51,6 +52,24 @@ describe('shares and the cumulative curve', () => {
     assert.deepEqual(shares([]), []);
     assert.deepEqual(shares([0n, 0n]), [0, 0]);
     assert.deepEqual(cumulativeCurve([]), []);
+  });
+});
+
+describe('totals and stake share', () => {
+  it('total power is the sum, 0 for an empty set, exact past 2^53', () => {
+    assert.equal(sumPowers([40n, 30n, 15n, 10n, 5n]), 100n);
+    assert.equal(sumPowers([]), 0n);
+    assert.equal(sumPowers([9_007_199_254_740_993n, 1n]), 9_007_199_254_740_994n);
+  });
+
+  it("a set's stake share is its tokens over the provider's bonded tokens", () => {
+    // 40 + 30 + 5 of 300 ATOM bonded = 75 / 300 = 1/4.
+    assert.equal(stakeShare([40_000_000n, 30_000_000n, 5_000_000n], 300_000_000n), 0.25);
+    // One of three equal validators: 1/3 to 15 significant digits.
+    assert.equal(stakeShare([1n], 3n), 0.333333333333333);
+    assert.equal(stakeShare([7n], 7n), 1);
+    assert.equal(stakeShare([], 300_000_000n), 0, 'an empty set');
+    assert.equal(stakeShare([5n], 0n), 0, 'nothing bonded');
   });
 });
 
