@@ -30,9 +30,8 @@ export {
   parseConsumerId,
   tokensToConsensusPower,
   validatorStanding,
-  whyLeftOut,
 } from './ics/rules.js';
-export type { LeftOutReason, OptOutChain, OptOutRefusal, StandingFacts, ValidatorStanding } from './ics/rules.js';
+export type { OptOutChain, OptOutRefusal, StandingFacts, ValidatorStanding } from './ics/rules.js';
 export type * from './ics/models.js';
 export type { BondStatus, StakingParams, StakingPool, StakingValidator, ValidatorDescription } from './staking/models.js';
 export { decodeAddress, prefixesFor } from './chain/bech32.js';

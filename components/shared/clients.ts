@@ -73,7 +73,9 @@ export function configure(input: ProviderConfigInput | undefined): void {
  */
 export function sharedClient(input: ProviderConfigInput): ChainContext {
   const config = resolveConfig(input);
-  const key = JSON.stringify([config.rest, config.rpc, config.chainId ?? null, config.height ?? null, config.given]);
+  // Every setting is part of the key: a client made with a page default's short `timeoutMs` (or its
+  // own retries, cache time, page size) is never handed to an element that asked for the defaults.
+  const key = JSON.stringify(config);
   const clients = registry().clients;
   let client = clients.get(key);
   if (!client) {

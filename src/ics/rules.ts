@@ -4,8 +4,6 @@
  * elements, the signing pre-checks and the devnet all ask here. Plain inputs, no I/O.
  */
 import type { ConsumerPhase } from './models.js';
-import { computeConsumerSet } from '../power/consumer-set.js';
-import type { ConsumerSetInput, ExclusionReason } from '../power/consumer-set.js';
 
 /**
  * The phases in which a chain has (or computes) a validator set: the module's "active" chains,
@@ -91,22 +89,9 @@ export function validatorStanding(facts: StandingFacts): ValidatorStanding {
   return facts.optedIn ? 'left-out' : 'not-opted-in';
 }
 
-/**
- * Why an opted-in validator is left out of the set, as the module's set computation decides it:
- * not bonded on the provider (jailed, or outside staking's max validators); bonded but outside the
- * provider's `max_provider_consensus_validators` on a chain that does not allow inactive
- * validators; not on the allowlist; on the denylist; below the minimum stake; or past the set cap.
- */
-export type LeftOutReason = Exclude<ExclusionReason, 'not-opted-in'>;
-
-/**
- * Why the set the next epoch end computes leaves this validator out, when it is opted in (or
- * made to validate by the Top-N rule); undefined when the set takes it, or it is not opted in.
- */
-export function whyLeftOut(input: ConsumerSetInput, consensusAddress: string): LeftOutReason | undefined {
-  const reason = computeConsumerSet(input).excluded.get(consensusAddress);
-  return reason === 'not-opted-in' ? undefined : reason;
-}
+// Why an opted-in validator is left out of the set (\`whyLeftOut\`, \`LeftOutReason\`) is the set
+// computation's answer, so it lives beside it in src/power (\`ics-elements/power\`): keeping it here
+// would carry the whole set computation into every page that reads a consumer id or a phase.
 
 // ---- the Top-N rule and opting out -------------------------------------------------------------
 

@@ -165,3 +165,20 @@ function exclusionReason(
   if (shaping.minStake > 0n && v.tokens < shaping.minStake) return 'below-min-stake';
   return undefined;
 }
+
+/**
+ * Why an opted-in validator is left out of the set, as the module's set computation decides it:
+ * not bonded on the provider (jailed, or outside staking's max validators); bonded but outside the
+ * provider's `max_provider_consensus_validators` on a chain that does not allow inactive
+ * validators; not on the allowlist; on the denylist; below the minimum stake; or past the set cap.
+ */
+export type LeftOutReason = Exclude<ExclusionReason, 'not-opted-in'>;
+
+/**
+ * Why the set the next epoch end computes leaves this validator out, when it is opted in (or
+ * made to validate by the Top-N rule); undefined when the set takes it, or it is not opted in.
+ */
+export function whyLeftOut(input: ConsumerSetInput, consensusAddress: string): LeftOutReason | undefined {
+  const reason = computeConsumerSet(input).excluded.get(consensusAddress);
+  return reason === 'not-opted-in' ? undefined : reason;
+}

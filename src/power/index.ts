@@ -4,12 +4,13 @@ export type { CumulativePoint } from './shares.js';
 export { countInTopN, minPowerInTopN } from './top-n.js';
 export { capPowers } from './power-cap.js';
 export type { Powered } from './power-cap.js';
-export { activeValidators, computeConsumerSet, sortBonded } from './consumer-set.js';
+export { activeValidators, computeConsumerSet, sortBonded, whyLeftOut } from './consumer-set.js';
 export type {
   ConsumerSetInput,
   ConsumerSetMember,
   ConsumerSetResult,
   ExclusionReason,
+  LeftOutReason,
   PowerShaping,
   ProviderValidatorState,
 } from './consumer-set.js';

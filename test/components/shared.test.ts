@@ -156,6 +156,12 @@ describe('where an element gets its client', () => {
   it('shares one client between equal configurations (URLs normalised)', () => {
     assert.strictEqual(sharedClient({ rest: REST }), sharedClient({ rest: `${REST}/` }));
     assert.notStrictEqual(sharedClient({ rest: REST }), sharedClient({ rest: REST, height: 5 }));
+    // A page default with a short time limit is a client of its own: an element that asked for the
+    // defaults never inherits its 0.3 s (that made a fault test fail on a loaded machine).
+    const quick = sharedClient({ rest: REST, timeoutMs: 300 });
+    assert.notStrictEqual(quick, sharedClient({ rest: REST }));
+    assert.equal(quick.config.timeoutMs, 300);
+    assert.equal(sharedClient({ rest: REST }).config.timeoutMs, 10_000);
   });
 
   it('says in words that no provider is set, without a warning', async () => {

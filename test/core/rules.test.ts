@@ -15,8 +15,8 @@ import {
   parseConsumerId,
   tokensToConsensusPower,
   validatorStanding,
-  whyLeftOut,
 } from '../../src/index.js';
+import { whyLeftOut } from '../../src/power/index.js';
 import type { ConsumerPhase, PowerShaping, StandingFacts, ValidatorStanding } from '../../src/index.js';
 import type { ConsumerSetInput, ProviderValidatorState } from '../../src/power/index.js';
 
