@@ -1,5 +1,5 @@
 /// <reference types="mocha" />
-// Served by Vite (see test/components/opt-in-button.test.ts): <ics-opt-in-button> against the
+// Served by Vite (a *.vite.test.ts file, see web-test-runner.config.mjs): <ics-opt-in-button> against the
 // devnet's REST and RPC, signing with the test wallet. Every state, every refusal in words, the
 // double click (one signature), the wallet declining, an account switch, a host-provided signer,
 // the keyboard alone, and axe in each state.
@@ -9,8 +9,8 @@ import type { IcsOptInButton } from '../../components/opt-in-button/define.js';
 import { hostWallet } from '../../src/signing/index.js';
 import { ProviderClient } from '../../src/index.js';
 import { resetSharedClients } from '../../components/shared/clients.js';
-import { $, axeViolations, devnet, mount, shadowText } from '../components/helpers.js';
-import { CHAIN_ID, DEVNET, clickButton, installWallet, operator, freshPageEachTest, recordTxEvents, removeWallet, sendKeys, untilState } from './tx-helpers.js';
+import { $, axeViolations, devnet, mount, shadowText } from './helpers.js';
+import { CHAIN_ID, DEVNET, clickButton, installWallet, operator, freshPageEachTest, recordTxEvents, removeWallet, sendKeys, untilState } from './sign-flow.js';
 
 const EXPLORER = 'https://explorer.example/tx/{hash}';
 

@@ -1,5 +1,5 @@
 /// <reference types="mocha" />
-// Served by Vite (see test/components/proposal.test.ts). What is signed is frozen when the person
+// Served by Vite (a *.vite.test.ts file, see web-test-runner.config.mjs). What is signed is frozen when the person
 // opens the confirmation panel: every change of the element's subject while the panel is open, or
 // after Confirm (before the signature, and while the wallet is open), closes it with a worded
 // notice, and the wallet signs nothing but the frozen proposal. Signatures are counted by
@@ -15,9 +15,9 @@ import { hostWallet } from '../../src/signing/index.js';
 import { ICS_MESSAGE_CODECS, isIcsTypeUrl } from '../../src/signing/messages.js';
 import type { TestWallet } from '../../src/signing/test-wallet.js';
 import { ProviderClient } from '../../src/index.js';
-import { $, axeViolations, devnet, mount, shadowText } from '../components/helpers.js';
-import { LONG_CHAIN_ID, LONG_MONIKER, LONG_NAME, LONG_NAME_SHOWN, overflowingIn, rewriteAnswers } from '../components/hostile.js';
-import { CHAIN_ID, DEVNET, clickButton, installWallet, operator, freshPageEachTest, recordTxEvents, untilState, untilText } from './tx-helpers.js';
+import { $, axeViolations, devnet, mount, shadowText } from './helpers.js';
+import { LONG_CHAIN_ID, LONG_MONIKER, LONG_NAME, LONG_NAME_SHOWN, overflowingIn, rewriteAnswers } from './hostile.js';
+import { CHAIN_ID, DEVNET, clickButton, installWallet, operator, freshPageEachTest, recordTxEvents, untilState, untilText } from './sign-flow.js';
 
 type Acting = IcsOptInButton | IcsValidatorSettings;
 

@@ -8,7 +8,7 @@ import { TestWallet } from '../../src/signing/test-wallet.js';
 import { TEST_OPERATORS, testOperator } from '../../devnet/test-keys.js';
 import type { TestOperatorRole } from '../../devnet/test-keys.js';
 import { forgetWalletConnections } from '../../components/shared/wallet-connections.js';
-import { cleanUp } from '../components/helpers.js';
+import { cleanUp } from './helpers.js';
 
 export const DEVNET = (window as unknown as { __ICS_DEVNET__: { rest: string; rpc: string } }).__ICS_DEVNET__;
 export const sendKeys = (window as unknown as { __sendKeys: typeof SendKeys }).__sendKeys;
@@ -42,7 +42,7 @@ export const operator = (role: TestOperatorRole) => testOperator(role).operator;
 export { TEST_OPERATORS };
 
 /** Waits for a custom state (any name): the components' `until`. */
-export { until as untilState } from '../components/helpers.js';
+export { until as untilState } from './helpers.js';
 
 export interface TxEvents {
   signed: Event[];

@@ -1,5 +1,5 @@
 /// <reference types="mocha" />
-// Served by Vite (see test/components/validator-settings.test.ts): <ics-validator-settings> against
+// Served by Vite (a *.vite.test.ts file, see web-test-runner.config.mjs): <ics-validator-settings> against
 // the devnet. The consumer key and commission shown, changing each through confirm / sign /
 // result, the refusals in words (key in use, own provider key, below the minimum commission),
 // wallet states, a stopped chain, ICS absent, bad attributes, and axe in each state.
@@ -9,8 +9,8 @@ import type { IcsValidatorSettings } from '../../components/validator-settings/d
 import { percentToDecimal } from '../../components/validator-settings/validator-settings.load.js';
 import { ProviderClient } from '../../src/index.js';
 import { resetSharedClients } from '../../components/shared/clients.js';
-import { $, axeViolations, devnet, mount, shadowText } from '../components/helpers.js';
-import { DEVNET, clickButton, installWallet, operator, freshPageEachTest, recordTxEvents, sendKeys, untilState, untilText } from './tx-helpers.js';
+import { $, axeViolations, devnet, mount, shadowText } from './helpers.js';
+import { DEVNET, clickButton, installWallet, operator, freshPageEachTest, recordTxEvents, sendKeys, untilState, untilText } from './sign-flow.js';
 
 function settings(consumerId: string, validator: string): IcsValidatorSettings {
   return mount<IcsValidatorSettings>(
