@@ -3,9 +3,9 @@
 // `test:browser` script) so that it can import the devnet's TypeScript directly.
 //
 // cosmjs and cosmjs-types are CommonJS, which esbuild plus @rollup/plugin-commonjs cannot serve
-// (docs toolchain.md). Modules that need them (the signing tests) are served by Vite in middleware
-// mode under /__vite/, which pre-bundles the CommonJS packages as ESM; every other test file still
-// goes through esbuild, so the existing tests are not slowed.
+// (docs toolchain.md). Test files that need them are named `*.vite.test.ts` and are served by Vite
+// in middleware mode under /__vite/, which pre-bundles the CommonJS packages as ESM; every other
+// test file still goes through esbuild, so the existing tests are not slowed.
 import { writeFileSync, mkdirSync } from 'node:fs';
 import { defaultReporter } from '@web/test-runner';
 import { chromeLauncher } from '@web/test-runner-chrome';
@@ -81,7 +81,15 @@ const REASON = /cannot run in CI: [^()]+/;
 
 const devnet = devnetPlugin();
 
-/** Vite in middleware mode for /__vite/ requests (the signing tests and what they import). */
+/** The test files that need cosmjs, served through Vite (see `vitePlugin`). */
+const VITE_TEST_FILES = 'test/**/*.vite.test.ts';
+
+/**
+ * Vite in middleware mode for /__vite/ requests (the `*.vite.test.ts` files and what they import).
+ * The runner asks for a test file by its own URL; for a `*.vite.test.ts` file the answer is a short
+ * module that loads the file through /__vite/ instead, so its `describe` and `it` calls register
+ * with mocha as usual. It first hands the file `sendKeys`, which lives on the esbuild side.
+ */
 function vitePlugin() {
   let vite;
   return {
@@ -96,11 +104,22 @@ function vitePlugin() {
         server: { middlewareMode: true, hmr: false, ws: false },
         // Scan the entry up front so every CommonJS dependency is pre-bundled before the page asks,
         // instead of a re-optimisation (and a page reload) in the middle of a test.
-        optimizeDeps: { entries: ['test/browser/*.vite.ts'] },
+        optimizeDeps: { entries: [VITE_TEST_FILES] },
       });
     },
     async serverStop() {
       await vite?.close();
+    },
+    serve(context) {
+      if (!context.path.endsWith('.vite.test.ts')) return undefined;
+      // The specifier is built at run time so that no resolver on this side rewrites it.
+      const body = [
+        "import { sendKeys } from '@web/test-runner-commands';",
+        'window.__sendKeys = sendKeys;',
+        `await import(\`\${'/__vite'}${context.path}\`);`,
+        'export {};',
+      ].join('\n');
+      return { body, type: 'js' };
     },
     handle(ctx, next) {
       if (!ctx.url.startsWith('/__vite/')) return next();
@@ -119,13 +138,13 @@ function vitePlugin() {
 const vite = vitePlugin();
 
 export default {
-  files: ['test/browser/**/*.test.ts', 'test/components/**/*.test.ts'],
+  files: ['test/browser/**/*.test.ts', 'test/elements/**/*.test.ts'],
   nodeResolve: true,
   // One file at a time: they share the devnet and reset it between tests.
   concurrency: 1,
   testsFinishTimeout: 600_000,
   // The time budget is per wait, not per test: each wait for an element's state has its own limit
-  // (`until` in test/components/helpers.ts, 8 s), and a test may chain several of them and axe
+  // (`until` in test/elements/helpers.ts, 8 s), and a test may chain several of them and axe
   // runs, so the per-test timeout is only a backstop for a test that hangs outside any wait.
   testFramework: { config: { timeout: 120_000 } },
   browsers: [

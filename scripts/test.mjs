@@ -1,4 +1,4 @@
-// The one test command: typecheck, lint, Node tests (core, devnet, e2e), browser tests. It
+// The one test command: typecheck, lint, Node tests (core, devnet, package, e2e), browser tests. It
 // prints each runner's output as it goes and ends with one line, "N passed, N failed, N skipped",
 // summing every runner, so CI can tell a suite that ran from one that ran nothing. Every skipped
 // (or todo) test is printed by name. In CI (CI=true) a skip fails the run unless its reason says
@@ -112,7 +112,7 @@ await check('lint', process.execPath, ['node_modules/eslint/bin/eslint.js', '--m
 // what must not compile (a wrong value, an unknown prop, a wrong handler).
 await check('typed tags in React (tsc)', process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'test/types/tsconfig.react.json']);
 await check('typed tags in Vue (vue-tsc)', process.execPath, ['node_modules/vue-tsc/bin/vue-tsc.js', '-p', 'test/types/tsconfig.vue.json']);
-await nodeTests('node tests (core, devnet)', ['test/core', 'test/devnet']);
+await nodeTests('node tests (core, devnet, package)', ['test/core', 'test/devnet', 'test/package']);
 await browserTests();
 await nodeTests('end-to-end tests (demo in Chromium)', ['test/e2e']);
 

@@ -1,6 +1,6 @@
 /**
  * The client core against the devnet over real HTTP. One suite, run by Node's test runner
- * (test/core/client-devnet.test.ts) and in Chromium (test/browser/client.test.ts), so the
+ * (test/core/client/client-devnet.test.ts) and in Chromium (test/browser/client.test.ts), so the
  * read path is proven in both places with the same assertions.
  */
 import { assert } from 'chai';

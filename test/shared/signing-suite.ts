@@ -1,8 +1,8 @@
 /**
  * The signing path end to end against the devnet: `TestWallet` (real keys) → `TxFlow` with its
  * default cosmjs backend → the devnet's CometBFT RPC → the state change read back through
- * `ProviderClient`. One suite, run by Node (test/core/signing-devnet.test.ts) and in Chromium
- * (test/browser/signing.test.ts), in direct and in amino (Ledger) mode.
+ * `ProviderClient`. One suite, run by Node (test/core/signing/signing-devnet.test.ts) and in Chromium
+ * (test/browser/signing.vite.test.ts), in direct and in amino (Ledger) mode.
  */
 import { assert } from 'chai';
 import { ProviderClient } from '../../src/client.js';
@@ -260,7 +260,7 @@ export function signingSuite(t: Pick<SuiteApi, 'describe' | 'it' | 'before' | 'b
       // The newcomer's key is free when the flow checks it; while the wallet connects, the opted
       // operator assigns that same key on chain 4 (a real transaction), so the devnet refuses.
       // The chain's and the check's words for a key in use are one sentence, so this cannot tell
-      // the flow's re-wording from the chain's words passed on: test/core/signing-flow.test.ts
+      // the flow's re-wording from the chain's words passed on: test/core/signing/signing-flow.test.ts
       // ("a refusal the chain finds after the check passed") shows which words the person gets.
       const key = keyJson(77);
       const rival = setup('opted');

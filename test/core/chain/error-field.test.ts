@@ -3,8 +3,8 @@
 // error here is raised before a request.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { IcsError, ProviderClient, resolveConfig } from '../../src/index.js';
-import { ChainContext, consumerChain, validator } from '../../src/queries.js';
+import { IcsError, ProviderClient, resolveConfig } from '../../../src/index.js';
+import { ChainContext, consumerChain, validator } from '../../../src/queries.js';
 
 /** The error `run` throws (synchronously or as a rejection), asserted to be an IcsError. */
 async function errorOf(run: () => unknown): Promise<IcsError> {

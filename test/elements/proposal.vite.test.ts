@@ -1,5 +1,5 @@
 /// <reference types="mocha" />
-// Served by Vite (see test/components/proposal.test.ts). What is signed is frozen when the person
+// Served by Vite (a *.vite.test.ts file, see web-test-runner.config.mjs). What is signed is frozen when the person
 // opens the confirmation panel: every change of the element's subject while the panel is open, or
 // after Confirm (before the signature, and while the wallet is open), closes it with a worded
 // notice, and the wallet signs nothing but the frozen proposal. Signatures are counted by
@@ -15,9 +15,9 @@ import { hostWallet } from '../../src/signing/index.js';
 import { ICS_MESSAGE_CODECS, isIcsTypeUrl } from '../../src/signing/messages.js';
 import type { TestWallet } from '../../src/signing/test-wallet.js';
 import { ProviderClient } from '../../src/index.js';
-import { $, axeViolations, devnet, mount, shadowText } from '../components/helpers.js';
-import { LONG_CHAIN_ID, LONG_MONIKER, LONG_NAME, LONG_NAME_SHOWN, overflowingIn, rewriteAnswers } from '../components/hostile.js';
-import { CHAIN_ID, DEVNET, clickButton, installWallet, operator, freshPageEachTest, recordTxEvents, untilState, untilText } from './tx-helpers.js';
+import { $, axeViolations, devnet, mount, shadowText } from './helpers.js';
+import { LONG_CHAIN_ID, LONG_MONIKER, LONG_NAME, LONG_NAME_SHOWN, overflowingIn, rewriteAnswers } from './hostile.js';
+import { CHAIN_ID, DEVNET, clickButton, installWallet, operator, freshPageEachTest, recordTxEvents, untilState, untilText, connectWallet, press } from './sign-flow.js';
 
 type Acting = IcsOptInButton | IcsValidatorSettings;
 
@@ -55,11 +55,8 @@ function settings(consumerId: string, validator: string): IcsValidatorSettings {
 
 /** Connects the wallet and opens the opt-in panel for the chain. */
 async function openOptIn(el: IcsOptInButton): Promise<void> {
-  await untilState(el, 'connect');
-  clickButton(el, /Connect Keplr/);
-  await untilState(el, 'not-opted-in');
-  clickButton(el, /^Opt in$/);
-  await untilState(el, 'confirming');
+  await connectWallet(el, 'not-opted-in');
+  await press(el, /^Opt in$/, 'confirming');
 }
 
 /** The panel is gone, the notice says why, on screen and in the live region, and nothing was signed. */
@@ -96,13 +93,11 @@ describe('the proposal is frozen when the panel opens', function () {
     assert.match(shadowText(el), /The chain changed/, 'the notice stays until the next proposal');
     assert.deepEqual(await axeViolations(el), []);
     // A new proposal needs a new click, and shows the new chain.
-    clickButton(el, /^Opt in$/);
-    await untilState(el, 'confirming');
+    await press(el, /^Opt in$/, 'confirming');
     assert.include($(el, '.confirm')!.textContent!, 'Elys Network');
     assert.notInclude($(el, '.confirm')!.textContent!, 'Crypto Dungeon');
     assert.isNull($(el, '[part="notice"]'), 'the notice goes with the new proposal');
-    clickButton(el, /Confirm opt-in/);
-    await untilState(el, 'confirmed', 15_000);
+    await press(el, /Confirm opt-in/, 'confirmed', 15_000);
     assert.deepEqual(signed, [`MsgOptIn:2:${newcomer()}`]);
     assert.isFalse(await optedInOn('4', newcomer()));
   });
@@ -170,8 +165,7 @@ describe('the proposal is frozen when the panel opens', function () {
     await openOptIn(el);
     // Slow reads keep the flow in its checks long enough for the page script.
     await devnet.faults({ latencyMs: 400 });
-    clickButton(el, /Confirm opt-in/);
-    await untilState(el, 'pending');
+    await press(el, /Confirm opt-in/, 'pending');
     el.setAttribute('consumer-id', '2');
     await untilText(el, /The chain changed \(consumer #4 to 2\); nothing was signed\./, 15_000);
     await devnet.faults(null);
@@ -214,8 +208,7 @@ describe('the proposal is frozen when the panel opens', function () {
     const el = optIn('4', newcomer());
     await openOptIn(el);
     el.addEventListener('ics-tx-signed', () => el.setAttribute('consumer-id', '2'), { once: true });
-    clickButton(el, /Confirm opt-in/);
-    await untilState(el, 'confirmed', 15_000);
+    await press(el, /Confirm opt-in/, 'confirmed', 15_000);
     await untilText(el, /Elys Network/);
     assert.match(shadowText(el), /Done\. The transaction is in block \d+\. This was for Crypto Dungeon · consumer #4 · chain id dungeon-1, validator cosmosvaloper1\w+, not what is shown now\./);
     assert.deepEqual(signed, [`MsgOptIn:4:${newcomer()}`]);
@@ -231,11 +224,8 @@ describe('the proposal is frozen when the panel opens', function () {
     const before = await client.consumerCommissionRate('4', operator('opted'), { fresh: true });
     const open = async () => {
       const el = settings('4', operator('opted'));
-      await untilState(el, 'connect');
-      clickButton(el, /Connect Keplr/);
-      await untilState(el, 'ready');
-      clickButton(el, /Change commission/);
-      await untilState(el, 'confirming');
+      await connectWallet(el, 'ready');
+      await press(el, /Change commission/, 'confirming');
       const field = $<HTMLInputElement>(el, 'input')!;
       field.value = '9';
       field.dispatchEvent(new Event('input'));
@@ -263,8 +253,7 @@ describe('the proposal is frozen when the panel opens', function () {
     // After Confirm, before the signature.
     const third = await open();
     await devnet.faults({ latencyMs: 400 });
-    clickButton(third, /Confirm commission/);
-    await untilState(third, 'pending');
+    await press(third, /Confirm commission/, 'pending');
     third.setAttribute('validator', newcomer());
     await untilText(third, /The validator changed; nothing was signed\./, 15_000);
     await devnet.faults(null);

@@ -11,10 +11,10 @@ import {
   MSG_SET_CONSUMER_COMMISSION_RATE_TYPE_URL,
   decodeIcsMessage,
   encodeIcsMessage,
-} from '../../src/signing/messages.js';
-import { createIcsRegistry } from '../../src/signing/registry.js';
-import { createIcsAminoConverters } from '../../src/signing/amino.js';
-import { rateFromWire, rateToWire } from '../../src/signing/rate.js';
+} from '../../../src/signing/messages.js';
+import { createIcsRegistry } from '../../../src/signing/registry.js';
+import { createIcsAminoConverters } from '../../../src/signing/amino.js';
+import { rateFromWire, rateToWire } from '../../../src/signing/rate.js';
 
 const utf8 = (text: string) => [...new TextEncoder().encode(text)];
 const hex = (bytes: Uint8Array) => Buffer.from(bytes).toString('hex');

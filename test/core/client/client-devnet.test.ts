@@ -2,10 +2,10 @@
 import { after, before, beforeEach, describe, it } from 'node:test';
 import { createServer } from 'node:net';
 import type { AddressInfo } from 'node:net';
-import { generateScenario, startDevnet } from '../../devnet/index.js';
-import type { Devnet } from '../../devnet/index.js';
-import { clientSuite } from '../shared/client-suite.js';
-import { devnetControl } from '../shared/devnet-control.js';
+import { generateScenario, startDevnet } from '../../../devnet/index.js';
+import type { Devnet } from '../../../devnet/index.js';
+import { clientSuite } from '../../shared/client-suite.js';
+import { devnetControl } from '../../shared/devnet-control.js';
 
 /**
  * An endpoint that cannot be read: a loopback server on a port of its own (port 0, read back, kept

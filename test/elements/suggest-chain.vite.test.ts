@@ -1,5 +1,5 @@
 /// <reference types="mocha" />
-// Served by Vite (see test/components/suggest-chain.test.ts).
+// Served by Vite (a *.vite.test.ts file, see web-test-runner.config.mjs).
 import { assert } from 'chai';
 import '../../components/opt-in-button/define.js';
 import '../../components/validator-settings/define.js';
@@ -14,8 +14,8 @@ import { decodeAddress } from '../../src/index.js';
 import { encodeAddress } from '../../src/chain/bech32.js';
 import { devnetControl } from '../shared/devnet-control.js';
 import { hostChainInfo } from '../shared/mantra-chain-info.js';
-import { $, axeViolations, mount, shadowText, until } from '../components/helpers.js';
-import { clickButton, removeWallet, untilText } from './tx-helpers.js';
+import { $, axeViolations, mount, shadowText, until } from './helpers.js';
+import { clickButton, removeWallet, untilText } from './sign-flow.js';
 
 const URLS = (window as unknown as { __ICS_DEVNET__: { mantraRest: string; mantraRpc: string } }).__ICS_DEVNET__;
 const REST = URLS.mantraRest;

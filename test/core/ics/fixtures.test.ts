@@ -3,10 +3,10 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { ProviderClient, IcsError } from '../../src/index.js';
-import { serveRoutes } from '../helpers/static-node.js';
+import { ProviderClient, IcsError } from '../../../src/index.js';
+import { serveRoutes } from '../../helpers/static-node.js';
 
-const fixture = (name: string) => readFileSync(new URL(`../fixtures/${name}.json`, import.meta.url), 'utf8');
+const fixture = (name: string) => readFileSync(new URL(`../../fixtures/${name}.json`, import.meta.url), 'utf8');
 const BASE = '/interchain_security/ccv/provider';
 const ALICE = 'cosmosvalcons1qmq08eruchr5sf5s3rwz7djpr5a25f7xw4mceq';
 

@@ -15,10 +15,10 @@ import {
   parseConsumerId,
   tokensToConsensusPower,
   validatorStanding,
-} from '../../src/index.js';
-import { whyLeftOut } from '../../src/power/index.js';
-import type { ConsumerPhase, PowerShaping, StandingFacts, ValidatorStanding } from '../../src/index.js';
-import type { ConsumerSetInput, ProviderValidatorState } from '../../src/power/index.js';
+} from '../../../src/index.js';
+import { whyLeftOut } from '../../../src/power/index.js';
+import type { ConsumerPhase, PowerShaping, StandingFacts, ValidatorStanding } from '../../../src/index.js';
+import type { ConsumerSetInput, ProviderValidatorState } from '../../../src/power/index.js';
 
 describe('chain rules', () => {
   it('a consumer id is a uint64 in decimal: read as ParseUint(id, 10, 64) reads it', () => {

@@ -14,8 +14,8 @@ import {
   sortDescending,
   stakeShare,
   sumPowers,
-} from '../../src/power/index.js';
-import type { PowerShaping, ProviderValidatorState } from '../../src/power/index.js';
+} from '../../../src/power/index.js';
+import type { PowerShaping, ProviderValidatorState } from '../../../src/power/index.js';
 
 // Totals stay below 10^15 so that LegacyDec rounding at 18 places never changes a comparison
 // that the exact integer check below makes (see minPowerInTopN's property).

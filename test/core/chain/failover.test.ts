@@ -4,12 +4,12 @@ import { after, afterEach, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { createServer } from 'node:net';
 import type { AddressInfo, Server, Socket } from 'node:net';
-import { IcsError, ProviderClient, WaitWatch } from '../../src/index.js';
-import type { FetchLike, IcsErrorKind } from '../../src/index.js';
-import { parseRetryAfter } from '../../src/chain/transport.js';
-import { startDevnet } from '../../devnet/index.js';
-import type { Devnet } from '../../devnet/index.js';
-import { devnetControl } from '../shared/devnet-control.js';
+import { IcsError, ProviderClient, WaitWatch } from '../../../src/index.js';
+import type { FetchLike, IcsErrorKind } from '../../../src/index.js';
+import { parseRetryAfter } from '../../../src/chain/transport.js';
+import { startDevnet } from '../../../devnet/index.js';
+import type { Devnet } from '../../../devnet/index.js';
+import { devnetControl } from '../../shared/devnet-control.js';
 
 /** A loopback port that was free a moment ago and has nothing listening now. */
 async function deadUrl(): Promise<string> {

@@ -4,9 +4,9 @@ import { Bip39, Secp256k1, Secp256k1Signature, sha256 } from '@cosmjs/crypto';
 import { makeSignDoc as makeAminoSignDoc, serializeSignDoc } from '@cosmjs/amino';
 import { makeAuthInfoBytes, makeSignBytes, makeSignDoc } from '@cosmjs/proto-signing';
 import type { OfflineSigner } from '@cosmjs/proto-signing';
-import { detectWallet, detectWallets, hostWallet, isWalletRejection } from '../../src/signing/wallet.js';
-import type { WalletWindow } from '../../src/signing/wallet.js';
-import { KEPLR_REJECTION_MESSAGE, TestWallet } from '../../src/signing/test-wallet.js';
+import { detectWallet, detectWallets, hostWallet, isWalletRejection } from '../../../src/signing/wallet.js';
+import type { WalletWindow } from '../../../src/signing/wallet.js';
+import { KEPLR_REJECTION_MESSAGE, TestWallet } from '../../../src/signing/test-wallet.js';
 
 // Deterministic test mnemonics from fixed entropy (test-only keys).
 const MNEMONIC_A = Bip39.encode(new Uint8Array(16).fill(1)).toString();

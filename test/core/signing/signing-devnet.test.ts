@@ -1,9 +1,9 @@
 // The signing path end to end in Node: TestWallet → TxFlow (cosmjs) → the devnet's RPC → ProviderClient.
 import { after, before, beforeEach, describe, it } from 'node:test';
-import { startDevnet } from '../../devnet/index.js';
-import type { Devnet } from '../../devnet/index.js';
-import { devnetControl } from '../shared/devnet-control.js';
-import { signingSuite } from '../shared/signing-suite.js';
+import { startDevnet } from '../../../devnet/index.js';
+import type { Devnet } from '../../../devnet/index.js';
+import { devnetControl } from '../../shared/devnet-control.js';
+import { signingSuite } from '../../shared/signing-suite.js';
 
 describe('signing against the devnet (Node)', () => {
   let devnet: Devnet;

@@ -1,5 +1,5 @@
 /// <reference types="mocha" />
-// Served by Vite (see test/components/validator-settings.test.ts): <ics-validator-settings> against
+// Served by Vite (a *.vite.test.ts file, see web-test-runner.config.mjs): <ics-validator-settings> against
 // the devnet. The consumer key and commission shown, changing each through confirm / sign /
 // result, the refusals in words (key in use, own provider key, below the minimum commission),
 // wallet states, a stopped chain, ICS absent, bad attributes, and axe in each state.
@@ -9,8 +9,8 @@ import type { IcsValidatorSettings } from '../../components/validator-settings/d
 import { percentToDecimal } from '../../components/validator-settings/validator-settings.load.js';
 import { ProviderClient } from '../../src/index.js';
 import { resetSharedClients } from '../../components/shared/clients.js';
-import { $, axeViolations, devnet, mount, shadowText } from '../components/helpers.js';
-import { DEVNET, clickButton, installWallet, operator, freshPageEachTest, recordTxEvents, sendKeys, untilState, untilText } from './tx-helpers.js';
+import { $, axeViolations, devnet, mount, shadowText } from './helpers.js';
+import { DEVNET, clickButton, installWallet, operator, freshPageEachTest, recordTxEvents, sendKeys, untilState, untilText, connectWallet, press } from './sign-flow.js';
 
 function settings(consumerId: string, validator: string): IcsValidatorSettings {
   return mount<IcsValidatorSettings>(
@@ -39,9 +39,7 @@ function freshKey(): string {
 async function connected(role: 'newcomer' | 'opted', consumerId = '4'): Promise<IcsValidatorSettings> {
   await installWallet(role);
   const el = settings(consumerId, operator(role));
-  await untilState(el, 'connect');
-  clickButton(el, /Connect Keplr/);
-  await untilState(el, 'ready');
+  await connectWallet(el, 'ready');
   return el;
 }
 
@@ -83,8 +81,7 @@ describe('<ics-validator-settings>', function () {
     const el = settings('4', operator('newcomer'));
     await untilState(el, 'connect');
     await noAxe(el);
-    clickButton(el, /Connect/);
-    await untilState(el, 'wrong-account');
+    await press(el, /Connect/, 'wrong-account');
     assert.include(shadowText(el), "Only the validator's operator account (cosmos1gsesnectmuulzxmx3rwrjse0kah8wrtmwcfun5)");
     assert.notMatch(shadowText(el), /Change key/);
     await noAxe(el);
@@ -94,8 +91,7 @@ describe('<ics-validator-settings>', function () {
     const events = recordTxEvents();
     const el = await connected('newcomer');
     await noAxe(el);
-    clickButton(el, /Change key/);
-    await untilState(el, 'confirming');
+    await press(el, /Change key/, 'confirming');
     assert.isTrue($<HTMLButtonElement>(el, '.confirm button.primary')!.disabled, 'Confirm waits for a key');
     await type(el, 'textarea', '{"@type":"/cosmos.crypto.secp256k1.PubKey","key":"AAAA"}');
     assert.match(shadowText(el), /only "\/cosmos\.crypto\.ed25519\.PubKey" is accepted/);
@@ -103,8 +99,7 @@ describe('<ics-validator-settings>', function () {
     const key = keyJson(freshKey());
     await type(el, 'textarea', key);
     for (const expected of ['MsgAssignConsumerKey', 'Crypto Dungeon', '#4', 'dungeon-1', key, operator('newcomer')]) assert.include(shadowText(el), expected);
-    clickButton(el, /Confirm key/);
-    await untilState(el, 'confirmed', 15_000);
+    await press(el, /Confirm key/, 'confirmed', 15_000);
     assert.match(shadowText(el), /new key takes effect at the next epoch, in \d+ blocks?/);
     assert.lengthOf(events.confirmed, 1);
     await noAxe(el);
@@ -122,15 +117,12 @@ describe('<ics-validator-settings>', function () {
       [other.consensusPubkey.key, /already used/],
       [own.consensusPubkey.key, /This is your provider consensus key/],
     ] as const) {
-      clickButton(el, /Change key/);
-      await untilState(el, 'confirming');
+      await press(el, /Change key/, 'confirming');
       await type(el, 'textarea', keyJson(key));
-      clickButton(el, /Confirm key/);
-      await untilState(el, 'failed', 15_000);
+      await press(el, /Confirm key/, 'failed', 15_000);
       assert.match(shadowText(el), words);
       await noAxe(el);
-      clickButton(el, /Back/);
-      await untilState(el, 'ready');
+      await press(el, /Back/, 'ready');
     }
     assert.deepEqual(
       events.failed.map((e) => (e as Event & { detail: { code: string } }).detail.code),
@@ -142,23 +134,18 @@ describe('<ics-validator-settings>', function () {
   it('sets the commission, and refuses one below the minimum in words', async () => {
     const events = recordTxEvents();
     const el = await connected('opted');
-    clickButton(el, /Change commission/);
-    await untilState(el, 'confirming');
+    await press(el, /Change commission/, 'confirming');
     await type(el, 'input', 'lots');
     assert.match(shadowText(el), /Write the rate in percent/);
     await type(el, 'input', '2');
     assert.include(shadowText(el), '2% (0.02)');
-    clickButton(el, /Confirm commission/);
-    await untilState(el, 'failed', 15_000);
+    await press(el, /Confirm commission/, 'failed', 15_000);
     assert.include(shadowText(el), "The commission rate must be at least the provider's minimum commission rate, 0.05.");
     assert.equal((events.failed[0] as Event & { detail: { code: string } }).detail.code, 'commission-range');
-    clickButton(el, /Back/);
-    await untilState(el, 'ready');
-    clickButton(el, /Change commission/);
-    await untilState(el, 'confirming');
+    await press(el, /Back/, 'ready');
+    await press(el, /Change commission/, 'confirming');
     await type(el, 'input', '7.5');
-    clickButton(el, /Confirm commission/);
-    await untilState(el, 'confirmed', 15_000);
+    await press(el, /Confirm commission/, 'confirmed', 15_000);
     assert.match(shadowText(el), /Transaction [0-9A-F]{64}/);
     clickButton(el, /Close/);
     await untilText(el, /Commission on this chain 7\.5%/);

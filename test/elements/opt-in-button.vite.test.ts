@@ -1,5 +1,5 @@
 /// <reference types="mocha" />
-// Served by Vite (see test/components/opt-in-button.test.ts): <ics-opt-in-button> against the
+// Served by Vite (a *.vite.test.ts file, see web-test-runner.config.mjs): <ics-opt-in-button> against the
 // devnet's REST and RPC, signing with the test wallet. Every state, every refusal in words, the
 // double click (one signature), the wallet declining, an account switch, a host-provided signer,
 // the keyboard alone, and axe in each state.
@@ -9,8 +9,8 @@ import type { IcsOptInButton } from '../../components/opt-in-button/define.js';
 import { hostWallet } from '../../src/signing/index.js';
 import { ProviderClient } from '../../src/index.js';
 import { resetSharedClients } from '../../components/shared/clients.js';
-import { $, axeViolations, devnet, mount, shadowText } from '../components/helpers.js';
-import { CHAIN_ID, DEVNET, clickButton, installWallet, operator, freshPageEachTest, recordTxEvents, removeWallet, sendKeys, untilState } from './tx-helpers.js';
+import { $, axeViolations, devnet, mount, shadowText } from './helpers.js';
+import { CHAIN_ID, DEVNET, clickButton, installWallet, operator, freshPageEachTest, recordTxEvents, removeWallet, sendKeys, untilState, press } from './sign-flow.js';
 
 const EXPLORER = 'https://explorer.example/tx/{hash}';
 
@@ -59,11 +59,9 @@ describe('<ics-opt-in-button>', function () {
     const el = button('4', operator('newcomer'));
     await untilState(el, 'connect');
     await noAxe(el);
-    clickButton(el, /Connect Keplr/);
-    await untilState(el, 'not-opted-in');
+    await press(el, /Connect Keplr/, 'not-opted-in');
     await noAxe(el);
-    clickButton(el, /^Opt in$/);
-    await untilState(el, 'confirming');
+    await press(el, /^Opt in$/, 'confirming');
     const panel = shadowText(el);
     for (const expected of ['Opt in (MsgOptIn)', 'Crypto Dungeon', '#4', 'dungeon-1', operator('newcomer'), 'the operator account', 'None: the chain uses your provider consensus key', '0.005uatom']) {
       assert.include(panel, expected);
@@ -102,8 +100,7 @@ describe('<ics-opt-in-button>', function () {
     assert.equal(link.href, `https://explorer.example/tx/${detail.hash}`);
     assert.match(shadowText(el), /takes effect at the next epoch, in \d+ blocks?/);
     await noAxe(el);
-    clickButton(el, /Close/);
-    await untilState(el, 'next-epoch');
+    await press(el, /Close/, 'next-epoch');
     assert.match(shadowText(el), /join its validator set at the next epoch, in \d+ blocks?/);
     await noAxe(el);
     await devnet.advanceToEpochEnd();
@@ -118,8 +115,7 @@ describe('<ics-opt-in-button>', function () {
     const wallet = await installWallet('outsider', 'newcomer');
     const el = button('4', operator('newcomer'));
     await untilState(el, 'connect');
-    clickButton(el, /Connect/);
-    await untilState(el, 'wrong-account');
+    await press(el, /Connect/, 'wrong-account');
     const text = shadowText(el);
     assert.include(text, "Only the validator's operator account (cosmos1gsesnectmuulzxmx3rwrjse0kah8wrtmwcfun5) can sign this");
     assert.include(text, 'cosmos18a8syh0jmumphjrctec7482hgc763lhxxwvt8n');
@@ -137,12 +133,9 @@ describe('<ics-opt-in-button>', function () {
     const events = recordTxEvents();
     const el = button('4', operator('newcomer'));
     await untilState(el, 'connect');
-    clickButton(el, /Connect/);
-    await untilState(el, 'not-opted-in');
-    clickButton(el, /^Opt in$/);
-    await untilState(el, 'confirming');
-    clickButton(el, /Confirm opt-in/);
-    await untilState(el, 'not-opted-in', 15_000);
+    await press(el, /Connect/, 'not-opted-in');
+    await press(el, /^Opt in$/, 'confirming');
+    await press(el, /Confirm opt-in/, 'not-opted-in', 15_000);
     assert.lengthOf(events.failed, 0);
     assert.notMatch(shadowText(el), /rejected|failed/i);
     assert.include(wallet.calls, 'signDirect');
@@ -163,14 +156,12 @@ describe('<ics-opt-in-button>', function () {
       [own.consensusPubkey.key, /This is your provider consensus key/, 'default-key'],
     ] as const) {
       await untilState(el, 'not-opted-in');
-      clickButton(el, /^Opt in$/);
-      await untilState(el, 'confirming');
+      await press(el, /^Opt in$/, 'confirming');
       const field = $<HTMLTextAreaElement>(el, 'textarea')!;
       field.value = keyJson(key);
       field.dispatchEvent(new Event('input'));
       await el.updateComplete;
-      clickButton(el, /Confirm opt-in/);
-      await untilState(el, 'failed', 15_000);
+      await press(el, /Confirm opt-in/, 'failed', 15_000);
       assert.match(shadowText(el), words);
       assert.equal((events.failed.at(-1) as Event & { detail: { code: string } }).detail.code, code);
       await noAxe(el);
@@ -183,17 +174,13 @@ describe('<ics-opt-in-button>', function () {
     await installWallet('opted');
     const el = button('4', operator('opted'));
     await untilState(el, 'connect');
-    clickButton(el, /Connect/);
-    await untilState(el, 'active');
+    await press(el, /Connect/, 'active');
     await noAxe(el);
-    clickButton(el, /^Opt out$/);
-    await untilState(el, 'confirming');
+    await press(el, /^Opt out$/, 'confirming');
     assert.include(shadowText(el), 'Opt out (MsgOptOut)');
     assert.isNull($(el, 'textarea'), 'no key field for an opt-out');
-    clickButton(el, /Confirm opt-out/);
-    await untilState(el, 'confirmed', 15_000);
-    clickButton(el, /Close/);
-    await untilState(el, 'opt-out-pending');
+    await press(el, /Confirm opt-out/, 'confirmed', 15_000);
+    await press(el, /Close/, 'opt-out-pending');
     assert.match(shadowText(el), /stay in its set until the next epoch, in \d+ blocks?/);
     assert.isOk([...el.shadowRoot!.querySelectorAll('button')].find((b) => /Opt in again/.test(b.textContent ?? '')));
     await noAxe(el);
@@ -242,11 +229,9 @@ describe('<ics-opt-in-button>', function () {
     const el = button('4', operator('newcomer'));
     el.wallet = hostWallet({ signer: keplr.getOfflineSigner(CHAIN_ID), address: keplr.address, label: 'Host app wallet' });
     await untilState(el, 'not-opted-in');
-    clickButton(el, /^Opt in$/);
-    await untilState(el, 'confirming');
+    await press(el, /^Opt in$/, 'confirming');
     assert.include(shadowText(el), 'Host app wallet shows the exact amount');
-    clickButton(el, /Confirm opt-in/);
-    await untilState(el, 'confirmed', 15_000);
+    await press(el, /Confirm opt-in/, 'confirmed', 15_000);
     assert.lengthOf(keplr.calls.filter((c) => c === 'signDirect'), 1);
   });
 
@@ -286,14 +271,11 @@ describe('<ics-opt-in-button>', function () {
     const events = recordTxEvents();
     const el = button('4', operator('newcomer'));
     await untilState(el, 'connect');
-    clickButton(el, /Connect/);
-    await untilState(el, 'not-opted-in');
-    clickButton(el, /^Opt in$/);
-    await untilState(el, 'confirming');
+    await press(el, /Connect/, 'not-opted-in');
+    await press(el, /^Opt in$/, 'confirming');
     assert.match(shadowText(el), /Ledger account: it signs amino JSON, which is experimental/);
     await noAxe(el);
-    clickButton(el, /Confirm opt-in/);
-    await untilState(el, 'confirmed', 15_000);
+    await press(el, /Confirm opt-in/, 'confirmed', 15_000);
     assert.deepEqual(wallet.calls.filter((c) => c.startsWith('sign')), ['signAmino']);
     assert.equal((events.signed[0] as Event & { detail: { mode: string } }).detail.mode, 'amino');
     events.stop();

@@ -4,8 +4,8 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { fromBech32, toBech32 } from '@cosmjs/encoding';
 import { sha256 } from '@cosmjs/crypto';
-import { decodeAddress, encodeAddress, prefixesFor } from '../../src/chain/bech32.js';
-import { addressKind, consensusAddressFromEd25519, consensusAddressOfKey, decodeBase64, encodeBase64 } from '../../src/staking/address.js';
+import { decodeAddress, encodeAddress, prefixesFor } from '../../../src/chain/bech32.js';
+import { addressKind, consensusAddressFromEd25519, consensusAddressOfKey, decodeBase64, encodeBase64 } from '../../../src/staking/address.js';
 
 const cosmos = prefixesFor('cosmos');
 const bytes20 = fc.uint8Array({ minLength: 20, maxLength: 20 });

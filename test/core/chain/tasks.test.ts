@@ -1,7 +1,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { SLICE, mapInSlices, nextTask } from '../../src/chain/tasks.js';
+import { SLICE, mapInSlices, nextTask } from '../../../src/chain/tasks.js';
 
 /** Runs `work` while a timer re-arms itself; says how many timer tasks ran before `work` finished. */
 async function timersDuring(work: () => Promise<unknown>): Promise<number> {

@@ -11,19 +11,19 @@ import type { AddressInfo } from 'node:net';
 import { assert as chai } from 'chai';
 import { SigningStargateClient, StargateClient } from '@cosmjs/stargate';
 import { Tx } from 'cosmjs-types/cosmos/tx/v1beta1/tx';
-import { ProviderClient } from '../../src/client.js';
-import { startDevnet } from '../../devnet/index.js';
-import type { Devnet } from '../../devnet/index.js';
-import { testOperator } from '../../devnet/test-keys.js';
-import type { TestOperatorRole } from '../../devnet/test-keys.js';
-import { createIcsRegistry } from '../../src/signing/registry.js';
-import { accountToValidator } from '../../src/staking/address.js';
-import { TxFlow, toIcsMessage } from '../../src/signing/flow.js';
-import type { TxFlowOptions } from '../../src/signing/flow.js';
-import type { BroadcastInput } from '../../src/signing/cosmjs-tx.js';
-import type { TxResult, TxStage } from '../../src/signing/actions.js';
-import { extensionWallet } from '../../src/signing/wallet.js';
-import { TestWallet } from '../../src/signing/test-wallet.js';
+import { ProviderClient } from '../../../src/client.js';
+import { startDevnet } from '../../../devnet/index.js';
+import type { Devnet } from '../../../devnet/index.js';
+import { testOperator } from '../../../devnet/test-keys.js';
+import type { TestOperatorRole } from '../../../devnet/test-keys.js';
+import { createIcsRegistry } from '../../../src/signing/registry.js';
+import { accountToValidator } from '../../../src/staking/address.js';
+import { TxFlow, toIcsMessage } from '../../../src/signing/flow.js';
+import type { TxFlowOptions } from '../../../src/signing/flow.js';
+import type { BroadcastInput } from '../../../src/signing/cosmjs-tx.js';
+import type { TxResult, TxStage } from '../../../src/signing/actions.js';
+import { extensionWallet } from '../../../src/signing/wallet.js';
+import { TestWallet } from '../../../src/signing/test-wallet.js';
 
 const json = (value: unknown) => JSON.stringify(value, (_, v: unknown) => (typeof v === 'bigint' ? String(v) : v));
 
@@ -77,7 +77,7 @@ function flowOf(keplr: TestWallet, options: { rpc?: string[]; gasPrice?: string;
     ...(options.onStage ? { onStage: options.onStage } : {}),
     loadBackend: async () => {
       loads++;
-      const real = await import('../../src/signing/cosmjs-tx.js');
+      const real = await import('../../../src/signing/cosmjs-tx.js');
       return {
         signAndBroadcast: async (input) => {
           sent.push(input);

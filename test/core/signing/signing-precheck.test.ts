@@ -1,10 +1,10 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { encodeAddress, prefixesFor } from '../../src/chain/bech32.js';
-import { checkConsumerKey, precheck } from '../../src/signing/precheck.js';
-import type { PrecheckState } from '../../src/signing/precheck.js';
-import type { IcsAction } from '../../src/signing/actions.js';
-import { describeChainError, inferCodespace, parseQueryError } from '../../src/signing/errors.js';
+import { encodeAddress, prefixesFor } from '../../../src/chain/bech32.js';
+import { checkConsumerKey, precheck } from '../../../src/signing/precheck.js';
+import type { PrecheckState } from '../../../src/signing/precheck.js';
+import type { IcsAction } from '../../../src/signing/actions.js';
+import { describeChainError, inferCodespace, parseQueryError } from '../../../src/signing/errors.js';
 
 const prefixes = prefixesFor('cosmos');
 // One 20-byte value gives the validator's operator address and its operator account.

@@ -4,14 +4,14 @@
 import { after, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { ChainInfo as KeplrChainInfo } from '@keplr-wallet/types';
-import { startDevnet } from '../../devnet/index.js';
-import { testOperator } from '../../devnet/test-keys.js';
-import { ProviderClient, decodeAddress } from '../../src/index.js';
-import { encodeAddress } from '../../src/chain/bech32.js';
-import { TxFlow, buildChainInfo, checkChainInfo, extensionWallet, isUnknownChainError } from '../../src/signing/index.js';
-import type { ChainInfo } from '../../src/signing/index.js';
-import { TestWallet, keplrChainInfoProblem } from '../../src/signing/test-wallet.js';
-import { MANTRA_BECH32_CONFIG, hostChainInfo } from '../shared/mantra-chain-info.js';
+import { startDevnet } from '../../../devnet/index.js';
+import { testOperator } from '../../../devnet/test-keys.js';
+import { ProviderClient, decodeAddress } from '../../../src/index.js';
+import { encodeAddress } from '../../../src/chain/bech32.js';
+import { TxFlow, buildChainInfo, checkChainInfo, extensionWallet, isUnknownChainError } from '../../../src/signing/index.js';
+import type { ChainInfo } from '../../../src/signing/index.js';
+import { TestWallet, keplrChainInfoProblem } from '../../../src/signing/test-wallet.js';
+import { MANTRA_BECH32_CONFIG, hostChainInfo } from '../../shared/mantra-chain-info.js';
 
 const devnet = await startDevnet({ blockTimeMs: 0, scenario: 'mantra-like' });
 const valoper = (role: 'newcomer' | 'opted') => encodeAddress('mantravaloper', decodeAddress(testOperator(role).operator).bytes);

@@ -1,5 +1,5 @@
 /// <reference types="mocha" />
-// Served by Vite (see signing.test.ts): TestWallet → TxFlow → the devnet's RPC, in Chromium.
+// Served by Vite (a *.vite.test.ts file, see web-test-runner.config.mjs): TestWallet → TxFlow → the devnet's RPC, in Chromium.
 import { devnetControl } from '../shared/devnet-control.js';
 import { signingSuite } from '../shared/signing-suite.js';
 

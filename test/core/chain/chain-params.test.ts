@@ -2,8 +2,8 @@
 // against the MANTRA-like devnet over HTTP, with and without bank denom metadata.
 import { after, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { MANTRA_LIKE, startDevnet } from '../../devnet/index.js';
-import { ProviderClient, chainSettingsFromInfo } from '../../src/index.js';
+import { MANTRA_LIKE, startDevnet } from '../../../devnet/index.js';
+import { ProviderClient, chainSettingsFromInfo } from '../../../src/index.js';
 
 const mantra = await startDevnet({ blockTimeMs: 0, scenario: 'mantra-like' });
 const bare = await startDevnet({ blockTimeMs: 0, scenario: 'mantra-like', denomMetadata: false });

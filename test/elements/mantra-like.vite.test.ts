@@ -1,5 +1,5 @@
 /// <reference types="mocha" />
-// Served by Vite (see test/components/mantra-like.test.ts): the elements against a provider shaped
+// Served by Vite (a *.vite.test.ts file, see web-test-runner.config.mjs): the elements against a provider shaped
 // like MANTRA (prefix mantra, denom uom, bank denom metadata OM / 6), configured with `rest` (and
 // `rpc`) only; a page setting winning over what the chain says; a chain without denom metadata.
 import { assert } from 'chai';
@@ -14,8 +14,8 @@ import type { TestOperatorRole } from '../../devnet/test-keys.js';
 import { ProviderClient, decodeAddress } from '../../src/index.js';
 import { encodeAddress } from '../../src/chain/bech32.js';
 import { devnetControl } from '../shared/devnet-control.js';
-import { axeViolations, mount, shadowText, until } from '../components/helpers.js';
-import { clickButton, removeWallet, untilText } from './tx-helpers.js';
+import { axeViolations, mount, shadowText, until } from './helpers.js';
+import { clickButton, removeWallet, untilText } from './sign-flow.js';
 
 const URLS = (window as unknown as { __ICS_DEVNET__: { mantraRest: string; mantraRpc: string; mantraBareRest: string } }).__ICS_DEVNET__;
 const REST = URLS.mantraRest;

@@ -1,14 +1,15 @@
 /**
- * Helpers for the acting elements' tests (served by Vite: they load the test wallet, hence cosmjs):
- * the devnet's URLs, a test wallet for a devnet test operator, waiting for a custom state, and
- * collecting the `ics-tx-*` events.
+ * The sign-flow steps the acting elements' tests share (served by Vite: they load the test wallet,
+ * hence cosmjs): the devnet's URLs, a test wallet for a devnet test operator, connecting it, pressing
+ * a button and waiting for the state it leads to (open, confirm, wait for inclusion, close), waiting
+ * for a custom state or a text, and collecting the `ics-tx-*` events.
  */
 import type { sendKeys as SendKeys } from '@web/test-runner-commands';
 import { TestWallet } from '../../src/signing/test-wallet.js';
 import { TEST_OPERATORS, testOperator } from '../../devnet/test-keys.js';
 import type { TestOperatorRole } from '../../devnet/test-keys.js';
 import { forgetWalletConnections } from '../../components/shared/wallet-connections.js';
-import { cleanUp } from '../components/helpers.js';
+import { cleanUp, until } from './helpers.js';
 
 export const DEVNET = (window as unknown as { __ICS_DEVNET__: { rest: string; rpc: string } }).__ICS_DEVNET__;
 export const sendKeys = (window as unknown as { __sendKeys: typeof SendKeys }).__sendKeys;
@@ -42,7 +43,7 @@ export const operator = (role: TestOperatorRole) => testOperator(role).operator;
 export { TEST_OPERATORS };
 
 /** Waits for a custom state (any name): the components' `until`. */
-export { until as untilState } from '../components/helpers.js';
+export { until as untilState } from './helpers.js';
 
 export interface TxEvents {
   signed: Event[];
@@ -88,4 +89,20 @@ export async function untilText(el: Element, pattern: RegExp, timeoutMs = 8000):
     await new Promise((r) => setTimeout(r, 20));
   }
   throw new Error(`<${el.localName}> never showed ${String(pattern)}: "${text().slice(0, 400)}"`);
+}
+
+/**
+ * One step of a sign flow: presses the shadow button whose text matches and waits for the state it
+ * leads to (`confirming` after opening, `confirmed` or `failed` after Confirm, `ready` after Back…).
+ * Waiting for inclusion needs a longer `timeoutMs` than the default.
+ */
+export async function press(el: Element, text: RegExp, state: string, timeoutMs?: number): Promise<void> {
+  clickButton(el, text);
+  await until(el, state, timeoutMs);
+}
+
+/** Connects the installed wallet: waits for the Connect step, presses "Connect Keplr", waits for `state`. */
+export async function connectWallet(el: Element, state: string): Promise<void> {
+  await until(el, 'connect');
+  await press(el, /Connect Keplr/, state);
 }
