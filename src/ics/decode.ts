@@ -1,4 +1,5 @@
 /** Decoders from the REST JSON of the ICS provider routes (wire.ts) to the models (models.ts). */
+import { NO_POWER_SHAPING } from '../power/consumer-set.js';
 import type { Path } from '../chain/decode.js';
 import { fields, string } from '../chain/decode.js';
 import type {
@@ -133,20 +134,9 @@ function decodeInitParams(value: unknown, path: Path): ConsumerInitParams {
   };
 }
 
-const NO_SHAPING: PowerShaping = {
-  topN: 0,
-  validatorsPowerCap: 0,
-  validatorSetCap: 0,
-  allowlist: [],
-  denylist: [],
-  prioritylist: [],
-  minStake: 0n,
-  allowInactiveVals: false,
-};
-
 export function decodeConsumerChainDetails(value: unknown, path: Path): ConsumerChainDetails {
   const f = fields(value, path);
-  const powerShaping = f.message('power_shaping_params', decodePowerShaping, true) ?? NO_SHAPING;
+  const powerShaping = f.message('power_shaping_params', decodePowerShaping, true) ?? noShaping();
   return {
     consumerId: f.string('consumer_id'),
     chainId: f.string('chain_id'),
@@ -210,4 +200,9 @@ export function decodeThrottleState(value: unknown, path: Path): ThrottleState {
     slashMeterAllowance: f.bigInteger('slash_meter_allowance'),
     nextReplenishCandidate: f.timestamp('next_replenish_candidate'),
   };
+}
+
+/** A chain that sends no power-shaping params: no shaping, with arrays of its own (the model's are mutable). */
+function noShaping(): PowerShaping {
+  return { ...NO_POWER_SHAPING, allowlist: [], denylist: [], prioritylist: [] };
 }

@@ -37,6 +37,18 @@ export interface PowerShaping {
   allowInactiveVals: boolean;
 }
 
+/** No shaping: an opt-in chain with no caps, lists or minimum stake (a chain that sends no power-shaping params). */
+export const NO_POWER_SHAPING: PowerShaping = Object.freeze({
+  topN: 0,
+  validatorsPowerCap: 0,
+  validatorSetCap: 0,
+  allowlist: [],
+  denylist: [],
+  prioritylist: [],
+  minStake: 0n,
+  allowInactiveVals: false,
+});
+
 export type ExclusionReason =
   | 'not-bonded'
   | 'inactive'

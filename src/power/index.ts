@@ -4,7 +4,7 @@ export type { CumulativePoint } from './shares.js';
 export { countInTopN, minPowerInTopN } from './top-n.js';
 export { capPowers } from './power-cap.js';
 export type { Powered } from './power-cap.js';
-export { activeValidators, computeConsumerSet, sortBonded, whyLeftOut } from './consumer-set.js';
+export { NO_POWER_SHAPING, activeValidators, computeConsumerSet, sortBonded, whyLeftOut } from './consumer-set.js';
 export type {
   ConsumerSetInput,
   ConsumerSetMember,

@@ -3,6 +3,7 @@
 // not the code's own output).
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import { NO_POWER_SHAPING } from '../../../src/power/index.js';
 import {
   ACTIVE_PHASES,
   CONSUMER_PHASES,
@@ -101,17 +102,7 @@ describe('why an opted-in validator is left out', () => {
   // and valcons6 jailed (not bonded) with the most tokens.
   const v = (i: number, tokens: bigint, bonded = true): ProviderValidatorState => ({ consensusAddress: `valcons${i}`, tokens, power: tokens / 1_000_000n, bonded });
   const validators = [v(1, 40_000_000n), v(2, 30_000_000n), v(3, 15_000_000n), v(4, 10_000_000n), v(5, 5_000_000n), v(6, 50_000_000n, false)];
-  const shaping = (over: Partial<PowerShaping> = {}): PowerShaping => ({
-    topN: 0,
-    validatorsPowerCap: 0,
-    validatorSetCap: 0,
-    allowlist: [],
-    denylist: [],
-    prioritylist: [],
-    minStake: 0n,
-    allowInactiveVals: false,
-    ...over,
-  });
+  const shaping = (over: Partial<PowerShaping> = {}): PowerShaping => ({ ...NO_POWER_SHAPING, allowlist: [], denylist: [], prioritylist: [], ...over });
   const everyone = new Set(['valcons1', 'valcons2', 'valcons3', 'valcons4', 'valcons5', 'valcons6']);
   const input = (over: Partial<PowerShaping> = {}, optedIn: ReadonlySet<string> = everyone): ConsumerSetInput => ({
     validators,

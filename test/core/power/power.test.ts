@@ -1,5 +1,6 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import { NO_POWER_SHAPING } from '../../../src/power/index.js';
 import fc from 'fast-check';
 import {
   capPowers,
@@ -201,17 +202,7 @@ describe('computeConsumerSet', () => {
     power: tokens / 1_000_000n,
     bonded,
   });
-  const shaping = (over: Partial<PowerShaping> = {}): PowerShaping => ({
-    topN: 0,
-    validatorsPowerCap: 0,
-    validatorSetCap: 0,
-    allowlist: [],
-    denylist: [],
-    prioritylist: [],
-    minStake: 0n,
-    allowInactiveVals: false,
-    ...over,
-  });
+  const shaping = (over: Partial<PowerShaping> = {}): PowerShaping => ({ ...NO_POWER_SHAPING, ...over });
   // Powers 40, 30, 15, 10, 5 (total 100) and an unbonded one.
   const validators = [v(1, 40_000_000n), v(2, 30_000_000n), v(3, 15_000_000n), v(4, 10_000_000n), v(5, 5_000_000n), v(6, 50_000_000n, false)];
   const addresses = (r: { members: { consensusAddress: string }[] }) => r.members.map((m) => m.consensusAddress);
