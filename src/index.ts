@@ -35,6 +35,10 @@ export type { OptOutChain, OptOutRefusal, StandingFacts, ValidatorStanding } fro
 export type * from './ics/models.js';
 export type { BondStatus, StakingParams, StakingPool, StakingValidator, ValidatorDescription } from './staking/models.js';
 export { decodeAddress, prefixesFor } from './chain/bech32.js';
-export { accountToValidator, addressKind, consensusAddressFromEd25519, validatorToAccount } from './staking/address.js';
+export { accountToValidator, addressKind, validatorToAccount } from './staking/address.js';
+// The consensus address of a key, with the platform's SHA-256 (WebCrypto): a hash library in this
+// entry would weigh more than the rest of the address code (the devnet's synchronous one is in
+// src/staking/address.ts).
+export { consensusAddressOfKey } from './chain/consensus.js';
 export type { Bech32Prefixes } from './chain/bech32.js';
 export type { AddressKind } from './staking/address.js';
