@@ -15,7 +15,6 @@ import { startDevnet, generateScenario } from './devnet/index.ts';
 import { CHROME_FLAGS } from './test/helpers/chromium.ts';
 import { fiveHundredScenario } from './test/shared/scenario-500.ts';
 
-
 /** Starts the devnets the browser tests read and tells each test page where they are. */
 function devnetPlugin() {
   const devnets = {};

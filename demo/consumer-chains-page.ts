@@ -56,7 +56,10 @@ async function load(phase: ConsumerPhase | 'all'): Promise<void> {
     const counts = await Promise.all(
       chains.map((c) =>
         c.phase === 'launched' || c.phase === 'registered' || c.phase === 'initialized'
-          ? client.consumerValidators(c.consumerId).then((v) => String(v.length), () => '–')
+          ? client.consumerValidators(c.consumerId).then(
+              (v) => String(v.length),
+              () => '–',
+            )
           : Promise.resolve('–'),
       ),
     );

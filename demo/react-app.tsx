@@ -39,7 +39,9 @@ function Explorer() {
           The elements through <code>ics-elements/react</code>, in a React app. Provider: <code id="endpoint">{rest}</code>
         </p>
         <p id="selection" aria-live="polite">
-          {selected ? `Selected: #${selected.consumerId} (${neutralise(selected.chainId)})` : 'Nothing selected: choose a row (click, or Enter on a focused row).'}
+          {selected
+            ? `Selected: #${selected.consumerId} (${neutralise(selected.chainId)})`
+            : 'Nothing selected: choose a row (click, or Enter on a focused row).'}
         </p>
         {Object.keys(errors).length > 0 && (
           <ul id="errors" className="errors" role="alert">
@@ -70,7 +72,11 @@ function Explorer() {
                   <div className="controls">
                     <label>
                       Chart{' '}
-                      <select id="chart-variant" value={variant} onChange={(e: ChangeEvent<HTMLSelectElement>) => setVariant(e.target.value as PowerChartVariant)}>
+                      <select
+                        id="chart-variant"
+                        value={variant}
+                        onChange={(e: ChangeEvent<HTMLSelectElement>) => setVariant(e.target.value as PowerChartVariant)}
+                      >
                         {Object.entries(VARIANTS).map(([value, label]) => (
                           <option key={value} value={value}>
                             {label}

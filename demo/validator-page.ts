@@ -28,7 +28,11 @@ const role = (['newcomer', 'opted', 'top'].includes(params.get('operator') ?? ''
 const chainPrefix = (await new ProviderClient({ rest }).chainParams().catch(() => undefined))?.prefixes.account ?? 'cosmos';
 const withPrefix = (address: string, kind: 'account' | 'validator') =>
   address === '' ? '' : encodeAddress(kind === 'account' ? chainPrefix : `${chainPrefix}valoper`, decodeAddress(address).bytes);
-const operator = { ...testOperator(role), account: withPrefix(testOperator(role).account, 'account'), operator: withPrefix(testOperator(role).operator, 'validator') };
+const operator = {
+  ...testOperator(role),
+  account: withPrefix(testOperator(role).account, 'account'),
+  operator: withPrefix(testOperator(role).operator, 'validator'),
+};
 const validator = params.get('validator') ?? operator.operator;
 const withWallet = params.get('wallet') !== 'none';
 

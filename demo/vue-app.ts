@@ -102,11 +102,7 @@ const Explorer = defineComponent(() => {
   // Card and chart appear once a chain is selected; later selections only change their properties.
   const selectedChain = (id: string) => [
     h('section', [h('h2', 'Selected chain'), h('ics-consumer-card', { id: 'card', consumerId: id, onIcsError: onError('card') })]),
-    h('section', { class: 'wide' }, [
-      h('h2', 'Voting power'),
-      chartControls(),
-      chart(id),
-    ]),
+    h('section', { class: 'wide' }, [h('h2', 'Voting power'), chartControls(), chart(id)]),
   ];
 
   return () => [

@@ -113,7 +113,8 @@ function checkFaults(body: unknown): FaultConfig {
   if (f.mode !== undefined && !FAULT_MODES.includes(f.mode as FaultMode)) throw new Error(`fault mode must be one of ${FAULT_MODES.join(', ')}`);
   const whole = (name: string, min: number, max: number) => {
     const v = f[name];
-    if (v !== undefined && (typeof v !== 'number' || !Number.isInteger(v) || v < min || v > max)) throw new Error(`fault ${name} must be a whole number from ${min} to ${max}`);
+    if (v !== undefined && (typeof v !== 'number' || !Number.isInteger(v) || v < min || v > max))
+      throw new Error(`fault ${name} must be a whole number from ${min} to ${max}`);
   };
   whole('status', 100, 599);
   whole('times', 0, Number.MAX_SAFE_INTEGER);

@@ -22,12 +22,7 @@ export interface Page<T> {
 
 const DEFAULT_LIMIT = 100;
 
-export function filteredPaginate<T>(
-  stored: readonly T[],
-  storeKey: (item: T) => Uint8Array,
-  isHit: (item: T) => boolean,
-  query: URLSearchParams,
-): Page<T> {
+export function filteredPaginate<T>(stored: readonly T[], storeKey: (item: T) => Uint8Array, isHit: (item: T) => boolean, query: URLSearchParams): Page<T> {
   const keyText = query.get('pagination.key');
   const offsetText = query.get('pagination.offset');
   const limitText = query.get('pagination.limit');

@@ -187,7 +187,8 @@ function obj(value: unknown, path: string, known?: readonly string[]): Record<st
   // A misspelt field would otherwise be ignored without a word.
   if (known) {
     for (const key of Object.keys(value)) {
-      if (!known.includes(key)) throw new ScenarioError(`Scenario field "${path === '(root)' ? key : `${path}.${key}`}" is unknown; known fields: ${known.join(', ')}.`);
+      if (!known.includes(key))
+        throw new ScenarioError(`Scenario field "${path === '(root)' ? key : `${path}.${key}`}" is unknown; known fields: ${known.join(', ')}.`);
     }
   }
   return value as Record<string, unknown>;
@@ -204,9 +205,26 @@ const PARAM_FIELDS = ['blocksPerEpoch', 'maxProviderConsensusValidators', 'maxVa
 const VALIDATOR_FIELDS = ['moniker', 'tokens', 'commission', 'jailed', 'operatorAddress', 'consensusKey', 'website', 'details'] as const;
 const GENERATED_FIELDS = ['count', 'totalTokens', 'exponent', 'offset', 'overrides'] as const;
 const CONSUMER_FIELDS = [
-  'consumerId', 'chainId', 'phase', 'name', 'description', 'metadata', 'owner', 'clientId', 'topN', 'validatorsPowerCap',
-  'validatorSetCap', 'allowlist', 'denylist', 'prioritylist', 'minStake', 'allowInactiveVals', 'optedIn', 'spawnTime',
-  'commissions', 'consumerKeys',
+  'consumerId',
+  'chainId',
+  'phase',
+  'name',
+  'description',
+  'metadata',
+  'owner',
+  'clientId',
+  'topN',
+  'validatorsPowerCap',
+  'validatorSetCap',
+  'allowlist',
+  'denylist',
+  'prioritylist',
+  'minStake',
+  'allowInactiveVals',
+  'optedIn',
+  'spawnTime',
+  'commissions',
+  'consumerKeys',
 ] as const;
 
 function str(value: unknown, path: string, fallback?: string): string {
@@ -311,7 +329,28 @@ function derived(seed: string, kind: string, index: number, length: number): Uin
   return sha256(new TextEncoder().encode(`${seed}/${kind}/${index}`)).slice(0, length);
 }
 
-const ADJECTIVES = ['Amber', 'Basalt', 'Cobalt', 'Dawn', 'Ember', 'Fjord', 'Granite', 'Harbor', 'Indigo', 'Juniper', 'Kestrel', 'Lumen', 'Meridian', 'Nimbus', 'Onyx', 'Prairie', 'Quartz', 'Russet', 'Summit', 'Tidal'];
+const ADJECTIVES = [
+  'Amber',
+  'Basalt',
+  'Cobalt',
+  'Dawn',
+  'Ember',
+  'Fjord',
+  'Granite',
+  'Harbor',
+  'Indigo',
+  'Juniper',
+  'Kestrel',
+  'Lumen',
+  'Meridian',
+  'Nimbus',
+  'Onyx',
+  'Prairie',
+  'Quartz',
+  'Russet',
+  'Summit',
+  'Tidal',
+];
 const NOUNS = ['Node', 'Stake', 'Labs', 'Validator', 'Capital', 'Guard', 'Works', 'Relay', 'Forge', 'Keep'];
 
 function resolveValidators(value: unknown, seed: string, prefixes: Bech32Prefixes): ResolvedValidator[] {
@@ -330,7 +369,7 @@ function resolveValidators(value: unknown, seed: string, prefixes: Bech32Prefixe
     }).sort((a, b) => b - a);
     const sum = weights.reduce((a, b) => a + b, 0);
     // Whole ATOMs (10^6 base units), so provider power = tokens / 10^6 is exact.
-    list = weights.map((w) => ({ tokens: ((BigInt(Math.round((w / sum) * 1e12)) * total) / 10n ** 12n / 1_000_000n * 1_000_000n).toString() }));
+    list = weights.map((w) => ({ tokens: (((BigInt(Math.round((w / sum) * 1e12)) * total) / 10n ** 12n / 1_000_000n) * 1_000_000n).toString() }));
     const overrides = g.overrides === undefined ? [] : g.overrides;
     if (!Array.isArray(overrides)) fail('validators.overrides', 'a list', overrides);
     for (const [i, o] of overrides.entries()) {
@@ -346,12 +385,19 @@ function resolveValidators(value: unknown, seed: string, prefixes: Bech32Prefixe
     if (!/^[A-Za-z0-9+/]{43}=$/.test(consensusKey)) fail(`${path}.consensusKey`, 'a base64 ed25519 key of 32 bytes', consensusKey);
     const operatorAddress = str(v.operatorAddress, `${path}.operatorAddress`, encodeAddress(prefixes.validator, derived(seed, 'operator', i, 20)));
     if (!hasPrefix(operatorAddress, prefixes.validator)) fail(`${path}.operatorAddress`, `a bech32 "${prefixes.validator}1…" address`, operatorAddress);
-    for (const [what, value] of [['operatorAddress', operatorAddress], ['consensusKey', consensusKey]] as const) {
-      if (seen.has(value)) fail(`${path}.${what}`, 'different from every other validator\'s', value);
+    for (const [what, value] of [
+      ['operatorAddress', operatorAddress],
+      ['consensusKey', consensusKey],
+    ] as const) {
+      if (seen.has(value)) fail(`${path}.${what}`, "different from every other validator's", value);
       seen.add(value);
     }
     return {
-      moniker: str(v.moniker, `${path}.moniker`, `${ADJECTIVES[i % ADJECTIVES.length]} ${NOUNS[Math.floor(i / ADJECTIVES.length) % NOUNS.length]}${i >= 200 ? ` ${i}` : ''}`),
+      moniker: str(
+        v.moniker,
+        `${path}.moniker`,
+        `${ADJECTIVES[i % ADJECTIVES.length]} ${NOUNS[Math.floor(i / ADJECTIVES.length) % NOUNS.length]}${i >= 200 ? ` ${i}` : ''}`,
+      ),
       tokens: tokens(v.tokens, `${path}.tokens`),
       commission: rate(v.commission, `${path}.commission`, ['0.05', '0.07', '0.1', '0.05', '0.08'][i % 5]!),
       jailed: bool(v.jailed, `${path}.jailed`),
@@ -413,7 +459,8 @@ function resolveConsumer(value: unknown, path: string, ref: (r: unknown, p: stri
   // The module's limits (MaxNameLength and friends), which Go checks in bytes.
   const bounded = (field: string, text: string, max: number): string => {
     const bytes = Buffer.byteLength(text, 'utf8');
-    if (bytes === 0 || bytes > max) fail(`${path}.${field}`, `a non-empty text of at most ${max} UTF-8 bytes (has ${bytes})`, text.length > 80 ? `${text.slice(0, 77)}…` : text);
+    if (bytes === 0 || bytes > max)
+      fail(`${path}.${field}`, `a non-empty text of at most ${max} UTF-8 bytes (has ${bytes})`, text.length > 80 ? `${text.slice(0, 77)}…` : text);
     return text;
   };
   const name = bounded('name', str(c.name, `${path}.name`), 50);

@@ -119,10 +119,7 @@ export class DevnetServer {
     if (height === latest.height) return latest;
     const snapshot = this.chain.at(height);
     if (!snapshot) {
-      throw new GrpcError(
-        3,
-        `failed to load state at height ${height}; version does not exist (latest height: ${latest.height}): invalid request`,
-      );
+      throw new GrpcError(3, `failed to load state at height ${height}; version does not exist (latest height: ${latest.height}): invalid request`);
     }
     return snapshot;
   }

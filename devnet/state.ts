@@ -113,7 +113,6 @@ export interface Snapshot {
   slashMeterReplenishCandidate: Date;
 }
 
-
 export class ChainState {
   /** The genesis block is height 1, as on a CometBFT chain. */
   height = 1;
@@ -150,9 +149,7 @@ export class ChainState {
     // InitGenesis: InitializeSlashMeter (meter = allowance, candidate one period on).
     this.slashMeter = slashMeterAllowance(lastTotalPower(this.validators));
     this.slashMeterReplenishCandidate = this.replenishCandidateFromNow();
-    this.consumers = scenario.consumers
-      .map((c) => this.consumerFromScenario(c))
-      .sort((a, b) => compareIds(a.consumerId, b.consumerId));
+    this.consumers = scenario.consumers.map((c) => this.consumerFromScenario(c)).sort((a, b) => compareIds(a.consumerId, b.consumerId));
     // Genesis is the end of an epoch for launched chains: their sets exist from the start.
     for (const consumer of this.consumers) {
       if (consumer.phase === 'deleted') deleteConsumerState(consumer);
@@ -166,12 +163,11 @@ export class ChainState {
 
   private consumerFromScenario(c: ResolvedConsumer): ConsumerState {
     const { optedIn, spawnOffsetSeconds, commissions, consumerKeys, ...fields } = c;
-    const spawnTime =
-      c.spawnTime ?? (spawnOffsetSeconds === undefined ? undefined : new Date(this.startTime.getTime() + spawnOffsetSeconds * 1000));
+    const spawnTime = c.spawnTime ?? (spawnOffsetSeconds === undefined ? undefined : new Date(this.startTime.getTime() + spawnOffsetSeconds * 1000));
     return {
       ...fields,
       spawnTime: c.phase === 'registered' ? undefined : spawnTime,
-      launchTime: c.phase === 'launched' || c.phase === 'stopped' ? spawnTime ?? this.startTime : undefined,
+      launchTime: c.phase === 'launched' || c.phase === 'stopped' ? (spawnTime ?? this.startTime) : undefined,
       stoppedAt: c.phase === 'stopped' ? 0 : undefined,
       minPowerInTopN: -1n,
       optedIn: new Set(optedIn),

@@ -6,14 +6,7 @@
 import { sha256 } from '@noble/hashes/sha2.js';
 import { formatDec, parseDec } from '../src/power/legacy-dec.js';
 import { consensusPower, isActivePhase } from '../src/ics/rules.js';
-import type {
-  WireChain,
-  WireConsumerChainResponse,
-  WireConsumerValidator,
-  WireInfractionParameters,
-  WirePhase,
-  WireProviderParams,
-} from '../src/ics/wire.js';
+import type { WireChain, WireConsumerChainResponse, WireConsumerValidator, WireInfractionParameters, WirePhase, WireProviderParams } from '../src/ics/wire.js';
 import type { WireValidator } from '../src/staking/wire.js';
 import type { ConsumerState, Snapshot, ValidatorState } from './state.js';
 import { compareAddressBytes } from './addresses.js';

@@ -22,11 +22,4 @@ export { IcsValidatorSettings } from './validator-settings.js';
 // The raw tags in JSX too (\`<ics-consumer-list onics-select={…} />\`): generated from custom-elements.json.
 export type { IcsIntrinsicElements } from './jsx.js';
 export type { IcsErrorEvent, IcsSelectEvent, IcsTxConfirmedEvent, IcsTxFailedEvent, IcsTxSignedEvent } from '../components/shared/events.js';
-export type {
-  IcsErrorDetail,
-  IcsSelectDetail,
-  IcsTxConfirmedDetail,
-  IcsTxDetail,
-  IcsTxFailedDetail,
-  IcsTxSignedDetail,
-} from '../components/shared/events.js';
+export type { IcsErrorDetail, IcsSelectDetail, IcsTxConfirmedDetail, IcsTxDetail, IcsTxFailedDetail, IcsTxSignedDetail } from '../components/shared/events.js';

@@ -107,7 +107,7 @@ const browser = await launch();
 let worst = 0;
 try {
   console.log(`<ics-power-chart>, ${VALIDATORS} validators, Chromium ${browser.version()}, ${RUNS} runs each (a fresh page and client per run)`);
-  for (const throttle of (process.env.BENCH_THROTTLE ?? "1,4").split(",").map(Number)) {
+  for (const throttle of (process.env.BENCH_THROTTLE ?? '1,4').split(',').map(Number)) {
     for (const [label, consumerId, variant] of [
       ['provider set, bars', undefined, 'bars'],
       ['Top-N chain, bars', '0', 'bars'],
@@ -139,7 +139,7 @@ try {
           `longest chart update ${update.toFixed(1)} ms  load to drawn ${total.toFixed(0)} ms (median)`,
       );
     }
-    if (throttle === 1) console.log('   (4x: the same with Chromium throttling the CPU four times, a slow phone\'s margin)');
+    if (throttle === 1) console.log("   (4x: the same with Chromium throttling the CPU four times, a slow phone's margin)");
   }
   console.log(`Longest task without throttling: ${worst.toFixed(0)} ms (budget 50 ms${worst <= 50 ? ', met' : ', missed'}).`);
 } finally {

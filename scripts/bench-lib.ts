@@ -10,7 +10,6 @@ import { join } from 'node:path';
 import { setPriority } from 'node:os';
 import { build } from 'vite';
 
-
 export const DEBUG = process.env.BENCH_DEBUG === '1';
 /** With BENCH_DEBUG, tasks longer than this (ms, default 50) are broken down. */
 const DEBUG_MS = Number(process.env.BENCH_DEBUG_MS ?? 50);
@@ -80,7 +79,10 @@ export async function traced<T>(page: Page, work: () => Promise<T>): Promise<{ v
   const browser = page.context().browser()!;
   await browser.startTracing(page, { categories: TRACE_CATEGORIES });
   // The trace is stopped even when the work fails, so the next run can start one.
-  const outcome = await work().then((value) => ({ value }), (error: unknown) => ({ error }));
+  const outcome = await work().then(
+    (value) => ({ value }),
+    (error: unknown) => ({ error }),
+  );
   const trace = JSON.parse((await browser.stopTracing()).toString()) as { traceEvents: TraceEvent[] };
   if ('error' in outcome) throw outcome.error;
   return { value: outcome.value, tasks: tasksFromTrace(trace.traceEvents) };
@@ -97,10 +99,14 @@ function tasksFromTrace(events: TraceEvent[]): number[] {
       const spent = new Map<string, number>();
       for (const e of events) {
         if (!onMain(e) || e === task || e.ts < task.ts || e.ts + (e.dur ?? 0) > task.ts + task.dur! || /RunTask|^V8\.|^v8\./.test(e.name)) continue;
-        const key = e.name === 'FunctionCall' ? `FunctionCall ${e.args?.data?.functionName ?? ''}` : e.name + (e.args?.data?.type ? ` ${e.args.data.type}` : '');
+        const key =
+          e.name === 'FunctionCall' ? `FunctionCall ${e.args?.data?.functionName ?? ''}` : e.name + (e.args?.data?.type ? ` ${e.args.data.type}` : '');
         spent.set(key, (spent.get(key) ?? 0) + (e.dur ?? 0) / 1000);
       }
-      const top = [...spent].sort((a, b) => b[1] - a[1]).slice(0, 6).map(([k, v]) => `${k} ${v.toFixed(1)}`);
+      const top = [...spent]
+        .sort((a, b) => b[1] - a[1])
+        .slice(0, 6)
+        .map(([k, v]) => `${k} ${v.toFixed(1)}`);
       console.log(`  task at ${((task.ts - start.ts) / 1000).toFixed(0)} ms: ${(task.dur! / 1000).toFixed(1)} ms (${top.join(', ')})`);
     }
   }

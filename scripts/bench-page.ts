@@ -104,7 +104,13 @@ async function run(page: Page, url: string, restOrigin: string): Promise<RunResu
     }, TAGS);
   });
   const repeated = [...seen].filter(([, n]) => n > 1).map(([key, n]) => `${key} ×${n}`);
-  return { requests: [...seen.values()].reduce((a, b) => a + b, 0), repeated, longestTask: Math.max(0, ...tasks), longTasks: tasks.filter((d) => d > 50).length, loadMs };
+  return {
+    requests: [...seen.values()].reduce((a, b) => a + b, 0),
+    repeated,
+    longestTask: Math.max(0, ...tasks),
+    longTasks: tasks.filter((d) => d > 50).length,
+    loadMs,
+  };
 }
 
 await buildEntry('components/all.ts', OUT, 'all.js');
@@ -117,7 +123,7 @@ try {
     `A page: consumer list, 3 cards, power chart, a validator's chains; ${VALIDATORS} validators (${ACTIVE} active) x ${CHAINS} consumer chains, ` +
       `Chromium ${browser.version()}, ${RUNS} runs each (a fresh page per run)`,
   );
-  for (const throttle of (process.env.BENCH_THROTTLE ?? "1,4").split(",").map(Number)) {
+  for (const throttle of (process.env.BENCH_THROTTLE ?? '1,4').split(',').map(Number)) {
     const results: RunResult[] = [];
     for (let i = 0; i < RUNS; i++) {
       const tab = await browser.newPage({ viewport: { width: 1280, height: 900 } });
@@ -130,7 +136,9 @@ try {
     const repeats = results.flatMap((r) => r.repeated);
     console.log(
       `${throttle === 1 ? '   ' : `${throttle}x `}requests ${median(results.map((r) => r.requests))} (median), repeated ${repeats.length === 0 ? 'none' : repeats.length}  ` +
-        `longest task ${Math.max(...results.map((r) => r.longestTask)).toFixed(0).padStart(3)} ms (median run ${median(results.map((r) => r.longestTask)).toFixed(0)} ms, ` +
+        `longest task ${Math.max(...results.map((r) => r.longestTask))
+          .toFixed(0)
+          .padStart(3)} ms (median run ${median(results.map((r) => r.longestTask)).toFixed(0)} ms, ` +
         `${results.reduce((n, r) => n + r.longTasks, 0)} over 50 ms in ${RUNS} runs)  module to drawn ${median(results.map((r) => r.loadMs)).toFixed(0)} ms (median)`,
     );
     for (const repeat of [...new Set(repeats)].slice(0, 10)) console.log(`      repeated: ${repeat}`);

@@ -76,7 +76,12 @@ async function validatorShots(page: Page, theme: 'light' | 'dark'): Promise<void
     await page.locator(selector).screenshot({ path });
     console.log(path);
   };
-  const click = (selector: string, name: string | RegExp) => page.locator(selector).getByRole('button', { name, exact: typeof name === 'string' }).first().click();
+  const click = (selector: string, name: string | RegExp) =>
+    page
+      .locator(selector)
+      .getByRole('button', { name, exact: typeof name === 'string' })
+      .first()
+      .click();
   const connect = async () => {
     await state('#join', 'connect');
     await click('#join', /^Connect/);
@@ -221,21 +226,35 @@ async function mantraShots(page: Page, theme: 'light' | 'dark'): Promise<void> {
     }
     // The validator page's test wallet knows only the default devnet chain, as Keplr meets a
     // provider it does not list: Connect, then "Add Mantra Devnet 1 to Keplr" (the suggestion state).
-    await page.goto(`${base}validator.html?${new URLSearchParams({ rest: mantra.restUrl, rpc: mantra.rpcUrl, theme, operator: 'newcomer', consumer: '4' }).toString()}`);
+    await page.goto(
+      `${base}validator.html?${new URLSearchParams({ rest: mantra.restUrl, rpc: mantra.rpcUrl, theme, operator: 'newcomer', consumer: '4' }).toString()}`,
+    );
     const reach = (selector: string, name: string) =>
       page.waitForFunction(([sel, n]) => document.querySelector(sel!)?.matches(`:state(${n})`) ?? false, [selector, name] as const, { timeout: 20_000 });
     await reach('#join', 'connect');
-    await page.locator('#join').getByRole('button', { name: /^Connect/ }).click();
+    await page
+      .locator('#join')
+      .getByRole('button', { name: /^Connect/ })
+      .click();
     await reach('#join', 'add-chain');
     await reach('#settings', 'connect');
-    await page.locator('#settings').getByRole('button', { name: /^Connect/ }).click();
+    await page
+      .locator('#settings')
+      .getByRole('button', { name: /^Connect/ })
+      .click();
     await reach('#settings', 'add-chain');
     await page.evaluate(() => document.fonts.ready);
-    for (const [selector, name] of [['#join', 'opt-in-button'], ['#settings', 'validator-settings']] as const) {
+    for (const [selector, name] of [
+      ['#join', 'opt-in-button'],
+      ['#settings', 'validator-settings'],
+    ] as const) {
       await page.locator(selector).screenshot({ path: `${OUT}/mantra-like-${name}-add-chain-${theme}.png` });
       console.log(`${OUT}/mantra-like-${name}-add-chain-${theme}.png`);
     }
-    await page.locator('#join').getByRole('button', { name: /^Add .* to Keplr$/ }).click();
+    await page
+      .locator('#join')
+      .getByRole('button', { name: /^Add .* to Keplr$/ })
+      .click();
     await reach('#join', 'not-opted-in');
     await page.locator('#join').screenshot({ path: `${OUT}/mantra-like-opt-in-button-after-add-chain-${theme}.png` });
     console.log(`${OUT}/mantra-like-opt-in-button-after-add-chain-${theme}.png`);

@@ -87,11 +87,7 @@ async function browserTests() {
   if (build.code !== 0) totals.failed++;
   const results = '.cache/wtr-results.json';
   rmSync(results, { force: true });
-  const { code } = await run('browser tests (Chromium)', process.execPath, [
-    '--import',
-    'tsx',
-    'node_modules/@web/test-runner/dist/bin.js',
-  ]);
+  const { code } = await run('browser tests (Chromium)', process.execPath, ['--import', 'tsx', 'node_modules/@web/test-runner/dist/bin.js']);
   if (!existsSync(results)) {
     totals.failed++;
     return;
@@ -108,6 +104,7 @@ await check('typecheck', process.execPath, ['node_modules/typescript/bin/tsc', '
 await check('typecheck: core without the DOM', process.execPath, ['node_modules/typescript/bin/tsc', '--noEmit', '-p', 'tsconfig.core.json']);
 await check('typecheck: devnet (Node, no DOM)', process.execPath, ['node_modules/typescript/bin/tsc', '--noEmit', '-p', 'tsconfig.devnet.json']);
 await check('lint', process.execPath, ['node_modules/eslint/bin/eslint.js', '--max-warnings=0', '.']);
+await check('format (Prettier; npm run format rewrites)', process.execPath, ['node_modules/prettier/bin/prettier.cjs', '--check', '.']);
 // Typing fixtures: the tags in React JSX and in a Vue template, with @ts-expect-error lines for
 // what must not compile (a wrong value, an unknown prop, a wrong handler).
 await check('typed tags in React (tsc)', process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'test/types/tsconfig.react.json']);

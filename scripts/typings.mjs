@@ -11,6 +11,7 @@
 // (the manifest test compares a fresh copy with the committed one).
 import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import * as prettier from 'prettier';
 
 const out = process.argv[2] ?? '.';
 const pkg = JSON.parse(readFileSync('package.json', 'utf8'));
@@ -43,10 +44,12 @@ const pascal = (name) => camel(name).replace(/^./, (c) => c.toUpperCase());
 const doc = (text, indent) => (text ? `${indent}/** ${text.replace(/\s+/g, ' ').replace(/\*\//g, '*\\/')} */\n` : '');
 const key = (name) => (/^[A-Za-z_$][\w$]*$/.test(name) ? name : `'${name}'`);
 
-function write(path, text) {
+/** Writes one generated file in the repository's Prettier style (options read from the repository, wherever `out` is). */
+async function write(path, text) {
   const file = join(out, path);
+  const options = await prettier.resolveConfig(join(process.cwd(), path));
   mkdirSync(dirname(file), { recursive: true });
-  writeFileSync(file, text);
+  writeFileSync(file, await prettier.format(text, { ...options, filepath: file }));
 }
 
 /** `import type { IcsX } from '<prefix>components/x/x.js';` for every element. */
@@ -89,7 +92,7 @@ declare module 'react' {
   }
 }
 `;
-  write('react/jsx.ts', text);
+  await write('react/jsx.ts', text);
 }
 
 // Vue: the template compiler turns \`@ics-select\` into an \`onIcsSelect\` prop and \`consumer-id\`
@@ -119,7 +122,7 @@ declare module 'vue' {
   interface GlobalComponents extends IcsGlobalComponents {}
 }
 `;
-  write('components/vue.ts', text);
+  await write('components/vue.ts', text);
 }
 
 /** An attribute's values, when its type is a union of string literals. */
@@ -140,8 +143,10 @@ const ALIASES = (() => {
   const files = readdirSync('.', { recursive: true }).filter((f) => /^(components|src)\/.*\.ts$/.test(f) && !f.endsWith('.d.ts'));
   for (const file of files) {
     const source = readFileSync(file, 'utf8');
-    for (const [, name, list] of source.matchAll(/export const (\w+) = \[([^\]]*)\] as const/g)) lists[name] = [...list.matchAll(/'([^']*)'/g)].map((m) => m[1]);
-    for (const [, name, union] of source.matchAll(/export type (\w+) = ((?:\s*\|?\s*'[^']*')+);/g)) aliases[name] = [...union.matchAll(/'([^']*)'/g)].map((m) => m[1]);
+    for (const [, name, list] of source.matchAll(/export const (\w+) = \[([^\]]*)\] as const/g))
+      lists[name] = [...list.matchAll(/'([^']*)'/g)].map((m) => m[1]);
+    for (const [, name, union] of source.matchAll(/export type (\w+) = ((?:\s*\|?\s*'[^']*')+);/g))
+      aliases[name] = [...union.matchAll(/'([^']*)'/g)].map((m) => m[1]);
     for (const [, name, list] of source.matchAll(/export type (\w+) = \(typeof (\w+)\)\[number\];/g)) aliases[name] = list;
   }
   for (const [name, value] of Object.entries(aliases)) if (typeof value === 'string') aliases[name] = lists[value];
@@ -158,7 +163,7 @@ const expanded = (attribute) => {
 
 const docsUrl = `${pkg.homepage ?? 'https://www.npmjs.com/package/ics-elements'}`;
 
-write(
+await write(
   'vscode.html-custom-data.json',
   JSON.stringify(
     {
@@ -178,7 +183,7 @@ write(
   ) + '\n',
 );
 
-write(
+await write(
   'web-types.json',
   JSON.stringify(
     {
@@ -194,7 +199,12 @@ write(
             'doc-url': docsUrl,
             attributes: e.attributes.map((a) => {
               const v = values(expanded(a));
-              return { name: a.name, description: a.description ?? '', value: v ? { type: 'enum', kind: 'plain' } : { type: (a.type?.text ?? 'string').replace(/\s*\|\s*undefined/, ''), kind: 'expression' }, ...(v ? { values: v.map((name) => ({ name })) } : {}) };
+              return {
+                name: a.name,
+                description: a.description ?? '',
+                value: v ? { type: 'enum', kind: 'plain' } : { type: (a.type?.text ?? 'string').replace(/\s*\|\s*undefined/, ''), kind: 'expression' },
+                ...(v ? { values: v.map((name) => ({ name })) } : {}),
+              };
             }),
             events: e.events.map((ev) => ({ name: ev.name, description: ev.description })),
             js: {
@@ -210,4 +220,6 @@ write(
   ) + '\n',
 );
 
-console.log(`typings: ${elements.length} elements → react/jsx.ts, components/vue.ts, vscode.html-custom-data.json, web-types.json${out === '.' ? '' : ` (in ${out})`}`);
+console.log(
+  `typings: ${elements.length} elements → react/jsx.ts, components/vue.ts, vscode.html-custom-data.json, web-types.json${out === '.' ? '' : ` (in ${out})`}`,
+);

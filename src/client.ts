@@ -14,15 +14,7 @@ import * as base from './chain/queries.js';
 import type { LatestBlock, NodeInfo } from './chain/queries.js';
 import * as ics from './ics/queries.js';
 import type { IcsStatus } from './ics/detect.js';
-import type {
-  AddressPair,
-  ConsumerChain,
-  ConsumerChainDetails,
-  ConsumerPhase,
-  ConsumerValidator,
-  ProviderParams,
-  ThrottleState,
-} from './ics/models.js';
+import type { AddressPair, ConsumerChain, ConsumerChainDetails, ConsumerPhase, ConsumerValidator, ProviderParams, ThrottleState } from './ics/models.js';
 import * as staking from './staking/queries.js';
 import type { BondStatusFilter, ValidatorIdentity } from './staking/queries.js';
 import type { StakingParams, StakingPool, StakingValidator } from './staking/models.js';

@@ -84,7 +84,11 @@ export class IcsConsumerList extends IcsDataElement<ConsumerListData> {
   /** Up, Down, Home, End, Page Up and Page Down move between the rows (the tab stop follows). */
   private readonly roving = new RovingFocus(this, {
     count: () => this.shown.length,
-    current: () => Math.max(0, this.shown.findIndex((r) => r.chain.consumerId === this.activeId)),
+    current: () =>
+      Math.max(
+        0,
+        this.shown.findIndex((r) => r.chain.consumerId === this.activeId),
+      ),
     moveTo: (index) => (this.activeId = this.shown[index]!.chain.consumerId),
     item: (index) => this.renderRoot.querySelector<HTMLElement>(`[data-consumer-id="${CSS.escape(this.shown[index]!.chain.consumerId)}"]`),
     page: PAGE,
@@ -159,9 +163,7 @@ export class IcsConsumerList extends IcsDataElement<ConsumerListData> {
       }
       if (!needle) return true;
       const { chain } = row;
-      return [stripInvisible(chain.metadata.name), chain.chainId, chain.consumerId, `#${chain.consumerId}`].some((s) =>
-        s.toLowerCase().includes(needle),
-      );
+      return [stripInvisible(chain.metadata.name), chain.chainId, chain.consumerId, `#${chain.consumerId}`].some((s) => s.toLowerCase().includes(needle));
     });
     this.hiddenEmpty = hidden;
     this.shown = rows.sort(comparator(this.sort));
@@ -229,6 +231,8 @@ export class IcsConsumerList extends IcsDataElement<ConsumerListData> {
   private renderRow(row: ChainRow): TemplateResult {
     const { chain } = row;
     const id = chain.consumerId;
+    // The keys are the listbox's (roving focus, onKeyDown): Enter or Space chooses the active option.
+    // eslint-disable-next-line lit-a11y/click-events-have-key-events
     return html`<div
       class="row"
       part="row"
@@ -247,11 +251,13 @@ export class IcsConsumerList extends IcsDataElement<ConsumerListData> {
   private renderBadges(row: ChainRow): TemplateResult {
     const { chain } = row;
     return html`<div class="badges">
-      ${row.lookAlikes.length > 0
-        ? html`<span class="badge warn" part="badge"
+      ${
+        row.lookAlikes.length > 0
+          ? html`<span class="badge warn" part="badge"
             >Name like #${row.lookAlikes.slice(0, 3).join(', #')}${row.lookAlikes.length > 3 ? ` +${row.lookAlikes.length - 3}` : ''}</span
           >`
-        : nothing}
+          : nothing
+      }
       ${row.standing ? html`<span class=${classMap({ badge: true, ok: row.standing === 'in-set' })} part="badge">${STANDING_LABEL[row.standing]}</span>` : nothing}
       <span class="badge" part="badge">${PHASE_LABEL[chain.phase]}</span>
       <span class=${classMap({ badge: true, 'top-n': chain.kind === 'top-n' })} part="badge">${kindLabel(chain.kind, chain.topN)}</span>
@@ -263,10 +269,12 @@ export class IcsConsumerList extends IcsDataElement<ConsumerListData> {
     const config = this.resolution.client?.config;
     const summary = shapingSummary(chain, chain.kind, config?.displayExponent ?? 6, config?.displayDenom ?? 'ATOM');
     return html`<div class="facts">
-      ${row.validators === undefined
-        ? html`<span>No validator set (${chain.phase})</span>`
-        : html`<span><strong>${row.validators}</strong> ${row.validators === 1 ? 'validator' : 'validators'}</span>
-            <span><strong>${formatPercent(row.stakeShare ?? 0)}</strong> of provider stake</span>`}
+      ${
+        row.validators === undefined
+          ? html`<span>No validator set (${chain.phase})</span>`
+          : html`<span><strong>${row.validators}</strong> ${row.validators === 1 ? 'validator' : 'validators'}</span>
+            <span><strong>${formatPercent(row.stakeShare ?? 0)}</strong> of provider stake</span>`
+      }
       ${row.validators === 0 && row.optedIn !== undefined ? html`<span>${row.optedIn} opted in</span>` : nothing}
       ${summary.length > 0 ? html`<span>${summary.join(' · ')}</span>` : nothing}
       ${row.spawnTime ? html`<span>Spawns ${formatDateTime(row.spawnTime)}</span>` : nothing}

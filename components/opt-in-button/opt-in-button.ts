@@ -217,10 +217,12 @@ export class IcsOptInButton extends IcsActingElement<OptInData> {
     const label = action?.type === 'opt-out' ? 'Opt out' : standing === 'opt-out-pending' ? 'Opt in again' : 'Opt in';
     return html`<div class="head">
       <span class="badge ${ok ? 'ok' : warn ? 'warn' : ''}" part="standing">${STANDING_LABEL[standing]}</span>
-      ${action && ready && (this.tx.phase === 'idle' || this.tx.phase === 'pending')
-        ? html`<button type="button" class="primary" part="button action-button" ?disabled=${this.tx.phase === 'pending'}
+      ${
+        action && ready && (this.tx.phase === 'idle' || this.tx.phase === 'pending')
+          ? html`<button type="button" class="primary" part="button action-button" ?disabled=${this.tx.phase === 'pending'}
             @click=${() => this.propose(data, action)}>${this.tx.phase === 'pending' ? 'Sending…' : label}</button>`
-        : nothing}
+          : nothing
+      }
     </div>`;
   }
 
@@ -246,7 +248,9 @@ export class IcsOptInButton extends IcsActingElement<OptInData> {
         break;
       }
       case 'active':
-        text = `You validate ${chain}.` + (data.chain.phase === 'launched' ? ' You may opt out; you would leave the set at the next epoch.' : ' Opting out is possible once it launches.');
+        text =
+          `You validate ${chain}.` +
+          (data.chain.phase === 'launched' ? ' You may opt out; you would leave the set at the next epoch.' : ' Opting out is possible once it launches.');
         break;
       case 'next-epoch':
         text = `You opted in to ${chain}. You join its validator set at the next epoch, ${inBlocks}.`;
@@ -281,7 +285,9 @@ export class IcsOptInButton extends IcsActingElement<OptInData> {
     const rows = [
       { label: 'Action', value: optIn ? 'Opt in (MsgOptIn)' : 'Opt out (MsgOptOut)' },
       ...proposalRows(proposal.view),
-      ...(optIn ? [{ label: 'Consumer key', value: key === '' ? 'None: the chain uses your provider consensus key' : html`<span class="mono">${key}</span>` }] : []),
+      ...(optIn
+        ? [{ label: 'Consumer key', value: key === '' ? 'None: the chain uses your provider consensus key' : html`<span class="mono">${key}</span>` }]
+        : []),
       { label: 'Fee', value: feeValue(client, this.tx.wallet) },
     ];
     const field = optIn
@@ -298,8 +304,10 @@ export class IcsOptInButton extends IcsActingElement<OptInData> {
             ></textarea>
           </label>
           <p id="key-hint" class=${problem ? 'error' : 'hint'}>
-            ${problem ??
-            'The output of "<daemon> comet show-validator" on the consumer node. Use a distinct key for each consumer chain: a key used on two chains ties their risks together.'}
+            ${
+              problem ??
+              'The output of "<daemon> comet show-validator" on the consumer node. Use a distinct key for each consumer chain: a key used on two chains ties their risks together.'
+            }
           </p>`
       : nothing;
     return renderConfirmPanel(this.tx, {

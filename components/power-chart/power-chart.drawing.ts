@@ -54,17 +54,17 @@ function renderBars(chart: ChartView, items: readonly ChartItem[], shown: number
 
 function renderBarChunk(items: readonly ChartItem[], from: number, to: number, g: Geometry, compare: boolean): SVGTemplateResult {
   return svg`${items.slice(from, to).map((item, j) => {
-      const i = from + j;
-      const bars = g.bars[i]!;
-      const cls = barClass(item);
-      if (compare) {
-        const [provider, consumer] = bars as [Geometry['bars'][0][0], Geometry['bars'][0][0]];
-        return svg`<g class=${cls} part="bar"><rect class="provider" x=${provider.x} y=${provider.y} width=${provider.width} height=${provider.height}></rect
+    const i = from + j;
+    const bars = g.bars[i]!;
+    const cls = barClass(item);
+    if (compare) {
+      const [provider, consumer] = bars as [Geometry['bars'][0][0], Geometry['bars'][0][0]];
+      return svg`<g class=${cls} part="bar"><rect class="provider" x=${provider.x} y=${provider.y} width=${provider.width} height=${provider.height}></rect
           ><rect class="consumer" x=${consumer.x} y=${consumer.y} width=${consumer.width} height=${consumer.height}></rect></g>`;
-      }
-      const bar = bars[0]!;
-      return svg`<rect class=${cls} part="bar" x=${bar.x} y=${bar.y} width=${bar.width} height=${bar.height}></rect>`;
-    })}`;
+    }
+    const bar = bars[0]!;
+    return svg`<rect class=${cls} part="bar" x=${bar.x} y=${bar.y} width=${bar.width} height=${bar.height}></rect>`;
+  })}`;
 }
 
 /** Share (or status) above bars that have room, and always above the highlighted one and the largest. */
@@ -85,10 +85,12 @@ function renderCurve(items: readonly ChartItem[], g: Geometry): SVGTemplateResul
   return svg`<g class="curve" aria-hidden="true">
     <path class="area" d=${g.area ?? ''}></path>
     <path class="line" d=${g.curve ?? ''}></path>
-    ${a && item
-      ? svg`<circle class="highlight-point" cx=${a.x} cy=${a.y} r="5"></circle>
+    ${
+      a && item
+        ? svg`<circle class="highlight-point" cx=${a.x} cy=${a.y} r="5"></circle>
         <text class="bar-label highlighted" x=${a.x} y=${a.y - 9} text-anchor=${anchorFor(a.x, g)}>▼ ${shortName(item)} ${barLabel(item, 'cumulative')}</text>`
-      : nothing}
+        : nothing
+    }
   </g>`;
 }
 
@@ -109,7 +111,8 @@ export function renderLegend(chart: ChartView, data: Found, items: readonly Char
   const entries = legendEntries(data, items, chart.variant);
   return html`<ul class="legend" part="legend" aria-label="Legend">
     ${entries.map(
-      ([kind, label]) => html`<li><svg class="swatch" width="14" height="14" aria-hidden="true"><rect class="swatch-${kind}" x="0.5" y="0.5" width="13" height="13"></rect></svg>${label}</li>`,
+      ([kind, label]) =>
+        html`<li><svg class="swatch" width="14" height="14" aria-hidden="true"><rect class="swatch-${kind}" x="0.5" y="0.5" width="13" height="13"></rect></svg>${label}</li>`,
     )}
   </ul>`;
 }
@@ -180,14 +183,7 @@ function tableRow(item: ChartItem, compare: boolean): TemplateResult {
 function barClass(item: ChartItem): string {
   if (item.kind === 'others') return 'bar others';
   const v = item.v;
-  return [
-    'bar',
-    v.status,
-    item.highlighted ? 'highlighted' : '',
-    v.status === 'in-set' && v.power < v.providerPower ? 'capped' : '',
-  ]
-    .filter(Boolean)
-    .join(' ');
+  return ['bar', v.status, item.highlighted ? 'highlighted' : '', v.status === 'in-set' && v.power < v.providerPower ? 'capped' : ''].filter(Boolean).join(' ');
 }
 
 function anchorFor(x: number, g: Geometry): 'start' | 'middle' | 'end' {

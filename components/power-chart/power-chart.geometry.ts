@@ -67,14 +67,15 @@ function itemProviderPower(item: ChartItem): bigint {
   return item.kind === 'others' ? item.providerPower : item.v.providerPower;
 }
 
-
 function band(count: number, box: Box) {
-  return scaleBand<number>()
-    .domain(Array.from({ length: count }, (_, i) => i))
-    .range([MARGIN.left, box.width - MARGIN.right])
-    // Many thin columns need thin gaps, or the gaps would be all one sees.
-    .paddingInner(count > 80 ? 0.08 : 0.2)
-    .paddingOuter(0.1);
+  return (
+    scaleBand<number>()
+      .domain(Array.from({ length: count }, (_, i) => i))
+      .range([MARGIN.left, box.width - MARGIN.right])
+      // Many thin columns need thin gaps, or the gaps would be all one sees.
+      .paddingInner(count > 80 ? 0.08 : 0.2)
+      .paddingOuter(0.1)
+  );
 }
 
 const percent = (fraction: number) => `${+(fraction * 100).toFixed(1)}%`;
@@ -100,7 +101,8 @@ export function geometry(data: Found, items: readonly ChartItem[], variant: Powe
       ['two-thirds', data.twoThirds, '⅔'],
     ] as const) {
       const i = itemOfRank(items, count);
-      if (count > 0 && i >= 0) marks.push({ kind, orientation: 'vertical', at: columns[i]!.x + columns[i]!.width + (step - x.bandwidth()) / 2, label: `${word} · ${count}` });
+      if (count > 0 && i >= 0)
+        marks.push({ kind, orientation: 'vertical', at: columns[i]!.x + columns[i]!.width + (step - x.bandwidth()) / 2, label: `${word} · ${count}` });
     }
   }
   if (variant === 'compare') {
@@ -111,8 +113,14 @@ export function geometry(data: Found, items: readonly ChartItem[], variant: Powe
       if (p > max) max = p;
       if (c > max) max = c;
     }
-    const y = scaleLinear().domain([0, Number(max) || 1]).nice().range([baseline, MARGIN.top]);
-    const inner = scaleBand<number>().domain([0, 1]).range([0, x.bandwidth()]).paddingInner(x.bandwidth() > 6 ? 0.1 : 0);
+    const y = scaleLinear()
+      .domain([0, Number(max) || 1])
+      .nice()
+      .range([baseline, MARGIN.top]);
+    const inner = scaleBand<number>()
+      .domain([0, 1])
+      .range([0, x.bandwidth()])
+      .paddingInner(x.bandwidth() > 6 ? 0.1 : 0);
     const bars = items.map((item, i) => {
       const provider = Number(itemProviderPower(item));
       const consumer = inSetOrPending(item) ? Number(itemPower(item)) : 0;
@@ -134,7 +142,10 @@ export function geometry(data: Found, items: readonly ChartItem[], variant: Powe
     };
   }
   const max = Math.max(0, ...items.map(itemShare));
-  const y = scaleLinear().domain([0, max || 1]).nice().range([baseline, MARGIN.top]);
+  const y = scaleLinear()
+    .domain([0, max || 1])
+    .nice()
+    .range([baseline, MARGIN.top]);
   const bars = items.map((item, i) => {
     const top = y(itemShare(item));
     return [{ x: columns[i]!.x, y: top, width: columns[i]!.width, height: baseline - top }];
@@ -160,7 +171,9 @@ function inSetOrPending(item: ChartItem): boolean {
 function cumulativeGeometry(data: Found, items: readonly ChartItem[], box: Box): Geometry {
   const n = data.set.length;
   const baseline = box.height - MARGIN.bottom;
-  const x = scaleLinear().domain([0, Math.max(n, 1)]).range([MARGIN.left, box.width - MARGIN.right]);
+  const x = scaleLinear()
+    .domain([0, Math.max(n, 1)])
+    .range([MARGIN.left, box.width - MARGIN.right]);
   const y = scaleLinear().domain([0, 1]).range([baseline, MARGIN.top]);
   const points: [number, number][] = [[0, 0], ...data.set.map((v): [number, number] => [v.rank, v.cumulative])];
   const curve = line<[number, number]>()

@@ -62,8 +62,7 @@ export function chartItems(data: Found, options: ItemOptions): ChartItem[] {
     items.push({ kind: 'others', count: bucket.length, power, providerPower, share, fromRank: bucket[0]!.rank, toRank: bucket[bucket.length - 1]!.rank });
   }
   if (options.variant === 'cumulative') return items;
-  const shown = (status: ChartStatus) =>
-    options.showPending || (options.variant === 'compare' && status === 'left-out');
+  const shown = (status: ChartStatus) => options.showPending || (options.variant === 'compare' && status === 'left-out');
   const outside = data.outside.filter((v) => shown(v.status) || matches(v, options.highlight));
   const cap = options.limit === undefined ? outside.length : options.limit;
   for (const v of outside.slice(0, cap)) items.push({ kind: 'validator', v, highlighted: matches(v, options.highlight) });

@@ -6,7 +6,16 @@
  */
 import type { ConsumerChainDetails, ConsumerValidator, ChainContext, ReadOptions, StakingValidator } from '../../src/index.js';
 import { isIcsError } from '../../src/index.js';
-import { activeValidators, computeConsumerSet, countInTopN, cumulativeCurve, minPowerInTopN, nakamotoCoefficient, ratio, sumPowers } from '../../src/power/index.js';
+import {
+  activeValidators,
+  computeConsumerSet,
+  countInTopN,
+  cumulativeCurve,
+  minPowerInTopN,
+  nakamotoCoefficient,
+  ratio,
+  sumPowers,
+} from '../../src/power/index.js';
 import type { ExclusionReason, ProviderValidatorState } from '../../src/power/index.js';
 import { consensusPower, isActivePhase, tokensToConsensusPower } from '../../src/index.js';
 import { nextTask } from '../../src/index.js';
@@ -75,11 +84,7 @@ type Found = Extract<PowerChartData, { found: true }>;
 
 /** `consumerId` undefined: the provider's own active set, the stake that Top-N thresholds are taken on. */
 export async function loadPowerChart(client: ChainContext, consumerId: string | undefined, options: ReadOptions): Promise<PowerChartData> {
-  const [bonded, params, providerChainId] = [
-    queries.validators(client, options),
-    queries.providerParams(client, options),
-    queries.chainId(client, options),
-  ];
+  const [bonded, params, providerChainId] = [queries.validators(client, options), queries.providerParams(client, options), queries.chainId(client, options)];
   // Not awaited yet: a not-found chain answers before these, and must not leave them unhandled.
   for (const p of [bonded, params, providerChainId]) (p as Promise<unknown>).catch(() => undefined);
   if (consumerId === undefined) {

@@ -190,14 +190,12 @@ export class IcsPowerChart extends IcsDataElement<PowerChartData> {
   }
 
   protected loadingMessage(): string {
-    return this.consumerId ? `Loading the validators of consumer chain ${this.consumerId}…` : 'Loading the provider\'s validators…';
+    return this.consumerId ? `Loading the validators of consumer chain ${this.consumerId}…` : "Loading the provider's validators…";
   }
 
   protected emptyMessage(value: PowerChartData): string {
     if (!value.found) return value.message;
-    return value.chain
-      ? `No validators in the set of ${chainLabel(value)} yet.`
-      : `The provider ${value.providerChainId} has no bonded validators.`;
+    return value.chain ? `No validators in the set of ${chainLabel(value)} yet.` : `The provider ${value.providerChainId} has no bonded validators.`;
   }
 
   protected describe(value: PowerChartData): string {
@@ -238,9 +236,11 @@ export class IcsPowerChart extends IcsDataElement<PowerChartData> {
         <span data-figure="validators"><strong>${formatInteger(data.set.length)}</strong> validators</span>
         <span data-figure="nakamoto">Nakamoto <strong>${data.nakamoto}</strong></span>
         <span data-figure="two-thirds">⅔ by <strong>${data.twoThirds}</strong></span>
-        ${data.topN
-          ? html`<span data-figure="top-n">Top ${data.topN.n}%: <strong>${data.topN.count}</strong>, min power <strong>${formatPower(data.topN.minPower)}</strong></span>`
-          : nothing}
+        ${
+          data.topN
+            ? html`<span data-figure="top-n">Top ${data.topN.n}%: <strong>${data.topN.count}</strong>, min power <strong>${formatPower(data.topN.minPower)}</strong></span>`
+            : nothing
+        }
       </span>
     </div>`;
   }

@@ -33,7 +33,8 @@ export function chartSummary(data: Found, variant: PowerChartVariant, highlight:
     `the largest holds ${formatPercent(largest.share)}`,
     `${data.nakamoto} ${data.nakamoto === 1 ? 'validator holds' : 'validators together hold'} more than a third, ${data.twoThirds} more than two thirds`,
   ];
-  if (data.topN) parts.push(`the top ${data.topN.n}% of provider power is ${data.topN.count} validators with at least ${formatPower(data.topN.minPower)} power`);
+  if (data.topN)
+    parts.push(`the top ${data.topN.n}% of provider power is ${data.topN.count} validators with at least ${formatPower(data.topN.minPower)} power`);
   if (highlight) parts.push(highlightText(data, highlight));
   const pending = data.outside.filter((v) => v.status === 'pending').length;
   if (pending > 0) parts.push(`${pending} opted-in ${pending === 1 ? 'validator joins' : 'validators join'} at the next epoch`);
@@ -55,9 +56,11 @@ export function legendEntries(data: Found, items: readonly ChartItem[], variant:
     entries.push([variant === 'cumulative' ? 'curve' : 'in-set', variant === 'cumulative' ? 'Running share of power' : 'Share of power']);
   }
   if (has((i) => i.kind === 'validator' && i.highlighted)) entries.push(['highlighted', 'Highlighted (▼)']);
-  if (variant !== 'cumulative' && has((i) => i.kind === 'validator' && i.v.status === 'in-set' && i.v.power < i.v.providerPower)) entries.push(['capped', 'Lowered by the power cap']);
+  if (variant !== 'cumulative' && has((i) => i.kind === 'validator' && i.v.status === 'in-set' && i.v.power < i.v.providerPower))
+    entries.push(['capped', 'Lowered by the power cap']);
   if (has((i) => i.kind === 'validator' && i.v.status === 'pending')) entries.push(['pending', 'Pending: joins at the next epoch']);
-  if (has((i) => i.kind === 'validator' && (i.v.status === 'left-out' || i.v.status === 'inactive'))) entries.push(['left-out', data.chain ? 'Opted in, left out' : 'Bonded, not active']);
+  if (has((i) => i.kind === 'validator' && (i.v.status === 'left-out' || i.v.status === 'inactive')))
+    entries.push(['left-out', data.chain ? 'Opted in, left out' : 'Bonded, not active']);
   if (has((i) => i.kind === 'others')) entries.push(['others', 'Others (the rest, together)']);
   return entries;
 }
@@ -93,7 +96,11 @@ export function highlightText(data: Found, address: string): string {
 export function statusText(v: ChartValidator): string {
   switch (v.status) {
     case 'in-set':
-      return v.power < v.providerPower ? 'in the set, lowered by the power cap' : v.power > v.providerPower ? 'in the set, raised by the power cap' : 'in the set';
+      return v.power < v.providerPower
+        ? 'in the set, lowered by the power cap'
+        : v.power > v.providerPower
+          ? 'in the set, raised by the power cap'
+          : 'in the set';
     case 'pending':
       return 'opted in, joins at the next epoch';
     case 'inactive':
@@ -105,7 +112,8 @@ export function statusText(v: ChartValidator): string {
 
 /** The short label above a bar: its share, or what kept it out. */
 export function barLabel(item: ChartItem, variant: PowerChartVariant): string {
-  if (item.kind === 'validator' && item.v.status !== 'in-set') return item.v.status === 'pending' ? 'pending' : item.v.status === 'inactive' ? 'inactive' : 'left out';
+  if (item.kind === 'validator' && item.v.status !== 'in-set')
+    return item.v.status === 'pending' ? 'pending' : item.v.status === 'inactive' ? 'inactive' : 'left out';
   if (variant === 'compare') {
     if (item.kind === 'others') return `${item.count} others`;
     return item.v.power < item.v.providerPower ? 'capped' : item.v.power > item.v.providerPower ? 'raised' : '';

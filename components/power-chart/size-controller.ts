@@ -22,14 +22,17 @@ export class SizeController implements ReactiveController {
     private readonly selector: string,
   ) {
     host.addController(this);
-    this.observer = typeof ResizeObserver === 'undefined' ? undefined : new ResizeObserver((entries) => {
-      // The border box, as getBoundingClientRect measures it: the skeleton's plot has padding
-      // that the chart's has not, and both must give the chart's size.
-      const entry = entries[entries.length - 1];
-      const border = entry?.borderBoxSize?.[0];
-      if (border) this.set(border.inlineSize, border.blockSize);
-      else if (entry) this.set(entry.contentRect.width, entry.contentRect.height);
-    });
+    this.observer =
+      typeof ResizeObserver === 'undefined'
+        ? undefined
+        : new ResizeObserver((entries) => {
+            // The border box, as getBoundingClientRect measures it: the skeleton's plot has padding
+            // that the chart's has not, and both must give the chart's size.
+            const entry = entries[entries.length - 1];
+            const border = entry?.borderBoxSize?.[0];
+            if (border) this.set(border.inlineSize, border.blockSize);
+            else if (entry) this.set(entry.contentRect.width, entry.contentRect.height);
+          });
   }
 
   hostUpdated(): void {

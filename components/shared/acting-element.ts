@@ -26,16 +26,7 @@ export interface ActingData {
 
 /** The status both acting elements share: a data state, a wallet step, or a transaction step. */
 export type ActingStatus =
-  | 'loading'
-  | 'error'
-  | 'ics-absent'
-  | 'invalid'
-  | 'no-rpc'
-  | 'no-wallet'
-  | 'connect'
-  | 'add-chain'
-  | 'wrong-account'
-  | Exclude<TxPhase, 'idle'>;
+  'loading' | 'error' | 'ics-absent' | 'invalid' | 'no-rpc' | 'no-wallet' | 'connect' | 'add-chain' | 'wrong-account' | Exclude<TxPhase, 'idle'>;
 
 /**
  * The base of the elements that sign for a validator. The wallet and transaction parts, states

@@ -27,9 +27,7 @@ export interface EndpointSettings {
 }
 
 /** A client, or the reason there is none, naming the attribute to fix. */
-export type ClientResolution =
-  | { client: ChainContext; problem?: undefined }
-  | { client?: undefined; problem: AttributeProblem };
+export type ClientResolution = { client: ChainContext; problem?: undefined } | { client?: undefined; problem: AttributeProblem };
 
 export interface AttributeProblem {
   /** The attribute (or setting) to fix, e.g. "rest". */
@@ -194,4 +192,3 @@ function checkHeight(height: number | undefined): AttributeProblem | undefined {
   if (Number.isInteger(height) && height >= 1) return undefined;
   return { attribute: 'height', message: `"height" must be a block height, a whole number from 1; got "${String(height)}".` };
 }
-

@@ -62,9 +62,7 @@ async function withIcs<T>(client: ChainContext, options: ReadOptions, load: () =
 
 /** A problem's message, led by the attribute's name when the message does not already say it. */
 function problemText(problem: AttributeProblem): string {
-  return problem.missing || problem.message.includes(`"${problem.attribute}"`)
-    ? problem.message
-    : `Attribute "${problem.attribute}": ${problem.message}`;
+  return problem.missing || problem.message.includes(`"${problem.attribute}"`) ? problem.message : `Attribute "${problem.attribute}": ${problem.message}`;
 }
 
 /**
@@ -245,8 +243,7 @@ export abstract class IcsDataElement<T> extends IcsElement {
     const look = () => {
       if (this.currentWatch !== watch) return;
       const waiting = watch.longest();
-      const text =
-        waiting && Date.now() - waiting.since >= WAIT_NOTICE_MS ? `Waiting for ${waiting.origin} (${waiting.what})…` : undefined;
+      const text = waiting && Date.now() - waiting.since >= WAIT_NOTICE_MS ? `Waiting for ${waiting.origin} (${waiting.what})…` : undefined;
       if (text !== this.waitingText) this.waitingText = text;
     };
     const timer = setInterval(look, WAIT_POLL_MS);
@@ -329,11 +326,7 @@ export abstract class IcsDataElement<T> extends IcsElement {
 
   protected renderError(error: unknown): TemplateResult {
     const message = error instanceof Error ? error.message : String(error);
-    return this.renderMessage(
-      'error',
-      message,
-      html`<button type="button" part="button retry" @click=${() => this.retry()}>Retry</button>`,
-    );
+    return this.renderMessage('error', message, html`<button type="button" part="button retry" @click=${() => this.retry()}>Retry</button>`);
   }
 
   /**

@@ -21,7 +21,8 @@ export function checkChainAndOperator(
 ): AttributeProblem | undefined {
   const id = consumerId?.trim();
   if (!id) return { attribute: 'consumer-id', message: 'Set "consumer-id" to the consumer chain\'s id, e.g. "4".', missing: true };
-  if (parseConsumerId(id) === undefined) return { attribute: 'consumer-id', message: `"consumer-id" is a whole number such as "4"; got "${clip(id, 40).text}".` };
+  if (parseConsumerId(id) === undefined)
+    return { attribute: 'consumer-id', message: `"consumer-id" is a whole number such as "4"; got "${clip(id, 40).text}".` };
   const address = validator?.trim();
   if (!address) return { attribute: 'validator', message: 'Set "validator" to the operator address ("cosmosvaloper1…").', missing: true };
   if (!client) return undefined;

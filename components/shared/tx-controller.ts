@@ -221,9 +221,7 @@ export class TxController implements ReactiveController {
     }
     this.walletState = 'unknown-chain';
     this.walletMessage =
-      result.status === 'cancelled'
-        ? `You declined adding ${this.chainName} to ${wallet.label}: nothing was added and nothing was signed.`
-        : result.message;
+      result.status === 'cancelled' ? `You declined adding ${this.chainName} to ${wallet.label}: nothing was added and nothing was signed.` : result.message;
     this.host.requestUpdate();
     refocus();
   }
@@ -350,7 +348,14 @@ export class TxController implements ReactiveController {
         this.phase = 'failed';
         this.result = result;
         this.host.dispatchEvent(
-          new IcsTxFailedEvent({ ...base, hash: result.txHash, code: result.code, abciCode: result.abciCode, codespace: result.codespace, message: result.message }),
+          new IcsTxFailedEvent({
+            ...base,
+            hash: result.txHash,
+            code: result.code,
+            abciCode: result.abciCode,
+            codespace: result.codespace,
+            message: result.message,
+          }),
         );
         break;
     }

@@ -54,7 +54,11 @@ export async function loadValidatorChains(client: ChainContext, validator: strin
         const optedIn = await queries.optedInValidators(client, chain.consumerId, options);
         const set = needsSet || optedIn.includes(valcons) ? await queries.consumerValidators(client, chain.consumerId, options) : [];
         const member = set.find((v) => v.providerAddress === valcons);
-        const status = validatorStanding({ inSet: member !== undefined, optedIn: optedIn.includes(valcons), hasToValidate: mustValidate.has(chain.consumerId) });
+        const status = validatorStanding({
+          inSet: member !== undefined,
+          optedIn: optedIn.includes(valcons),
+          hasToValidate: mustValidate.has(chain.consumerId),
+        });
         if (status === 'not-opted-in') return undefined;
         const [consumerAddress, commission] = await Promise.all([
           queries.consumerAddress(client, chain.consumerId, valcons, options),

@@ -89,7 +89,7 @@ export class IcsValidatorChains extends IcsDataElement<ValidatorChainsData> {
   }
 
   protected loadingMessage(): string {
-    return 'Loading the validator\'s consumer chains…';
+    return "Loading the validator's consumer chains…";
   }
 
   protected emptyMessage(value: ValidatorChainsData): string {
@@ -116,9 +116,9 @@ export class IcsValidatorChains extends IcsDataElement<ValidatorChainsData> {
     return html`<div class="header" part="header">
       <span class="moniker clip" title=${moniker.full}>${moniker.text}</span>
       <span class="muted"
-        >Provider commission ${formatCommission(data.providerCommission)}${data.website
-          ? html` · <a href=${data.website} rel="noopener noreferrer nofollow" part="link">${new URL(data.website).hostname}</a>`
-          : nothing}</span
+        >Provider commission ${formatCommission(data.providerCommission)}${
+          data.website ? html` · <a href=${data.website} rel="noopener noreferrer nofollow" part="link">${new URL(data.website).hostname}</a>` : nothing
+        }</span
       >
       <span class="operator mono clip" title=${data.identity.operatorAddress}>${data.identity.operatorAddress}</span>
     </div>`;
@@ -137,9 +137,7 @@ export class IcsValidatorChains extends IcsDataElement<ValidatorChainsData> {
   }
 
   protected renderData(value: ValidatorChainsData): TemplateResult {
-    const rows = [...value.rows].sort(
-      (a, b) => ORDER[a.status] - ORDER[b.status] || Number(BigInt(a.chain.consumerId) - BigInt(b.chain.consumerId)),
-    );
+    const rows = [...value.rows].sort((a, b) => ORDER[a.status] - ORDER[b.status] || Number(BigInt(a.chain.consumerId) - BigInt(b.chain.consumerId)));
     return html`<ul class="rows" part="rows" aria-label="Consumer chains of this validator">
       ${rows.map((row) => this.renderRow(row, value))}
     </ul>`;
@@ -171,10 +169,12 @@ export class IcsValidatorChains extends IcsDataElement<ValidatorChainsData> {
   private renderFacts(row: ValidatorChainRow, value: ValidatorChainsData): TemplateResult {
     const differs = formatCommission(row.consumerCommission) !== formatCommission(value.providerCommission);
     return html`<div class="facts">
-      ${row.consumerPower === undefined
-        ? html`<span>Not in the set yet</span>`
-        : html`<span><strong>${formatPower(row.consumerPower)}</strong> consumer power</span>
-            <span><strong>${formatPercent(row.powerShare ?? 0, 2)}</strong> of the chain's power</span>`}
+      ${
+        row.consumerPower === undefined
+          ? html`<span>Not in the set yet</span>`
+          : html`<span><strong>${formatPower(row.consumerPower)}</strong> consumer power</span>
+            <span><strong>${formatPercent(row.powerShare ?? 0, 2)}</strong> of the chain's power</span>`
+      }
       <span
         >Commission <strong>${formatCommission(row.consumerCommission)}</strong>
         ${differs ? `(provider ${formatCommission(value.providerCommission)})` : '(same as provider)'}</span

@@ -142,9 +142,11 @@ export class IcsValidatorSettings extends IcsActingElement<SettingsData> {
         <dl>
           <dt>Consumer key</dt>
           <dd>
-            ${data.consumerAddress
-              ? html`Assigned: <span class="mono">${data.consumerAddress}</span>`
-              : html`Provider key in use: no consumer key assigned on this chain`}
+            ${
+              data.consumerAddress
+                ? html`Assigned: <span class="mono">${data.consumerAddress}</span>`
+                : html`Provider key in use: no consumer key assigned on this chain`
+            }
           </dd>
         </dl>
         ${change('Change key', { ...base, type: 'assign-consumer-key', consumerKey: '' })}
@@ -213,8 +215,10 @@ export class IcsValidatorSettings extends IcsActingElement<SettingsData> {
               @input=${(e: Event) => (this.keyText = (e.target as HTMLTextAreaElement).value)}></textarea>
           </label>
           <p id="key-hint" class=${problem ? 'error' : 'hint'}>
-            ${problem ??
-            'The output of "<daemon> comet show-validator" on the consumer node. Use a distinct key for each consumer chain, and never your provider key.'}
+            ${
+              problem ??
+              'The output of "<daemon> comet show-validator" on the consumer node. Use a distinct key for each consumer chain, and never your provider key.'
+            }
           </p>`,
         action: () => ({ ...action, consumerKey: key }),
       });

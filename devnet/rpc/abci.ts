@@ -6,12 +6,7 @@
  */
 import { QueryAccountRequest, QueryAccountResponse } from 'cosmjs-types/cosmos/auth/v1beta1/query';
 import { BaseAccount } from 'cosmjs-types/cosmos/auth/v1beta1/auth';
-import {
-  QueryAllBalancesRequest,
-  QueryAllBalancesResponse,
-  QueryBalanceRequest,
-  QueryBalanceResponse,
-} from 'cosmjs-types/cosmos/bank/v1beta1/query';
+import { QueryAllBalancesRequest, QueryAllBalancesResponse, QueryBalanceRequest, QueryBalanceResponse } from 'cosmjs-types/cosmos/bank/v1beta1/query';
 import { PubKey } from 'cosmjs-types/cosmos/crypto/secp256k1/keys';
 import { SimulateRequest, SimulateResponse } from 'cosmjs-types/cosmos/tx/v1beta1/service';
 import { hasPrefix } from '../addresses.js';
@@ -75,8 +70,7 @@ export function abciQuery(ctx: AbciContext, input: AbciQueryInput): AbciQueryRes
     const value = answer(ctx, snapshot, input);
     return { code: 0, codespace: '', log: '', value, height: snapshot.height };
   } catch (error) {
-    const failure =
-      error instanceof AbciFailure ? error : error instanceof GrpcError ? fromGrpc(error) : fromGrpc(new GrpcError(2, (error as Error).message));
+    const failure = error instanceof AbciFailure ? error : error instanceof GrpcError ? fromGrpc(error) : fromGrpc(new GrpcError(2, (error as Error).message));
     return { code: failure.code, codespace: 'sdk', log: failure.message, value: new Uint8Array(), height: input.height };
   }
 }

@@ -66,7 +66,10 @@ function writeMetadata(p: ProtoWriter, no: number, m: WireConsumerMetadata): voi
 function writeInfraction(p: ProtoWriter, no: number, params: WireInfractionParameters | null | undefined): void {
   if (!params) return;
   p.message(no, (w) => {
-    for (const [field, s] of [[1, params.double_sign], [2, params.downtime]] as const) {
+    for (const [field, s] of [
+      [1, params.double_sign],
+      [2, params.downtime],
+    ] as const) {
       if (!s) continue;
       w.message(field, (x) => {
         // slash_fraction is a non-nullable LegacyDec: always written, as its scaled integer.
@@ -151,7 +154,12 @@ export function encodeConsumerValidator(v: WireConsumerValidator): Uint8Array {
   p.encoded(7, new TextEncoder().encode(legacyDecWire(v.provider_commission_rate)));
   const d = v.description;
   p.message(8, (w) =>
-    w.string(1, d.moniker ?? '').string(2, d.identity ?? '').string(3, d.website ?? '').string(4, d.security_contact ?? '').string(5, d.details ?? ''),
+    w
+      .string(1, d.moniker ?? '')
+      .string(2, d.identity ?? '')
+      .string(3, d.website ?? '')
+      .string(4, d.security_contact ?? '')
+      .string(5, d.details ?? ''),
   );
   p.string(9, v.provider_operator_address).bool(10, v.jailed);
   p.uint32(11, Math.max(0, WIRE_BOND_STATUSES.indexOf(v.status as (typeof WIRE_BOND_STATUSES)[number])));
@@ -273,7 +281,10 @@ export function encodeConsumerGenesis(g: WireConsumerGenesis): Uint8Array {
   const c = g.params;
   // params (non-nullable), its Durations non-nullable too.
   p.message(1, (w) => {
-    w.bool(1, c.enabled).int64(2, c.blocks_per_distribution_transmission).string(3, c.distribution_transmission_channel).string(4, c.provider_fee_pool_addr_str);
+    w.bool(1, c.enabled)
+      .int64(2, c.blocks_per_distribution_transmission)
+      .string(3, c.distribution_transmission_channel)
+      .string(4, c.provider_fee_pool_addr_str);
     w.message(5, (d) => writeDuration(d, c.ccv_timeout_period));
     w.message(6, (d) => writeDuration(d, c.transfer_timeout_period));
     w.string(7, c.consumer_redistribution_fraction).int64(8, c.historical_entries);

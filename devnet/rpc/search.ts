@@ -14,7 +14,10 @@ interface Condition {
 export class QueryError extends Error {}
 
 export function parseQuery(text: string): Condition[] {
-  const parts = text.split(/\s+AND\s+/i).map((p) => p.trim()).filter((p) => p !== '');
+  const parts = text
+    .split(/\s+AND\s+/i)
+    .map((p) => p.trim())
+    .filter((p) => p !== '');
   if (parts.length === 0) throw new QueryError('query cannot be empty');
   return parts.map((part) => {
     const exists = /^([\w.-]+)\s+EXISTS$/i.exec(part);

@@ -133,7 +133,11 @@ export class RpcServer {
       for await (const chunk of req) chunks.push(chunk as Buffer);
       body = JSON.parse(Buffer.concat(chunks).toString('utf8'));
     } catch (error) {
-      this.send(res, 500, { jsonrpc: '2.0', id: -1, error: { code: -32700, message: 'Parse error', data: `error unmarshaling request: ${(error as Error).message}` } });
+      this.send(res, 500, {
+        jsonrpc: '2.0',
+        id: -1,
+        error: { code: -32700, message: 'Parse error', data: `error unmarshaling request: ${(error as Error).message}` },
+      });
       return;
     }
     const requests = Array.isArray(body) ? body : [body];
@@ -268,7 +272,10 @@ export class RpcServer {
     }
     const order = p.string('order_by') ?? '';
     if (!['', 'asc', 'desc'].includes(order)) throw internal('expected order_by to be either `asc` or `desc` or empty');
-    const all = chain.engine().all().filter((t) => matches(t, conditions));
+    const all = chain
+      .engine()
+      .all()
+      .filter((t) => matches(t, conditions));
     if (order === 'desc') all.reverse();
     const perPage = Math.min(Math.max(p.int('per_page', 30), 1), 100);
     const pages = Math.max(1, Math.ceil(all.length / perPage));

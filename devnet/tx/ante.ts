@@ -113,7 +113,8 @@ export function runAnte(input: AnteInput): AnteResult {
   const info = tx.authInfo.signerInfos[0]!;
   let pubkey = account.pubkey;
   if (info.publicKey) {
-    if (info.publicKey.typeUrl !== SECP256K1_PUBKEY_TYPE) throw txError('sdk', 8, `can only accept ${SECP256K1_PUBKEY_TYPE} keys; got ${info.publicKey.typeUrl}`);
+    if (info.publicKey.typeUrl !== SECP256K1_PUBKEY_TYPE)
+      throw txError('sdk', 8, `can only accept ${SECP256K1_PUBKEY_TYPE} keys; got ${info.publicKey.typeUrl}`);
     const key = PubKey.decode(info.publicKey.value).key;
     const address = toBech32(prefix, rawSecp256k1PubkeyToRawAddress(key));
     if (address !== signerAddress) throw txError('sdk', 8, `pubKey does not match signer address ${signerAddress} with signer index: 0`);

@@ -186,12 +186,7 @@ export class TxEngine {
       const msgIndex = { key: 'msg_index', value: String(i) };
       events.push({
         type: 'message',
-        attributes: [
-          { key: 'action', value: message.typeUrl },
-          { key: 'sender', value: message.value.signer },
-          { key: 'module', value: 'provider' },
-          msgIndex,
-        ],
+        attributes: [{ key: 'action', value: message.typeUrl }, { key: 'sender', value: message.value.signer }, { key: 'module', value: 'provider' }, msgIndex],
       });
       for (const event of execute(chain, message)) events.push({ ...event, attributes: [...event.attributes, msgIndex] });
     });

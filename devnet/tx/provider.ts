@@ -106,7 +106,8 @@ function providerAddressError(providerAddr: string, signer: string, prefixes: Be
 function keyJsonError(text: string): string | undefined {
   try {
     const parsed: unknown = JSON.parse(text);
-    if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) return `json: cannot unmarshal ${typeof parsed} into Go value of type types.PubKey`;
+    if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed))
+      return `json: cannot unmarshal ${typeof parsed} into Go value of type types.PubKey`;
     return undefined;
   } catch (error) {
     return `consumer key is not valid JSON: ${(error as Error).message}`;
@@ -210,11 +211,7 @@ function assignKey(chain: ChainState, consumer: ConsumerState, validator: Valida
   if (owner) {
     if (owner.operatorAddress !== validator.operatorAddress) throw txError('provider', 10, 'a different validator already uses the consumer key');
     if (!consumer.consumerKeys.has(validator.consensusAddress)) {
-      throw txError(
-        'provider',
-        11,
-        'a validator cannot assign the default key assignment unless its key on that consumer has already been assigned',
-      );
+      throw txError('provider', 11, 'a validator cannot assign the default key assignment unless its key on that consumer has already been assigned');
     }
   }
   const current = [...consumer.consumerKeys.values()].some((k) => consensusAddressFromEd25519(k, prefixes) === consumerAddress);

@@ -42,11 +42,7 @@ export function decodeAddress(address: string): DecodedAddress {
     const { prefix, words } = bech32.decode(address as `${string}1${string}`, BECH32_LIMIT);
     return { prefix, bytes: bech32.fromWords(words) };
   } catch (cause) {
-    throw new IcsError(
-      'invalid-input',
-      `"${shortenForMessage(address)}" is not a valid bech32 address (bad characters or checksum).`,
-      { cause },
-    );
+    throw new IcsError('invalid-input', `"${shortenForMessage(address)}" is not a valid bech32 address (bad characters or checksum).`, { cause });
   }
 }
 

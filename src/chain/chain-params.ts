@@ -72,9 +72,7 @@ export async function readChainParams(reader: Reader, given: ChainSettings, opti
       stakingDenom: given.stakingDenom !== undefined ? 'given' : 'chain',
       display: !needDisplay ? 'given' : displayFromChain ? 'chain' : 'fallback',
     },
-    note: fellBack
-      ? `Amounts are in ${stakingDenom}, the chain's base unit: it publishes no display unit for it (no bank denom metadata).`
-      : undefined,
+    note: fellBack ? `Amounts are in ${stakingDenom}, the chain's base unit: it publishes no display unit for it (no bank denom metadata).` : undefined,
   };
 }
 
@@ -90,10 +88,7 @@ async function readPrefix(reader: Reader, options: ReadOptions): Promise<string>
   const operator = operators[0];
   if (operator === undefined) {
     if (said) return said;
-    throw new IcsError(
-      'not-found',
-      'The chain lists no validators, so its address prefix is unknown: set "bech32-prefix" (or bech32Prefix) to it.',
-    );
+    throw new IcsError('not-found', 'The chain lists no validators, so its address prefix is unknown: set "bech32-prefix" (or bech32Prefix) to it.');
   }
   const hrp = decodeAddress(operator).prefix;
   if (!hrp.endsWith(VALOPER) || hrp.length === VALOPER.length) {
@@ -180,7 +175,8 @@ export function chainSettingsFromInfo(info: unknown): ChainSettings {
   const out: ChainSettings = {};
   const text = (value: unknown, name: string): string | undefined => {
     if (value === undefined || value === null) return undefined;
-    if (typeof value !== 'string' || value.trim() === '') throw new IcsError('invalid-input', `"chain-info": "${name}" must be a non-empty string.`, { field: 'chainInfo' });
+    if (typeof value !== 'string' || value.trim() === '')
+      throw new IcsError('invalid-input', `"chain-info": "${name}" must be a non-empty string.`, { field: 'chainInfo' });
     return value.trim();
   };
   const bech32 = o.bech32Config as Record<string, unknown> | undefined;
@@ -191,7 +187,9 @@ export function chainSettingsFromInfo(info: unknown): ChainSettings {
   const exponent = o.displayExponent ?? stake?.coinDecimals;
   if (exponent !== undefined) {
     if (typeof exponent !== 'number' || !Number.isInteger(exponent) || exponent < 0 || exponent > 30) {
-      throw new IcsError('invalid-input', `"chain-info": the display exponent must be a whole number from 0 to 30; got ${JSON.stringify(exponent)}.`, { field: 'chainInfo' });
+      throw new IcsError('invalid-input', `"chain-info": the display exponent must be a whole number from 0 to 30; got ${JSON.stringify(exponent)}.`, {
+        field: 'chainInfo',
+      });
     }
     out.displayExponent = exponent;
   }

@@ -20,7 +20,7 @@ export async function consensusAddressOfKey(keyBase64: string, prefixes: Bech32P
   if (!subtle) {
     throw new IcsError(
       'invalid-input',
-      'Finding a validator\'s consensus address needs the browser\'s WebCrypto, which exists only on https pages (or localhost).',
+      "Finding a validator's consensus address needs the browser's WebCrypto, which exists only on https pages (or localhost).",
     );
   }
   return encodeAddress(prefixes.consensus, new Uint8Array(await subtle.digest('SHA-256', key)).slice(0, 20));

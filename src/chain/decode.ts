@@ -25,11 +25,7 @@ export class Path {
 
   fail(expected: string, got: unknown): never {
     const where = this.segments.length > 0 ? `field "${this.segments.join('')}"` : 'the body';
-    throw new IcsError(
-      'decode',
-      `Unexpected response from ${this.route}: ${where} should be ${expected}, got ${describe(got)}.`,
-      { url: this.route },
-    );
+    throw new IcsError('decode', `Unexpected response from ${this.route}: ${where} should be ${expected}, got ${describe(got)}.`, { url: this.route });
   }
 }
 
@@ -145,8 +141,7 @@ export function fields(value: unknown, path: Path) {
     decimal: (name: string, fallback?: string) => read(obj, name, path, decimal, opt(fallback)),
     timestamp: (name: string) => read(obj, name, path, timestamp),
     duration: (name: string, fallback?: number) => read(obj, name, path, durationSeconds, opt(fallback)),
-    strings: (name: string, fallback?: string[]) =>
-      read(obj, name, path, (v, p) => array(v, p, string), opt(fallback)),
+    strings: (name: string, fallback?: string[]) => read(obj, name, path, (v, p) => array(v, p, string), opt(fallback)),
     /** A nested message; `null` and (when allowed) a missing one read as undefined. */
     message: <T>(name: string, reader: (v: unknown, p: Path) => T, allowMissing = false): T | undefined => {
       const v = obj[name];

@@ -189,11 +189,7 @@ export class RestTransport {
   private failure(cause: unknown, url: string, request: RestRequest, timedOut: boolean, boundMs: number): IcsError {
     if (request.signal?.aborted) return abortError();
     if (timedOut) {
-      return new IcsError(
-        'timeout',
-        `The node at ${origin(url)} did not answer within ${seconds(boundMs)} s (${routeWords(request.path)}).`,
-        { url, cause },
-      );
+      return new IcsError('timeout', `The node at ${origin(url)} did not answer within ${seconds(boundMs)} s (${routeWords(request.path)}).`, { url, cause });
     }
     return new IcsError('network', `Could not reach ${origin(url)}. Check the address and that the node allows this page (CORS).`, {
       url,

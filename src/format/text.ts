@@ -73,8 +73,31 @@ export function safeHttpsUrl(value: unknown): string | undefined {
 
 /** Look-alike letters folded together: digits that pass for letters, and common Cyrillic/Greek twins. */
 const CONFUSABLE: Record<string, string> = {
-  '0': 'o', '1': 'l', i: 'l', '|': 'l', '3': 'e', '5': 's', '7': 't', '8': 'b', '9': 'g',
-  а: 'a', е: 'e', о: 'o', р: 'p', с: 'c', у: 'y', х: 'x', і: 'l', ј: 'j', ο: 'o', α: 'a', ε: 'e', ν: 'v', κ: 'k', ρ: 'p', τ: 't',
+  '0': 'o',
+  '1': 'l',
+  i: 'l',
+  '|': 'l',
+  '3': 'e',
+  '5': 's',
+  '7': 't',
+  '8': 'b',
+  '9': 'g',
+  а: 'a',
+  е: 'e',
+  о: 'o',
+  р: 'p',
+  с: 'c',
+  у: 'y',
+  х: 'x',
+  і: 'l',
+  ј: 'j',
+  ο: 'o',
+  α: 'a',
+  ε: 'e',
+  ν: 'v',
+  κ: 'k',
+  ρ: 'p',
+  τ: 't',
 };
 
 /**

@@ -22,10 +22,7 @@ export interface IcsStatus {
 
 /** True when an error says the route does not exist on the node (a gRPC-gateway 501 or a 404). */
 export function isMissingRoute(error: unknown): boolean {
-  return (
-    error instanceof IcsError &&
-    (error.status === 501 || error.grpcCode === 12 || (error.status === 404 && error.grpcCode === undefined))
-  );
+  return error instanceof IcsError && (error.status === 501 || error.grpcCode === 12 || (error.status === 404 && error.grpcCode === undefined));
 }
 
 export async function detectIcs(reader: Reader, chainId: string, options: ReadOptions = {}): Promise<IcsStatus> {

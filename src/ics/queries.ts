@@ -21,15 +21,7 @@ import {
 import type { IcsStatus } from './detect.js';
 import { ICS_BASE, detectIcs as probeIcs, isMissingRoute } from './detect.js';
 import { parseConsumerId } from './rules.js';
-import type {
-  AddressPair,
-  ConsumerChain,
-  ConsumerChainDetails,
-  ConsumerPhase,
-  ConsumerValidator,
-  ProviderParams,
-  ThrottleState,
-} from './models.js';
+import type { AddressPair, ConsumerChain, ConsumerChainDetails, ConsumerPhase, ConsumerValidator, ProviderParams, ThrottleState } from './models.js';
 
 /** Whether the node has the ICS provider module (v6+), an older one, or none. */
 export async function detectIcs(chain: ChainContext, options: ReadOptions = {}): Promise<IcsStatus> {
@@ -45,14 +37,7 @@ export async function detectIcs(chain: ChainContext, options: ReadOptions = {}):
 /** Consumer chains in a phase (default launched), every page. */
 export async function consumerChains(chain: ChainContext, options: ReadOptions & { phase?: ConsumerPhase | 'all' } = {}): Promise<ConsumerChain[]> {
   const phase = options.phase ?? 'launched';
-  const { value } = await chain.reader.getAll(
-    `${ICS_BASE}/consumer_chains/${phaseSegment(phase)}`,
-    'chains',
-    decodeChain,
-    options,
-    {},
-    icsError(chain),
-  );
+  const { value } = await chain.reader.getAll(`${ICS_BASE}/consumer_chains/${phaseSegment(phase)}`, 'chains', decodeChain, options, {}, icsError(chain));
   return value;
 }
 
@@ -218,7 +203,11 @@ function icsError(chain: ChainContext, consumerId?: string): (error: IcsError) =
     if (error.grpcCode === 3 && /unknown validator/i.test(error.message)) {
       return notFound(`No validator with this consensus address on ${name}.`, 'validator');
     }
-    if (consumerId !== undefined && error.grpcCode === 3 && /unknown consumer|cannot (retrieve|get)|not found|no consumer|invalid consumer id/i.test(error.message)) {
+    if (
+      consumerId !== undefined &&
+      error.grpcCode === 3 &&
+      /unknown consumer|cannot (retrieve|get)|not found|no consumer|invalid consumer id/i.test(error.message)
+    ) {
       return notFound(`There is no active consumer chain with id ${consumerId} on ${name}.`, 'consumerId');
     }
     return error;

@@ -49,14 +49,7 @@ export const NO_POWER_SHAPING: PowerShaping = Object.freeze({
   allowInactiveVals: false,
 });
 
-export type ExclusionReason =
-  | 'not-bonded'
-  | 'inactive'
-  | 'not-opted-in'
-  | 'not-allowlisted'
-  | 'denylisted'
-  | 'below-min-stake'
-  | 'set-cap';
+export type ExclusionReason = 'not-bonded' | 'inactive' | 'not-opted-in' | 'not-allowlisted' | 'denylisted' | 'below-min-stake' | 'set-cap';
 
 export interface ConsumerSetMember {
   consensusAddress: string;
@@ -91,16 +84,11 @@ export interface ConsumerSetInput {
 export function sortBonded(validators: readonly ProviderValidatorState[]): ProviderValidatorState[] {
   return validators
     .filter((v) => v.bonded)
-    .sort((a, b) =>
-      a.tokens === b.tokens ? a.consensusAddress.localeCompare(b.consensusAddress) : a.tokens > b.tokens ? -1 : 1,
-    );
+    .sort((a, b) => (a.tokens === b.tokens ? a.consensusAddress.localeCompare(b.consensusAddress) : a.tokens > b.tokens ? -1 : 1));
 }
 
 /** The provider's active (consensus) validators: the first `max` bonded by tokens. */
-export function activeValidators(
-  validators: readonly ProviderValidatorState[],
-  maxProviderConsensusValidators: number,
-): ProviderValidatorState[] {
+export function activeValidators(validators: readonly ProviderValidatorState[], maxProviderConsensusValidators: number): ProviderValidatorState[] {
   return sortBonded(validators).slice(0, maxProviderConsensusValidators);
 }
 

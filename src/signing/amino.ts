@@ -10,12 +10,7 @@
  */
 import type { AminoConverter, AminoConverters } from '@cosmjs/stargate';
 import type { IcsMessage, MsgAssignConsumerKey, MsgOptIn, MsgOptOut, MsgSetConsumerCommissionRate } from './message-types.js';
-import {
-  MSG_ASSIGN_CONSUMER_KEY_TYPE_URL,
-  MSG_OPT_IN_TYPE_URL,
-  MSG_OPT_OUT_TYPE_URL,
-  MSG_SET_CONSUMER_COMMISSION_RATE_TYPE_URL,
-} from './message-types.js';
+import { MSG_ASSIGN_CONSUMER_KEY_TYPE_URL, MSG_OPT_IN_TYPE_URL, MSG_OPT_OUT_TYPE_URL, MSG_SET_CONSUMER_COMMISSION_RATE_TYPE_URL } from './message-types.js';
 import { rateToDecimal18 } from './rate.js';
 
 export interface AminoMsgOptIn {

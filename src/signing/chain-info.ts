@@ -153,7 +153,7 @@ export function checkChainInfo(info: unknown): ChainInfoCheck {
   if (!text(o.chainId)) return bad('chainId', 'is missing');
   if (!text(o.chainName)) return bad('chainName', 'is missing');
   if (!url(o.rpc)) return bad('rpc', 'must be the http(s) URL of the chain\'s CometBFT RPC (set "rpc")');
-  if (!url(o.rest)) return bad('rest', 'must be the http(s) URL of the chain\'s REST API');
+  if (!url(o.rest)) return bad('rest', "must be the http(s) URL of the chain's REST API");
   const bip44 = o.bip44 as Record<string, unknown> | undefined;
   if (typeof bip44 !== 'object' || bip44 === null) return bad('bip44', 'is missing');
   if (!Number.isInteger(bip44.coinType) || (bip44.coinType as number) < 0) return bad('bip44.coinType', 'must be a whole number such as 118');
@@ -202,7 +202,10 @@ export function checkChainInfo(info: unknown): ChainInfoCheck {
 /** Whether a wallet's `enable` refused because it does not know the chain (Keplr, Leap, Cosmostation). */
 export function isUnknownChainError(error: unknown): boolean {
   const message = typeof error === 'object' && error !== null ? (error as { message?: unknown }).message : error;
-  return typeof message === 'string' && /there is no chain info for|no chain info|unknown chain|chain is not supported|not supported chain|no modular chain info/i.test(message);
+  return (
+    typeof message === 'string' &&
+    /there is no chain info for|no chain info|unknown chain|chain is not supported|not supported chain|no modular chain info/i.test(message)
+  );
 }
 
 export type SuggestResult =
@@ -224,7 +227,10 @@ export async function suggestChain(client: ChainInfoClient, wallet: Wallet, host
   try {
     chainInfo = await buildChainInfo(client, host);
   } catch (error) {
-    return { status: 'refused', message: `Could not read the chain to describe it to ${wallet.label}: ${error instanceof Error ? error.message : String(error)}` };
+    return {
+      status: 'refused',
+      message: `Could not read the chain to describe it to ${wallet.label}: ${error instanceof Error ? error.message : String(error)}`,
+    };
   }
   const check = checkChainInfo(chainInfo);
   if (!check.ok) return { status: 'refused', message: check.message };

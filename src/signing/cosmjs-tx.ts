@@ -186,8 +186,7 @@ class SignGuard {
   /** Refuses unless `messages` are the frozen ones, byte for byte, in order. */
   checkMessages(messages: readonly { typeUrl: string; value: Uint8Array }[], what: string, nothing: 'signed' | 'sent'): void {
     const same =
-      messages.length === this.frozen.length &&
-      messages.every((m, i) => m.typeUrl === this.frozen[i]!.typeUrl && sameBytes(m.value, this.frozen[i]!.bytes));
+      messages.length === this.frozen.length && messages.every((m, i) => m.typeUrl === this.frozen[i]!.typeUrl && sameBytes(m.value, this.frozen[i]!.bytes));
     if (!same) throw new ChangedError(`${what} differs from the message you confirmed; nothing was ${nothing}.`);
   }
 
@@ -199,9 +198,10 @@ class SignGuard {
   }
 
   wrap(signer: OfflineSigner): OfflineSigner {
-    const wrapped: { getAccounts: OfflineSigner['getAccounts']; signDirect?: OfflineDirectSigner['signDirect']; signAmino?: OfflineAminoSigner['signAmino'] } = {
-      getAccounts: () => signer.getAccounts(),
-    };
+    const wrapped: { getAccounts: OfflineSigner['getAccounts']; signDirect?: OfflineDirectSigner['signDirect']; signAmino?: OfflineAminoSigner['signAmino'] } =
+      {
+        getAccounts: () => signer.getAccounts(),
+      };
     // cosmjs signs direct when `signDirect` is there: keep exactly the methods the signer has.
     if ('signDirect' in signer && typeof signer.signDirect === 'function') {
       wrapped.signDirect = (address: string, doc: SignDoc): Promise<DirectSignResponse> => {
@@ -244,7 +244,8 @@ async function waitForInclusion(comet: CometClient, txHash: string, timeoutMs: n
         code: 'timeout',
         codespace: '',
         abciCode: 0,
-        message: `The transaction was sent but not seen in a block within ${Math.round(timeoutMs / 1000)} s. ` +
+        message:
+          `The transaction was sent but not seen in a block within ${Math.round(timeoutMs / 1000)} s. ` +
           `It may still be included: look up ${txHash} in an explorer before trying again.`,
       };
     }

@@ -38,7 +38,10 @@ const TABLE: Record<string, Record<number, { phrase: RegExp; describe: Describe 
       phrase: /unknown consumer|no consumer chain/i,
       describe: (log) => ({ code: 'unknown-consumer', message: `The provider does not know this consumer chain${idIn(log)}.` }),
     },
-    10: { phrase: /key (is )?already in use|already uses the consumer key|has or had assigned/i, describe: () => ({ code: 'key-in-use', message: words.keyInUse() }) },
+    10: {
+      phrase: /key (is )?already in use|already uses the consumer key|has or had assigned/i,
+      describe: () => ({ code: 'key-in-use', message: words.keyInUse() }),
+    },
     11: { phrase: /default key/i, describe: () => ({ code: 'default-key', message: words.defaultKey() }) },
     20: {
       phrase: /cannot opt out from (a )?top ?n/i,
@@ -145,7 +148,10 @@ export function parseQueryError(error: unknown): { code: number; log: string } |
  * (the last ": "-separated part of an SDK error log); undefined when the log is no such wrapper.
  */
 export function unwrapSimulationError(log: string): ChainErrorInput | undefined {
-  const match = /^rpc error: code = \w+ desc = ([\s\S]*?)(?:\s*With gas wanted: '\d+' and gas used: '\d+'\s*)?: (?:unknown request|invalid request|key not found)$/.exec(log.trim());
+  const match =
+    /^rpc error: code = \w+ desc = ([\s\S]*?)(?:\s*With gas wanted: '\d+' and gas used: '\d+'\s*)?: (?:unknown request|invalid request|key not found)$/.exec(
+      log.trim(),
+    );
   if (!match) return undefined;
   const inner = match[1]!.trim();
   const root = inner.slice(inner.lastIndexOf(': ') + 2);
@@ -184,6 +190,10 @@ function idIn(log: string): string {
 
 /** The SDK appends stack locations and gas figures; a person needs the first sentence. */
 function firstLine(log: string): string {
-  const text = log.split('\n')[0]!.replace(/\s*\[[^\]]*\.go:\d+\].*$/, '').replace(/\s*With gas wanted.*$/i, '').trim();
+  const text = log
+    .split('\n')[0]!
+    .replace(/\s*\[[^\]]*\.go:\d+\].*$/, '')
+    .replace(/\s*With gas wanted.*$/i, '')
+    .trim();
   return text.length > 300 ? `${text.slice(0, 297)}…` : text;
 }

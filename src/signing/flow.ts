@@ -34,12 +34,7 @@ import type {
 } from './actions.js';
 import type { BroadcastInput } from './cosmjs-tx.js';
 import type { IcsMessage } from './message-types.js';
-import {
-  MSG_ASSIGN_CONSUMER_KEY_TYPE_URL,
-  MSG_OPT_IN_TYPE_URL,
-  MSG_OPT_OUT_TYPE_URL,
-  MSG_SET_CONSUMER_COMMISSION_RATE_TYPE_URL,
-} from './message-types.js';
+import { MSG_ASSIGN_CONSUMER_KEY_TYPE_URL, MSG_OPT_IN_TYPE_URL, MSG_OPT_OUT_TYPE_URL, MSG_SET_CONSUMER_COMMISSION_RATE_TYPE_URL } from './message-types.js';
 import type { PrecheckState } from './precheck.js';
 import { checkAgainstState, checkFormat, checkSigner } from './precheck.js';
 import type { Wallet, WalletSigner } from './wallet.js';
@@ -180,8 +175,7 @@ export class TxFlow {
   private async run(action: IcsAction, { signal, signer: expectedSigner }: SubmitOptions): Promise<TxResult> {
     const { client, wallet } = this.options;
     const stopped = () => (signal?.aborted ? aborted(signal) : undefined);
-    const otherSigner = (address: string) =>
-      expectedSigner !== undefined && address !== expectedSigner ? accountChanged(expectedSigner, address) : undefined;
+    const otherSigner = (address: string) => (expectedSigner !== undefined && address !== expectedSigner ? accountChanged(expectedSigner, address) : undefined);
     const stage = (s: TxStage, detail?: TxStageDetail) => this.options.onStage?.(s, detail);
     const rpcUrl = client.config.rpc[0];
     if (rpcUrl === undefined) {
@@ -367,9 +361,7 @@ export async function readPrecheckState(client: FlowClient, action: IcsAction): 
     orUndefined(client.consumerChain(action.consumerId, fresh)),
     // Only opt-out needs the Top-N threshold, which only the chain list carries.
     action.type === 'opt-out'
-      ? client
-          .consumerChains({ ...fresh, phase: 'launched' })
-          .then((chains) => chains.find((c) => c.consumerId === action.consumerId)?.minPowerInTopN)
+      ? client.consumerChains({ ...fresh, phase: 'launched' }).then((chains) => chains.find((c) => c.consumerId === action.consumerId)?.minPowerInTopN)
       : Promise.resolve(undefined),
     action.type === 'set-consumer-commission-rate' ? client.stakingParams(fresh) : Promise.resolve(undefined),
   ]);

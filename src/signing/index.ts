@@ -26,10 +26,5 @@ export type {
   WalletWindow,
 } from './wallet.js';
 export type * from './actions.js';
-export {
-  MSG_ASSIGN_CONSUMER_KEY_TYPE_URL,
-  MSG_OPT_IN_TYPE_URL,
-  MSG_OPT_OUT_TYPE_URL,
-  MSG_SET_CONSUMER_COMMISSION_RATE_TYPE_URL,
-} from './message-types.js';
+export { MSG_ASSIGN_CONSUMER_KEY_TYPE_URL, MSG_OPT_IN_TYPE_URL, MSG_OPT_OUT_TYPE_URL, MSG_SET_CONSUMER_COMMISSION_RATE_TYPE_URL } from './message-types.js';
 export type { IcsMessage, MsgAssignConsumerKey, MsgOptIn, MsgOptOut, MsgSetConsumerCommissionRate } from './message-types.js';

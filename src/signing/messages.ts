@@ -17,12 +17,7 @@
 import { BinaryReader, BinaryWriter } from 'cosmjs-types/binary';
 import { IcsError } from '../chain/errors.js';
 import type { IcsMessage, MsgAssignConsumerKey, MsgOptIn, MsgOptOut, MsgSetConsumerCommissionRate } from './message-types.js';
-import {
-  MSG_ASSIGN_CONSUMER_KEY_TYPE_URL,
-  MSG_OPT_IN_TYPE_URL,
-  MSG_OPT_OUT_TYPE_URL,
-  MSG_SET_CONSUMER_COMMISSION_RATE_TYPE_URL,
-} from './message-types.js';
+import { MSG_ASSIGN_CONSUMER_KEY_TYPE_URL, MSG_OPT_IN_TYPE_URL, MSG_OPT_OUT_TYPE_URL, MSG_SET_CONSUMER_COMMISSION_RATE_TYPE_URL } from './message-types.js';
 import { rateFromWire, rateToWire } from './rate.js';
 
 export * from './message-types.js';
@@ -48,11 +43,7 @@ export interface StringMessageCodec<T> {
   fromPartial(object: Partial<T>): T;
 }
 
-function stringMessageCodec<T extends object>(
-  typeUrl: string,
-  fields: readonly StringField<T>[],
-  defaults: T,
-): StringMessageCodec<T> {
+function stringMessageCodec<T extends object>(typeUrl: string, fields: readonly StringField<T>[], defaults: T): StringMessageCodec<T> {
   const byNumber = new Map(fields.map((f) => [f.no, f]));
   // Encoders write fields in number order, as protoc-generated code does, so bytes are canonical.
   const ordered = [...fields].sort((a, b) => a.no - b.no);
@@ -126,11 +117,7 @@ export const MsgOptOutCodec = stringMessageCodec<MsgOptOut>(
   { chainId: '', providerAddr: '', signer: '', consumerId: '' },
 );
 
-export const MsgAssignConsumerKeyCodec = stringMessageCodec<MsgAssignConsumerKey>(
-  MSG_ASSIGN_CONSUMER_KEY_TYPE_URL,
-  CONSUMER_KEY_FIELDS,
-  CONSUMER_KEY_DEFAULTS,
-);
+export const MsgAssignConsumerKeyCodec = stringMessageCodec<MsgAssignConsumerKey>(MSG_ASSIGN_CONSUMER_KEY_TYPE_URL, CONSUMER_KEY_FIELDS, CONSUMER_KEY_DEFAULTS);
 
 /** `provider_addr` is field 1 and `chain_id` field 2 here; `rate` travels as a 10^18-scaled integer. */
 export const MsgSetConsumerCommissionRateCodec = stringMessageCodec<MsgSetConsumerCommissionRate>(

@@ -190,4 +190,3 @@ function chainLabel(consumer: NonNullable<PrecheckState['consumer']>): string {
   const ids = `consumer ${consumer.consumerId}, ${consumer.chainId}`;
   return consumer.name ? `${consumer.name} (${ids})` : `chain ${consumer.chainId} (consumer ${consumer.consumerId})`;
 }
-

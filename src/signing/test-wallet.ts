@@ -262,7 +262,14 @@ export function keplrChainInfoProblem(value: unknown): string | undefined {
   if (!Number.isInteger(bip44.coinType)) return invalid('bip44.coinType', 'must be an integer');
   const bech32 = info.bech32Config as Record<string, unknown> | undefined;
   if (typeof bech32 !== 'object' || bech32 === null) return invalid('bech32Config', 'is required');
-  for (const field of ['bech32PrefixAccAddr', 'bech32PrefixAccPub', 'bech32PrefixValAddr', 'bech32PrefixValPub', 'bech32PrefixConsAddr', 'bech32PrefixConsPub']) {
+  for (const field of [
+    'bech32PrefixAccAddr',
+    'bech32PrefixAccPub',
+    'bech32PrefixValAddr',
+    'bech32PrefixValPub',
+    'bech32PrefixConsAddr',
+    'bech32PrefixConsPub',
+  ]) {
     if (!str(bech32[field])) return invalid(`bech32Config.${field}`, 'is required');
   }
   const currency = (v: unknown, path: string): string | undefined => {
@@ -287,7 +294,8 @@ export function keplrChainInfoProblem(value: unknown): string | undefined {
     const step = item.gasPriceStep as Record<string, unknown> | undefined;
     if (step === undefined) continue;
     const { low, average, high } = step;
-    if (![low, average, high].every((n) => typeof n === 'number')) return invalid(`feeCurrencies[${i}].gasPriceStep`, 'must have numbers low, average and high');
+    if (![low, average, high].every((n) => typeof n === 'number'))
+      return invalid(`feeCurrencies[${i}].gasPriceStep`, 'must have numbers low, average and high');
     if (!((low as number) <= (average as number) && (average as number) <= (high as number))) {
       return invalid(`feeCurrencies[${i}].gasPriceStep`, 'must have low <= average <= high');
     }

@@ -133,7 +133,11 @@ function isKeplrLike(value: unknown): value is KeplrLike {
 }
 
 /** A Keplr-compatible extension as a `Wallet`; exported for hosts that hold the provider object. */
-export function extensionWallet(kind: Exclude<WalletKind, 'host'>, provider: KeplrLike, events: Pick<WalletWindow, 'addEventListener' | 'removeEventListener'>): Wallet {
+export function extensionWallet(
+  kind: Exclude<WalletKind, 'host'>,
+  provider: KeplrLike,
+  events: Pick<WalletWindow, 'addEventListener' | 'removeEventListener'>,
+): Wallet {
   return {
     kind,
     label: LABELS[kind],
@@ -186,8 +190,7 @@ export function hostWallet(options: HostWalletOptions): Wallet {
     kind: 'host',
     label: options.label ?? 'Connected wallet',
     connect: () => Promise.resolve(account),
-    signer: () =>
-      Promise.resolve({ signer, address: options.address, mode: direct ? 'direct' : 'amino', experimental: !direct }),
+    signer: () => Promise.resolve({ signer, address: options.address, mode: direct ? 'direct' : 'amino', experimental: !direct }),
     onAccountChange: (listener) => options.onAccountChange?.(listener) ?? (() => {}),
   };
 }

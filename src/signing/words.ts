@@ -23,8 +23,7 @@ export const words = {
     `${minPower === undefined ? 'its minimum' : minPower.toString()} power must validate it` +
     (power === undefined ? '' : `; yours is ${power.toString()}`) +
     `. You can opt out once your power falls below that threshold.`,
-  commissionBelowMin: (min: string): string =>
-    `The commission rate must be at least the provider's minimum commission rate, ${min}.`,
+  commissionBelowMin: (min: string): string => `The commission rate must be at least the provider's minimum commission rate, ${min}.`,
   commissionAboveOne: (): string => 'The commission rate must be between 0 and 1 (1 = 100%).',
   unknownConsumer: (consumerId: string): string => `There is no consumer chain with id ${consumerId}.`,
   unknownValidator: (validator: string): string => `There is no validator ${validator} on the provider chain.`,

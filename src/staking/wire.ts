@@ -61,10 +61,5 @@ export interface WireStakingParamsResponse {
   };
 }
 
-export const WIRE_BOND_STATUSES = [
-  'BOND_STATUS_UNSPECIFIED',
-  'BOND_STATUS_UNBONDED',
-  'BOND_STATUS_UNBONDING',
-  'BOND_STATUS_BONDED',
-] as const;
+export const WIRE_BOND_STATUSES = ['BOND_STATUS_UNSPECIFIED', 'BOND_STATUS_UNBONDED', 'BOND_STATUS_UNBONDING', 'BOND_STATUS_BONDED'] as const;
 export type WireBondStatus = (typeof WIRE_BOND_STATUSES)[number];

@@ -45,9 +45,7 @@ describe('devnet epochs (sets worked out by hand)', () => {
   /** The consumer set as [moniker, consumer power] pairs, largest first. */
   const set = async (id: string) => {
     const { validators } = (await get(`/consumer_validators/${id}`)) as { validators: Array<{ description: { moniker: string }; consumer_power: string }> };
-    return validators
-      .map((v) => [v.description.moniker, Number(v.consumer_power)] as const)
-      .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+    return validators.map((v) => [v.description.moniker, Number(v.consumer_power)] as const).sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
   };
   const chain = async (id: string) => (await get(`/consumer_chain/${id}`)) as { phase: string; client_id: string; init_params: { spawn_time: string } };
   const valoper = (moniker: string) => devnet.state().validators.find((v) => v.moniker === moniker)!.operatorAddress;
@@ -60,7 +58,12 @@ describe('devnet epochs (sets worked out by hand)', () => {
   after(() => devnet.stop());
 
   it('Top-N 95: 40+30+15+10 = 95 of 95 active power, so min power 10 and v0..v3 must validate', async () => {
-    assert.deepEqual(await set('0'), [['v0', 40], ['v1', 30], ['v2', 15], ['v3', 10]]);
+    assert.deepEqual(await set('0'), [
+      ['v0', 40],
+      ['v1', 30],
+      ['v2', 15],
+      ['v3', 10],
+    ]);
     const { chains } = (await get('/consumer_chains/3')) as { chains: Array<{ consumer_id: string; min_power_in_top_N: string }> };
     assert.equal(chains.find((c) => c.consumer_id === '0')?.min_power_in_top_N, '10');
     const opted = (await get('/opted_in_validators/0')).validators_provider_addresses as string[];
@@ -75,7 +78,12 @@ describe('devnet epochs (sets worked out by hand)', () => {
     devnet.advance(1);
     assert.equal((await set('0')).length, 4, 'stored set unchanged before the epoch end');
     devnet.advanceToEpochEnd();
-    assert.deepEqual(await set('0'), [['v4', 60], ['v0', 40], ['v1', 30], ['v2', 15]]);
+    assert.deepEqual(await set('0'), [
+      ['v4', 60],
+      ['v0', 40],
+      ['v1', 30],
+      ['v2', 15],
+    ]);
     const v3 = devnet.state().validator(valoper('v3'))!.consensusAddress;
     assert.ok(((await get('/opted_in_validators/0')).validators_provider_addresses as string[]).includes(v3));
     const { chains } = (await get('/consumer_chains/3')) as { chains: Array<{ consumer_id: string; min_power_in_top_N: string }> };
@@ -92,31 +100,52 @@ describe('devnet epochs (sets worked out by hand)', () => {
     // chain, min stake and power cap; not the allowlist chain (2) nor the capped priority chain (7).
     assert.deepEqual((await get(`/consumer_chains_per_validator/${v2}`)).consumer_ids, ['0', '1', '4', '8']);
     devnet.advanceToEpochEnd();
-    assert.deepEqual(await set('1'), [['v1', 30], ['v2', 15]]);
+    assert.deepEqual(await set('1'), [
+      ['v1', 30],
+      ['v2', 15],
+    ]);
   });
 
   it('allowlist keeps only listed validators; the denylist wins over it', async () => {
-    assert.deepEqual(await set('2'), [['v0', 40], ['v1', 30]]);
+    assert.deepEqual(await set('2'), [
+      ['v0', 40],
+      ['v1', 30],
+    ]);
     assert.deepEqual(await set('3'), [['v0', 40]]);
   });
 
   it('min stake 12 ATOM leaves out v3 (10)', async () => {
-    assert.deepEqual(await set('4'), [['v0', 40], ['v1', 30], ['v2', 15]]);
+    assert.deepEqual(await set('4'), [
+      ['v0', 40],
+      ['v1', 30],
+      ['v2', 15],
+    ]);
   });
 
   it('inactive validators (v4, rank 5 of 4 active) only where allowed', async () => {
     assert.deepEqual(await set('5'), [['v0', 40]]);
-    assert.deepEqual(await set('6'), [['v0', 40], ['v4', 5]]);
+    assert.deepEqual(await set('6'), [
+      ['v0', 40],
+      ['v4', 5],
+    ]);
   });
 
   it('the priority list fills a capped set first', async () => {
     // cap 2: v3 (priority) first, then v0 by power; v1 is cut.
-    assert.deepEqual(await set('7'), [['v0', 40], ['v3', 10]]);
+    assert.deepEqual(await set('7'), [
+      ['v0', 40],
+      ['v3', 10],
+    ]);
   });
 
   it('power cap 30%: 40, 30, 15, 10 (sum 95) become 28, 28, 22, 17', async () => {
     // max floor(95 × 0.3) = 28; 12 + 2 = 14 to spread: 7 each to 15 and 10; 15 + 7 = 22 and 10 + 7 = 17.
-    assert.deepEqual(await set('8'), [['v0', 28], ['v1', 28], ['v2', 22], ['v3', 17]]);
+    assert.deepEqual(await set('8'), [
+      ['v0', 28],
+      ['v1', 28],
+      ['v2', 22],
+      ['v3', 17],
+    ]);
   });
 
   it('a stopped chain has an empty set and is deleted after the removal blocks', async () => {

@@ -139,9 +139,7 @@ describe('devnet query values on a chain worked out by hand', () => {
 
   it('consumer_validators by phase: computed now before launch and once deleted (none opted in: empty), empty when stopped, refused when unknown', async () => {
     const monikers = async (id: string) =>
-      ((await json(`${ICS}/consumer_validators/${id}`)).validators as Array<{ description: { moniker: string } }>)
-        .map((x) => x.description.moniker)
-        .sort();
+      ((await json(`${ICS}/consumer_validators/${id}`)).validators as Array<{ description: { moniker: string } }>).map((x) => x.description.moniker).sort();
     assert.deepEqual(await monikers('1'), ['v1']);
     devnet.optIn('1', v('v0').operatorAddress);
     assert.deepEqual(await monikers('1'), ['v0', 'v1'], 'no epoch end needed before launch');
@@ -202,18 +200,38 @@ describe('devnet query values on a chain worked out by hand', () => {
     let pages = 0;
     do {
       const query: string = key === null ? 'pagination.limit=3&pagination.count_total=true' : `pagination.limit=3&pagination.key=${encodeURIComponent(key)}`;
-      const page = (await json(`/cosmos/staking/v1beta1/validators?${query}`)) as { validators: Json[]; pagination: { next_key: string | null; total: string } };
+      const page = (await json(`/cosmos/staking/v1beta1/validators?${query}`)) as {
+        validators: Json[];
+        pagination: { next_key: string | null; total: string };
+      };
       assert.equal(page.pagination.total, key === null ? '4' : '0');
       seen.push(...page.validators.map((x) => x.operator_address as string));
       key = page.pagination.next_key;
       pages++;
     } while (key !== null);
     assert.equal(pages, 2);
-    assert.deepEqual(seen.sort(), devnet.state().validators.map((x) => x.operatorAddress).sort());
+    assert.deepEqual(
+      seen.sort(),
+      devnet
+        .state()
+        .validators.map((x) => x.operatorAddress)
+        .sort(),
+    );
     const one = (await json(`/cosmos/staking/v1beta1/validators/${v('v2').operatorAddress}`)).validator as Json;
     assert.deepEqual(Object.keys(one).sort(), [
-      'commission', 'consensus_pubkey', 'delegator_shares', 'description', 'jailed', 'min_self_delegation', 'operator_address',
-      'status', 'tokens', 'unbonding_height', 'unbonding_ids', 'unbonding_on_hold_ref_count', 'unbonding_time',
+      'commission',
+      'consensus_pubkey',
+      'delegator_shares',
+      'description',
+      'jailed',
+      'min_self_delegation',
+      'operator_address',
+      'status',
+      'tokens',
+      'unbonding_height',
+      'unbonding_ids',
+      'unbonding_on_hold_ref_count',
+      'unbonding_time',
     ]);
     assert.equal(one.jailed, true);
     assert.equal(one.delegator_shares, '20000000.000000000000000000');
@@ -238,7 +256,10 @@ describe('devnet query values on a chain worked out by hand', () => {
   });
 
   it('base routes: node version, latest block, times without a zero fraction', async () => {
-    const info = (await json('/cosmos/base/tendermint/v1beta1/node_info')) as { application_version: { version: string }; default_node_info: { network: string } };
+    const info = (await json('/cosmos/base/tendermint/v1beta1/node_info')) as {
+      application_version: { version: string };
+      default_node_info: { network: string };
+    };
     assert.equal(info.application_version.version, 'v27.6.0-devnet');
     assert.equal(info.default_node_info.network, 'queries-1');
     devnet.advance(2);
@@ -334,8 +355,7 @@ describe('devnet lifecycle', () => {
     const devnet = await startDevnet({ blockTimeMs: 0, scenario, keepRecentHeights: 5 });
     try {
       devnet.advance(500);
-      const at = (height: number) =>
-        fetch(`${devnet.restUrl}/cosmos/staking/v1beta1/pool`, { headers: { 'x-cosmos-block-height': String(height) } });
+      const at = (height: number) => fetch(`${devnet.restUrl}/cosmos/staking/v1beta1/pool`, { headers: { 'x-cosmos-block-height': String(height) } });
       const kept = await at(497);
       assert.equal(kept.status, 200);
       assert.equal(kept.headers.get('x-cosmos-block-height'), '497');

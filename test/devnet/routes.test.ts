@@ -93,10 +93,11 @@ describe('devnet REST routes', () => {
   });
 
   it('pagination: key, offset, count_total, reverse over 260 chains', async () => {
-    const page = (q: string) => fetch(`${many.restUrl}${ICS}/consumer_chains/0?${q}`).then((r) => r.json()) as Promise<{
-      chains: Array<{ consumer_id: string }>;
-      pagination: { next_key: string | null; total: string };
-    }>;
+    const page = (q: string) =>
+      fetch(`${many.restUrl}${ICS}/consumer_chains/0?${q}`).then((r) => r.json()) as Promise<{
+        chains: Array<{ consumer_id: string }>;
+        pagination: { next_key: string | null; total: string };
+      }>;
     const first = await page('pagination.limit=100&pagination.count_total=true');
     assert.equal(first.chains.length, 100);
     assert.equal(first.pagination.total, '260');
@@ -108,9 +109,15 @@ describe('devnet REST routes', () => {
     assert.equal(third.chains.length, 60);
     assert.equal(third.pagination.next_key, null);
     const offset = await page('pagination.offset=250&pagination.limit=5');
-    assert.deepEqual(offset.chains.map((c) => c.consumer_id), ['250', '251', '252', '253', '254']);
+    assert.deepEqual(
+      offset.chains.map((c) => c.consumer_id),
+      ['250', '251', '252', '253', '254'],
+    );
     const reversed = await page('pagination.limit=2&pagination.reverse=true');
-    assert.deepEqual(reversed.chains.map((c) => c.consumer_id), ['259', '258']);
+    assert.deepEqual(
+      reversed.chains.map((c) => c.consumer_id),
+      ['259', '258'],
+    );
     const both = await fetch(`${many.restUrl}${ICS}/consumer_chains/0?pagination.offset=5&pagination.key=MQ==`);
     assert.equal(both.status, 400);
   });
@@ -155,8 +162,13 @@ describe('devnet REST routes', () => {
     // The client passes next_key back as it came and reads every launched chain, pages of 7.
     const client = new ProviderClient({ rest: many.restUrl, pageLimit: 7, cacheTtlMs: 0 });
     const launched = await client.consumerChains({ phase: 'launched' });
-    const expected = Array.from({ length: 260 }, (_, i) => i).filter((i) => i % 8 === 2 || i % 8 === 7).map(String);
-    assert.deepEqual(launched.map((c) => c.consumerId), expected);
+    const expected = Array.from({ length: 260 }, (_, i) => i)
+      .filter((i) => i % 8 === 2 || i % 8 === 7)
+      .map(String);
+    assert.deepEqual(
+      launched.map((c) => c.consumerId),
+      expected,
+    );
   });
 
   it('consumer_validators: the v7 entry with deprecated fields zeroed', async () => {
@@ -200,7 +212,7 @@ describe('devnet REST routes', () => {
     assert.deepEqual(pagination, { next_key: null, total: '0' });
     const v = validators[0]!;
     assert.deepEqual((v.consensus_pubkey as Record<string, string>)['@type'], '/cosmos.crypto.ed25519.PubKey');
-    assert.match(((v.commission as { commission_rates: { rate: string } }).commission_rates.rate), DEC);
+    assert.match((v.commission as { commission_rates: { rate: string } }).commission_rates.rate, DEC);
     const one = await json(`/cosmos/staking/v1beta1/validators/${v.operator_address as string}`);
     assert.deepEqual(one.validator, v);
     const missing = await get('/cosmos/staking/v1beta1/validators/cosmosvaloper1qqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqkh52tw');
@@ -208,7 +220,10 @@ describe('devnet REST routes', () => {
     const badChecksum = await get('/cosmos/staking/v1beta1/validators/cosmosvaloper1qqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqkh6mvv');
     assert.equal(badChecksum.status, 400);
     const pool = (await json('/cosmos/staking/v1beta1/pool')).pool as Record<string, string>;
-    assert.equal(BigInt(pool.bonded_tokens!), validators.reduce((s, x) => s + BigInt(x.tokens as string), 0n));
+    assert.equal(
+      BigInt(pool.bonded_tokens!),
+      validators.reduce((s, x) => s + BigInt(x.tokens as string), 0n),
+    );
     const params = (await json('/cosmos/staking/v1beta1/params')).params as Record<string, unknown>;
     assert.equal(params.max_validators, 200);
     assert.equal(params.min_commission_rate, '0.050000000000000000');

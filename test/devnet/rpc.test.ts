@@ -112,11 +112,18 @@ describe('devnet CometBFT RPC', () => {
       const bytes = type === undefined ? new Uint8Array() : ics.lookupType(type).encode(ics.lookupType(type).fromObject(fields)).finish();
       return (await query.queryAbci(`/${ICS}/${method}`, bytes)).value;
     };
-    const decode = (type: string, bytes: Uint8Array) => ics.lookupType(type).toObject(ics.lookupType(type).decode(bytes), DECODE) as Record<string, unknown> & Json;
+    const decode = (type: string, bytes: Uint8Array) =>
+      ics.lookupType(type).toObject(ics.lookupType(type).decode(bytes), DECODE) as Record<string, unknown> & Json;
 
     // All 42 chains of the scenario (ids "0" to "41"), phase 0 = all.
-    const all = decode('QueryConsumerChainsResponse', await abci('QueryConsumerChains', 'QueryConsumerChainsRequest', { phase: 0, pagination: { limit: 1000 } }));
-    assert.deepEqual(all.chains.map((c: Json) => c.consumerId), Array.from({ length: 42 }, (_, i) => String(i)));
+    const all = decode(
+      'QueryConsumerChainsResponse',
+      await abci('QueryConsumerChains', 'QueryConsumerChainsRequest', { phase: 0, pagination: { limit: 1000 } }),
+    );
+    assert.deepEqual(
+      all.chains.map((c: Json) => c.consumerId),
+      Array.from({ length: 42 }, (_, i) => String(i)),
+    );
     const [neutron, stride, elys, intento] = all.chains as Json[];
     // Chain 0: Top-N 95. Of the 180 provider consensus validators (274341591 power), ranks 1-133
     // first hold 95%; the 133rd has 335144 (worked from the scenario's tokens, see signing-suite.ts).
@@ -125,7 +132,10 @@ describe('devnet CometBFT RPC', () => {
       ['neutron-1', '07-tendermint-0', 95, '335144', 'CONSUMER_PHASE_LAUNCHED', 'Neutron'],
     );
     // Chain 1: an opt-in chain (min power -1) with a set cap of 7, a power cap of 20 % and 8 allowed validators.
-    assert.deepEqual([stride.chainId, stride.top_N, stride.minPowerInTop_N, stride.validatorSetCap, stride.validatorsPowerCap, stride.allowlist.length], ['stride-1', 0, '-1', 7, 20, 8]);
+    assert.deepEqual(
+      [stride.chainId, stride.top_N, stride.minPowerInTop_N, stride.validatorSetCap, stride.validatorsPowerCap, stride.allowlist.length],
+      ['stride-1', 0, '-1', 7, 20, 8],
+    );
     assert.deepEqual([elys.minStake, elys.denylist.length, elys.allowInactiveVals], ['800000000000', 1, false]);
     assert.deepEqual([intento.allowInactiveVals, intento.validatorSetCap], [true, 12]);
 
@@ -150,29 +160,55 @@ describe('devnet CometBFT RPC', () => {
     const providers = set.validators.map((v: Json) => v.providerAddress as string);
     assert.deepEqual(providers.map(valconsBytes), providers.map(valconsBytes).sort(compareHex));
 
-    const optedIn = decode('QueryConsumerChainOptedInValidatorsResponse', await abci('QueryConsumerChainOptedInValidators', 'ConsumerIdRequest', { consumerId: '4' }));
+    const optedIn = decode(
+      'QueryConsumerChainOptedInValidatorsResponse',
+      await abci('QueryConsumerChainOptedInValidators', 'ConsumerIdRequest', { consumerId: '4' }),
+    );
     assert.deepEqual([...optedIn.validatorsProviderAddresses].sort(), [...providers].sort());
 
     // Validator 0 assigned "Ui5Gf1…" on chain 0: its consumer address is the valcons of sha256(key)[:20].
-    const first = decode('QueryConsumerChainsResponse', await abci('QueryConsumerChains', 'QueryConsumerChainsRequest', { phase: 3, pagination: { limit: 1 } }));
+    const first = decode(
+      'QueryConsumerChainsResponse',
+      await abci('QueryConsumerChains', 'QueryConsumerChainsRequest', { phase: 3, pagination: { limit: 1 } }),
+    );
     assert.equal(first.chains[0].consumerId, '0');
-    const pairs = decode('QueryAllPairsValConsAddrByConsumerResponse', await abci('QueryAllPairsValConsAddrByConsumer', 'ConsumerIdRequest', { consumerId: '0' }));
-    const assigned = pairs.pairValConAddr.find((p: Json) => Buffer.from(p.consumerKey.ed25519).toString('base64') === 'Ui5Gf1+mtWUdH8u3xlmzdKID+F3PK0sfXZ73GZ6q6is=');
-    const expected = bech32.encode('cosmosvalcons', bech32.toWords(createHash('sha256').update(Buffer.from('Ui5Gf1+mtWUdH8u3xlmzdKID+F3PK0sfXZ73GZ6q6is=', 'base64')).digest().subarray(0, 20)));
+    const pairs = decode(
+      'QueryAllPairsValConsAddrByConsumerResponse',
+      await abci('QueryAllPairsValConsAddrByConsumer', 'ConsumerIdRequest', { consumerId: '0' }),
+    );
+    const assigned = pairs.pairValConAddr.find(
+      (p: Json) => Buffer.from(p.consumerKey.ed25519).toString('base64') === 'Ui5Gf1+mtWUdH8u3xlmzdKID+F3PK0sfXZ73GZ6q6is=',
+    );
+    const expected = bech32.encode(
+      'cosmosvalcons',
+      bech32.toWords(createHash('sha256').update(Buffer.from('Ui5Gf1+mtWUdH8u3xlmzdKID+F3PK0sfXZ73GZ6q6is=', 'base64')).digest().subarray(0, 20)),
+    );
     assert.equal(assigned?.consumerAddress, expected);
-    const addr = decode('QueryValidatorConsumerAddrResponse', await abci('QueryValidatorConsumerAddr', 'QueryValidatorConsumerAddrRequest', { providerAddress: assigned.providerAddress, consumerId: '0' }));
+    const addr = decode(
+      'QueryValidatorConsumerAddrResponse',
+      await abci('QueryValidatorConsumerAddr', 'QueryValidatorConsumerAddrRequest', { providerAddress: assigned.providerAddress, consumerId: '0' }),
+    );
     assert.equal(addr.consumerAddress, expected);
 
     // Validator 1 set 0.1 on chain 0: LegacyDec on the wire is the 10^18-scaled integer.
     const rates = decode('QueryConsumerValidatorsResponse', await abci('QueryConsumerValidators', 'QueryConsumerValidatorsRequest', { consumerId: '0' }));
     const second = rates.validators.find((v: Json) => v.description.moniker === 'Binance Staking');
-    const rate = decode('QueryValidatorConsumerCommissionRateResponse', await abci('QueryValidatorConsumerCommissionRate', 'QueryValidatorConsumerCommissionRateRequest', { consumerId: '0', providerAddress: second.providerAddress }));
+    const rate = decode(
+      'QueryValidatorConsumerCommissionRateResponse',
+      await abci('QueryValidatorConsumerCommissionRate', 'QueryValidatorConsumerCommissionRateRequest', {
+        consumerId: '0',
+        providerAddress: second.providerAddress,
+      }),
+    );
     assert.equal(rate.rate, '100000000000000000');
     assert.equal(second.consumerCommissionRate, '100000000000000000');
 
     // The top operator (rank 7) must validate Top-N chain 0 and is opted in to chain 4; chain 6,
     // where it is opted in too, is initialized and has no IBC client yet, which the query skips (§3).
-    const has = decode('QueryConsumerChainsValidatorHasToValidateResponse', await abci('QueryConsumerChainsValidatorHasToValidate', 'ProviderAddressRequest', { providerAddress: topRow.providerAddress }));
+    const has = decode(
+      'QueryConsumerChainsValidatorHasToValidateResponse',
+      await abci('QueryConsumerChainsValidatorHasToValidate', 'ProviderAddressRequest', { providerAddress: topRow.providerAddress }),
+    );
     assert.deepEqual(has.consumerIds, ['0', '4']);
 
     const params = decode('QueryParamsResponse', await abci('QueryParams', undefined));
@@ -190,8 +226,14 @@ describe('devnet CometBFT RPC', () => {
       key = page.pagination?.nextKey.length ? page.pagination.nextKey : undefined;
     } while (key);
     const rest = await client.validators({ status: 'bonded' });
-    assert.deepEqual(bonded.map((v) => v.operatorAddress), rest.map((v) => v.operatorAddress));
-    assert.deepEqual(bonded.map((v) => BigInt(v.tokens)), rest.map((v) => v.tokens));
+    assert.deepEqual(
+      bonded.map((v) => v.operatorAddress),
+      rest.map((v) => v.operatorAddress),
+    );
+    assert.deepEqual(
+      bonded.map((v) => BigInt(v.tokens)),
+      rest.map((v) => v.tokens),
+    );
     const one = await query.staking.validator(rest[0]!.operatorAddress);
     // LegacyDec travels as its 18-place atomics: REST's decimal text without the point.
     assert.match(rest[0]!.commissionRate, /^\d+\.\d{18}$/);
@@ -207,24 +249,33 @@ describe('devnet CometBFT RPC', () => {
   it('errors as a node: unknown path (code 6), InvalidArgument (18), NotFound (38), ICS absent, heights', async () => {
     const abci = async (path: string, height?: number) => query.queryAbci(path, new Uint8Array(), height).catch((e: Error) => e.message);
     assert.match(String(await abci('/cosmos.nothing.v1.Query/X')), /Query failed with \(6\): unknown query path: unknown request/);
-    assert.match(String(await rpc.request(ICS, 'QueryConsumerChain', request([1, '999'])).catch((e: Error) => e.message)), /\(18\): rpc error: code = InvalidArgument desc = .*: invalid request/);
-    const missing = await rpc.request('cosmos.auth.v1beta1.Query', 'Account', request([1, 'cosmos1qqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqnrql8a'])).catch((e: Error) => e.message);
+    assert.match(
+      String(await rpc.request(ICS, 'QueryConsumerChain', request([1, '999'])).catch((e: Error) => e.message)),
+      /\(18\): rpc error: code = InvalidArgument desc = .*: invalid request/,
+    );
+    const missing = await rpc
+      .request('cosmos.auth.v1beta1.Query', 'Account', request([1, 'cosmos1qqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqnrql8a']))
+      .catch((e: Error) => e.message);
     assert.match(String(missing), /\(38\): rpc error: code = NotFound desc = account .* not found: key not found/);
     devnet.setIcsMode('absent');
     assert.match(String(await abci(`/${ICS}/QueryParams`)), /unknown query path/);
     devnet.setIcsMode('v7');
     // A kept past height answers from its snapshot.
     devnet.advance(3);
-    const at2 = ics.lookupType('QueryBlocksUntilNextEpochResponse').toObject(
-      ics.lookupType('QueryBlocksUntilNextEpochResponse').decode((await query.queryAbci(`/${ICS}/QueryBlocksUntilNextEpoch`, new Uint8Array(), 2)).value),
-      DECODE,
-    );
+    const at2 = ics
+      .lookupType('QueryBlocksUntilNextEpochResponse')
+      .toObject(
+        ics.lookupType('QueryBlocksUntilNextEpochResponse').decode((await query.queryAbci(`/${ICS}/QueryBlocksUntilNextEpoch`, new Uint8Array(), 2)).value),
+        DECODE,
+      );
     assert.equal(at2.blocksUntilNextEpoch, '8');
     assert.match(String(await abci(`/${ICS}/QueryParams`, 99)), /\(26\): cannot query with height in the future/);
   });
 
   it('raw JSON-RPC: shapes, batches, GET with URI params, CORS, unknown methods', async () => {
-    const status = (await call({ jsonrpc: '2.0', id: 1, method: 'status' })) as { result: { node_info: Record<string, unknown>; sync_info: Record<string, unknown> } };
+    const status = (await call({ jsonrpc: '2.0', id: 1, method: 'status' })) as {
+      result: { node_info: Record<string, unknown>; sync_info: Record<string, unknown> };
+    };
     assert.equal(status.result.node_info.version, '0.38.17');
     assert.equal(status.result.node_info.network, 'provider-devnet-1');
     assert.match(String(status.result.sync_info.latest_block_hash), /^[0-9A-F]{64}$/);
@@ -239,7 +290,9 @@ describe('devnet CometBFT RPC', () => {
     assert.equal(batch[0]!.id, 'a');
     assert.equal(batch[1]!.error?.code, -32601);
 
-    const get = (await (await fetch(`${devnet.rpcUrl}/abci_query?path=%22/${ICS}/QueryBlocksUntilNextEpoch%22`)).json()) as { result: { response: { code: number; value: string; height: string } } };
+    const get = (await (await fetch(`${devnet.rpcUrl}/abci_query?path=%22/${ICS}/QueryBlocksUntilNextEpoch%22`)).json()) as {
+      result: { response: { code: number; value: string; height: string } };
+    };
     assert.equal(get.result.response.code, 0);
     assert.equal(get.result.response.height, '1');
     assert.deepEqual([...Buffer.from(get.result.response.value, 'base64')], [8, 9]);
@@ -248,7 +301,9 @@ describe('devnet CometBFT RPC', () => {
     assert.equal(preflight.status, 204);
     assert.equal(preflight.headers.get('access-control-allow-origin'), '*');
 
-    const block = (await call({ jsonrpc: '2.0', id: 2, method: 'block', params: { height: '1' } })) as { result: { block: { last_commit: { height: string } } } };
+    const block = (await call({ jsonrpc: '2.0', id: 2, method: 'block', params: { height: '1' } })) as {
+      result: { block: { last_commit: { height: string } } };
+    };
     assert.equal(block.result.block.last_commit.height, '0');
     const future = (await call({ jsonrpc: '2.0', id: 3, method: 'block', params: { height: '50' } })) as { error: { code: number; data: string } };
     assert.match(future.error.data, /must be less than or equal to the current blockchain height 1/);

@@ -18,10 +18,13 @@ const small = (): Scenario => ({
 function rejects(edit: (s: Record<string, unknown>) => void, field: string): void {
   const s = small() as unknown as Record<string, unknown>;
   edit(s);
-  assert.throws(() => loadScenario(s as unknown as Scenario), (error: Error) => {
-    assert.match(error.message, new RegExp(`"${field.replace(/[[\].]/g, '\\$&')}"`), error.message);
-    return true;
-  });
+  assert.throws(
+    () => loadScenario(s as unknown as Scenario),
+    (error: Error) => {
+      assert.match(error.message, new RegExp(`"${field.replace(/[[\].]/g, '\\$&')}"`), error.message);
+      return true;
+    },
+  );
 }
 
 describe('scenarios', () => {
@@ -40,7 +43,10 @@ describe('scenarios', () => {
     const share = (n: number) => Number((bonded.slice(0, n).reduce((sum, v) => sum + v.tokens, 0n) * 1000n) / total) / 10;
     assert.ok(share(1) >= 5 && share(1) <= 7, `top validator ${share(1)}%`);
     assert.ok(share(10) >= 37 && share(10) <= 43, `top 10 ${share(10)}%`);
-    assert.ok(bonded.every((v) => v.tokens % 1_000_000n === 0n), 'whole ATOMs, so power = tokens / 10^6 exactly');
+    assert.ok(
+      bonded.every((v) => v.tokens % 1_000_000n === 0n),
+      'whole ATOMs, so power = tokens / 10^6 exactly',
+    );
     assert.equal(new Set(s.validators.map((v) => v.consensusAddress)).size, s.validators.length);
   });
 
@@ -59,7 +65,10 @@ describe('scenarios', () => {
     assert.ok((initialized.spawnOffsetSeconds ?? 0) > 0, 'spawn time in the future');
     const lookAlikes = s.consumers.filter((c) => c.consumerId !== '0' && /^Ne[uυ]tron$|Str[іi]de/.test(c.name));
     assert.ok(lookAlikes.some((c) => c.name === 'Neutron' && c.chainId !== 'neutron-1'));
-    assert.ok(lookAlikes.some((c) => /\u0456/.test(c.name)), 'a Cyrillic letter');
+    assert.ok(
+      lookAlikes.some((c) => /\u0456/.test(c.name)),
+      'a Cyrillic letter',
+    );
     const hostile = s.consumers.find((c) => c.name.includes('<img'))!;
     assert.equal(Buffer.byteLength(hostile.name), 50, 'the module’s maximum, which it counts in bytes');
     assert.match(hostile.name, /\u202E/);

@@ -98,7 +98,10 @@ describe('devnet transactions', () => {
     assert.equal(delivered?.code, 20);
     const described = describeChainError({ codespace: 'provider', code: delivered.code, log: delivered.rawLog });
     assert.equal(described.code, 'top-n-opt-out');
-    assert.match(delivered.rawLog, /validator with power \(\d+\) cannot opt out from Top N chain with consumer id \(0\) because all validators with at least \d+ power have to validate: cannot opt out from a Top N chain/);
+    assert.match(
+      delivered.rawLog,
+      /validator with power \(\d+\) cannot opt out from Top N chain with consumer id \(0\) because all validators with at least \d+ power have to validate: cannot opt out from a Top N chain/,
+    );
     assert.equal(account('top').balance, before.balance - 1000n, 'the fee is charged');
     assert.equal(account('top').sequence, before.sequence + 1n, 'the sequence is bumped');
     assert.ok(devnet.state().consumer('0')!.optedIn.has(valcons('top')), 'the opt-out did not happen');
@@ -121,16 +124,34 @@ describe('devnet transactions', () => {
     const wrongSigner = await send('outsider', [msg.optIn('newcomer', '4', testOperator('outsider').account)]);
     assert.equal(wrongSigner.refused?.codespace, 'provider');
     assert.equal(wrongSigner.refused?.code, 49);
-    assert.match(wrongSigner.refused!.log!, /ProviderAddr: ValAddress converted to AccAddress \(cosmos1gses\S+\) must match the signer address \(cosmos18a8\S+\): invalid address: invalid opt in message/);
+    assert.match(
+      wrongSigner.refused!.log!,
+      /ProviderAddr: ValAddress converted to AccAddress \(cosmos1gses\S+\) must match the signer address \(cosmos18a8\S+\): invalid address: invalid opt in message/,
+    );
     assert.deepEqual({ ...account('outsider') }, before, 'nothing changed');
 
     const n = account('newcomer');
     const data = { accountNumber: n.accountNumber, sequence: Number(n.sequence), chainId: devnet.chainId };
     const refusals: Array<[Parameters<typeof send>[2], number, RegExp, string]> = [
-      [{ signerData: { ...data, sequence: data.sequence + 1 } }, 32, /account sequence mismatch, expected 0, got 1: incorrect account sequence/, 'wrong-sequence'],
-      [{ signerData: { ...data, chainId: 'cosmoshub-4' } }, 4, /signature verification failed; please verify account number \(\d+\) and chain-id \(provider-devnet-1\): unauthorized/, 'unauthorized'],
+      [
+        { signerData: { ...data, sequence: data.sequence + 1 } },
+        32,
+        /account sequence mismatch, expected 0, got 1: incorrect account sequence/,
+        'wrong-sequence',
+      ],
+      [
+        { signerData: { ...data, chainId: 'cosmoshub-4' } },
+        4,
+        /signature verification failed; please verify account number \(\d+\) and chain-id \(provider-devnet-1\): unauthorized/,
+        'unauthorized',
+      ],
       [{ signerData: { ...data, accountNumber: data.accountNumber + 1n } }, 4, /signature verification failed/, 'unauthorized'],
-      [{ fee: { amount: [{ denom: 'uatom', amount: '1' }], gas: '200000' } }, 13, /insufficient fees; got: 1uatom required: 1000uatom: insufficient fee/, 'insufficient-fee'],
+      [
+        { fee: { amount: [{ denom: 'uatom', amount: '1' }], gas: '200000' } },
+        13,
+        /insufficient fees; got: 1uatom required: 1000uatom: insufficient fee/,
+        'insufficient-fee',
+      ],
       [{ fee: { amount: [{ denom: 'uatom', amount: '5000000000' }], gas: '200000' } }, 5, /insufficient funds/, 'insufficient-funds'],
     ];
     for (const [options, code, log, words] of refusals) {
@@ -173,7 +194,15 @@ describe('devnet transactions', () => {
     const attrs = Object.fromEntries(optIn!.attributes.map((a) => [a.key, a.value]));
     assert.deepEqual(
       { ...attrs },
-      { module: 'provider', consumer_id: '4', consumer_chain_id: 'dungeon-1', provider_validator_address: testOperator('newcomer').operator, consumer_consensus_pub_key: '', submitter_address: address, msg_index: '0' },
+      {
+        module: 'provider',
+        consumer_id: '4',
+        consumer_chain_id: 'dungeon-1',
+        provider_validator_address: testOperator('newcomer').operator,
+        consumer_consensus_pub_key: '',
+        submitter_address: address,
+        msg_index: '0',
+      },
     );
     assert.ok(delivered.events.some((e) => e.type === 'message' && e.attributes.some((a) => a.key === 'action' && a.value === MSG_OPT_IN_TYPE_URL)));
     assert.ok(delivered.events.some((e) => e.type === 'tx' && e.attributes.some((a) => a.key === 'acc_seq' && a.value === `${address}/0`)));
@@ -197,7 +226,7 @@ describe('devnet transactions', () => {
     assert.equal(devnet.state().consumer('4')!.commissions.get(valcons('newcomer')), '0.300000000000000000');
   });
 
-  it('amino JSON sign bytes escape as Go does: a signature over cosmjs\'s bytes (U+2028 raw) is refused, one over the chain\'s accepted', async () => {
+  it("amino JSON sign bytes escape as Go does: a signature over cosmjs's bytes (U+2028 raw) is refused, one over the chain's accepted", async () => {
     const op = testOperator('newcomer');
     const memo = 'line\u2028paragraph\u2029 <a&b>';
     const before = account('newcomer').sequence;
@@ -242,7 +271,7 @@ describe('devnet transactions', () => {
     assert.equal(devnet.state().consumer('4')!.commissions.get(valcons('newcomer')), '0.300000000000000000');
   });
 
-  it('goJson writes what Go\'s json.Marshal writes: sorted keys, HTML and U+2028/U+2029 escapes, control characters', () => {
+  it("goJson writes what Go's json.Marshal writes: sorted keys, HTML and U+2028/U+2029 escapes, control characters", () => {
     const value = { b: '<a&b>\u2028\u2029"\\\n\t\b\f\u0001\u007f é 😀', a: [true, null, 7], c: { z: '', y: '\ud800' } };
     assert.equal(
       goJson(value),
@@ -265,7 +294,7 @@ describe('devnet transactions', () => {
     }
   });
 
-  it('the test operators are derived from their mnemonics (m/44\'/118\'/0\'/0/0) and placed in the default scenario', async () => {
+  it("the test operators are derived from their mnemonics (m/44'/118'/0'/0/0) and placed in the default scenario", async () => {
     const scenario = JSON.parse(readFileSync(DEFAULT_SCENARIO_PATH, 'utf8')) as {
       validators: { overrides: Array<{ index: number; operatorAddress?: string }> };
       accounts: Array<{ address: string }>;
@@ -273,7 +302,10 @@ describe('devnet transactions', () => {
     for (const op of TEST_OPERATORS) {
       const address = derived.get(op.role)!;
       assert.equal(address, op.account, op.role);
-      assert.ok(scenario.accounts.some((a) => a.address === op.account), `${op.role} is funded`);
+      assert.ok(
+        scenario.accounts.some((a) => a.address === op.account),
+        `${op.role} is funded`,
+      );
       if (op.operator === '') continue;
       assert.equal(accountToValidator(address, prefixesFor('cosmos')), op.operator);
       assert.equal(scenario.validators.overrides.find((o) => o.index === op.index)?.operatorAddress, op.operator);
@@ -281,7 +313,10 @@ describe('devnet transactions', () => {
     const state = devnet.state();
     const top = state.consumer('0')!;
     assert.ok(top.optedIn.has(valcons('top')) && state.validator(testOperator('top').operator)!.lastPower >= top.minPowerInTopN, 'top: in the Top-N set');
-    assert.ok(state.consumers.every((c) => !c.optedIn.has(valcons('newcomer'))), 'newcomer: opted in nowhere');
+    assert.ok(
+      state.consumers.every((c) => !c.optedIn.has(valcons('newcomer'))),
+      'newcomer: opted in nowhere',
+    );
     assert.equal(state.validator(testOperator('newcomer').operator)!.status, 'BOND_STATUS_BONDED');
     assert.ok(state.consumer('4')!.optedIn.has(state.validator(testOperator('opted').operator)!.consensusAddress), 'opted: in opt-in chain 4');
   });

@@ -28,7 +28,15 @@ const scenario: Scenario = {
   ],
   consumers: [
     // Opt-in chain with v0, v1, v2 in its set; keys assigned by v0, v1 and v2.
-    { consumerId: '0', chainId: 'live-1', phase: 'launched', name: 'Live', spawnTime: '2025-01-01T00:00:00Z', optedIn: [0, 1, 2], consumerKeys: { 0: KEY_A, 1: KEY_B, 2: KEY_C } },
+    {
+      consumerId: '0',
+      chainId: 'live-1',
+      phase: 'launched',
+      name: 'Live',
+      spawnTime: '2025-01-01T00:00:00Z',
+      optedIn: [0, 1, 2],
+      consumerKeys: { 0: KEY_A, 1: KEY_B, 2: KEY_C },
+    },
     { consumerId: '1', chainId: 'waiting-1', phase: 'registered', name: 'Waiting', optedIn: [1] },
     // Stopped (deleted after 3 blocks): a Top-N 50 chain with lists, a key, a commission and an opt-in.
     {
@@ -105,7 +113,12 @@ describe('v7 answers (issue 12)', () => {
     assert.deepEqual([response.status, await response.json()], [400, { code: 3, message, details: [] }], path);
   };
   const abci = async (method: string, data: Uint8Array = new Uint8Array()): Promise<{ code: number; log: string; value: Uint8Array }> => {
-    const body = { jsonrpc: '2.0', id: 1, method: 'abci_query', params: { path: `/interchain_security.ccv.provider.v1.Query/${method}`, data: Buffer.from(data).toString('hex') } };
+    const body = {
+      jsonrpc: '2.0',
+      id: 1,
+      method: 'abci_query',
+      params: { path: `/interchain_security.ccv.provider.v1.Query/${method}`, data: Buffer.from(data).toString('hex') },
+    };
     const answer = (await (await fetch(devnet.rpcUrl, { method: 'POST', body: JSON.stringify(body) })).json()) as {
       result: { response: { code: number; log: string; value: string | null } };
     };
@@ -119,7 +132,7 @@ describe('v7 answers (issue 12)', () => {
   beforeEach(() => devnet.reset());
   after(() => devnet.stop());
 
-  it('4. params.template_client.proof_specs: IBC\'s IavlSpec and TendermintSpec, on REST and ABCI', async () => {
+  it("4. params.template_client.proof_specs: IBC's IavlSpec and TendermintSpec, on REST and ABCI", async () => {
     const { params } = (await json(`${ICS}/params`)) as { params: { template_client: { proof_specs: unknown } } };
     const leaf = { hash: 'SHA256', prehash_key: 'NO_HASH', prehash_value: 'SHA256', length: 'VAR_PROTO', prefix: 'AA==' };
     assert.deepEqual(params.template_client.proof_specs, [
@@ -144,12 +157,18 @@ describe('v7 answers (issue 12)', () => {
     assert.equal(answer.code, 0);
     const specs = all(sub(sub(protoFields(answer.value), 1), 1), 8);
     assert.equal(specs.length, 2);
-    for (const [spec, [childSize, minPrefix, maxPrefix]] of [[specs[0]!, [33, 4, 12]], [specs[1]!, [32, 1, 1]]] as const) {
+    for (const [spec, [childSize, minPrefix, maxPrefix]] of [
+      [specs[0]!, [33, 4, 12]],
+      [specs[1]!, [32, 1, 1]],
+    ] as const) {
       const leafOp = sub(spec, 1);
       assert.deepEqual([num(leafOp, 1), num(leafOp, 2), num(leafOp, 3), num(leafOp, 4), raw(leafOp, 5)], [1n, 0n, 1n, 1n, [0]]);
       const inner = sub(spec, 2);
       assert.deepEqual(raw(inner, 1), [0, 1]);
-      assert.deepEqual([num(inner, 2), num(inner, 3), num(inner, 4), inner.has(5), num(inner, 6)], [BigInt(childSize), BigInt(minPrefix), BigInt(maxPrefix), false, 1n]);
+      assert.deepEqual(
+        [num(inner, 2), num(inner, 3), num(inner, 4), inner.has(5), num(inner, 6)],
+        [BigInt(childSize), BigInt(minPrefix), BigInt(maxPrefix), false, 1n],
+      );
       assert.deepEqual([spec.has(3), spec.has(4), spec.has(5)], [false, false, false]);
     }
   });
@@ -236,13 +255,26 @@ describe('v7 answers (issue 12)', () => {
   });
 
   it('11, 12. a stopped chain that becomes deleted loses what the keeper deletes; its set is then computed now', async () => {
-    type Chain = { consumer_id: string; client_id: string; allowlist: string[]; denylist: string[]; prioritylist: string[]; min_power_in_top_N: string; phase: string };
+    type Chain = {
+      consumer_id: string;
+      client_id: string;
+      allowlist: string[];
+      denylist: string[];
+      prioritylist: string[];
+      min_power_in_top_N: string;
+      phase: string;
+    };
     const chain2 = async () => ((await json(`${ICS}/consumer_chains/0`)).chains as Chain[]).find((c) => c.consumer_id === '2')!;
     const [v0, v1, v2, v3] = ['v0', 'v1', 'v2', 'v3'].map((m) => v(m).consensusAddress) as [string, string, string, string];
     const monikers = async () =>
-      ((await json(`${ICS}/consumer_validators/2`)).validators as Array<{ description: { moniker: string }; consumer_power: string; consumer_key: { ed25519: string }; validates_current_epoch: boolean }>).map(
-        (x) => [x.description.moniker, x.consumer_power, x.consumer_key.ed25519, x.validates_current_epoch],
-      );
+      (
+        (await json(`${ICS}/consumer_validators/2`)).validators as Array<{
+          description: { moniker: string };
+          consumer_power: string;
+          consumer_key: { ed25519: string };
+          validates_current_epoch: boolean;
+        }>
+      ).map((x) => [x.description.moniker, x.consumer_power, x.consumer_key.ed25519, x.validates_current_epoch]);
 
     // Stopped (height 1): everything still there; the set of a stopped chain is empty.
     const stopped = await chain2();
@@ -259,16 +291,30 @@ describe('v7 answers (issue 12)', () => {
     // Removal after 3 blocks: deleted at height 3.
     devnet.advance(2);
     const deleted = await chain2();
-    assert.deepEqual([deleted.phase, deleted.client_id, deleted.allowlist, deleted.denylist, deleted.prioritylist, deleted.min_power_in_top_N], ['CONSUMER_PHASE_DELETED', '', [], [], [], '-1']);
+    assert.deepEqual(
+      [deleted.phase, deleted.client_id, deleted.allowlist, deleted.denylist, deleted.prioritylist, deleted.min_power_in_top_N],
+      ['CONSUMER_PHASE_DELETED', '', [], [], [], '-1'],
+    );
     // The power-shaping parameters are not deleted: consumer_chain still shows them, and the client id is gone.
-    const details = (await json(`${ICS}/consumer_chain/2`)) as { client_id: string; power_shaping_params: { top_N: number; allowlist: string[]; denylist: string[]; prioritylist: string[] } };
+    const details = (await json(`${ICS}/consumer_chain/2`)) as {
+      client_id: string;
+      power_shaping_params: { top_N: number; allowlist: string[]; denylist: string[]; prioritylist: string[] };
+    };
     assert.equal(details.client_id, '');
     assert.deepEqual(
-      [details.power_shaping_params.top_N, [...details.power_shaping_params.allowlist].sort(), details.power_shaping_params.denylist, details.power_shaping_params.prioritylist],
+      [
+        details.power_shaping_params.top_N,
+        [...details.power_shaping_params.allowlist].sort(),
+        details.power_shaping_params.denylist,
+        details.power_shaping_params.prioritylist,
+      ],
       [50, [v0, v1, v2].sort(), [v3], [v1]],
     );
     await grpcError(`${ICS}/consumer_id/07-tendermint-2`, 'no known consumer chain for this client id: 07-tendermint-2');
-    await grpcError(`${ICS}/consumer_genesis_time/2`, "cannot get consumer genesis time for consumer Id: 2: consumer hasn't been launched or has been stopped and deleted");
+    await grpcError(
+      `${ICS}/consumer_genesis_time/2`,
+      "cannot get consumer genesis time for consumer Id: 2: consumer hasn't been launched or has been stopped and deleted",
+    );
     assert.deepEqual(await json(`${ICS}/validator_consumer_addr/2/${v1}`), { consumer_address: '' });
     assert.deepEqual(await json(`${ICS}/validator_provider_addr/2/${keyAddress(KEY_B)}`), { provider_address: '' });
     assert.deepEqual(await json(`${ICS}/address_pairs/2`), { pair_val_con_addr: [] });
@@ -285,15 +331,23 @@ describe('v7 answers (issue 12)', () => {
     ].sort((a, b) => (hex(v(a[0] as string).consensusAddress) < hex(v(b[0] as string).consensusAddress) ? -1 : 1));
     assert.deepEqual(await monikers(), expected);
     // Registered and initialized chains: computed now from their opt-ins.
-    assert.deepEqual(((await json(`${ICS}/consumer_validators/1`)).validators as Array<{ description: { moniker: string } }>).map((x) => x.description.moniker), ['v1']);
-    assert.deepEqual(((await json(`${ICS}/consumer_validators/3`)).validators as Array<{ description: { moniker: string } }>).map((x) => x.description.moniker), ['v0']);
+    assert.deepEqual(
+      ((await json(`${ICS}/consumer_validators/1`)).validators as Array<{ description: { moniker: string } }>).map((x) => x.description.moniker),
+      ['v1'],
+    );
+    assert.deepEqual(
+      ((await json(`${ICS}/consumer_validators/3`)).validators as Array<{ description: { moniker: string } }>).map((x) => x.description.moniker),
+      ['v0'],
+    );
   });
 
   it('6. consumer_genesis is complete (REST and ABCI QueryConsumerGenesis); kept while stopped, gone once deleted', async () => {
     // The provider's header at the launch height (chain 0 launched before genesis: height 1).
-    const header = ((await (await fetch(`${devnet.restUrl}/cosmos/base/tendermint/v1beta1/blocks/latest`, { headers: { 'x-cosmos-block-height': '1' } })).json()) as {
-      block: { header: { app_hash: string; next_validators_hash: string } };
-    }).block.header;
+    const header = (
+      (await (await fetch(`${devnet.restUrl}/cosmos/base/tendermint/v1beta1/blocks/latest`, { headers: { 'x-cosmos-block-height': '1' } })).json()) as {
+        block: { header: { app_hash: string; next_validators_hash: string } };
+      }
+    ).block.header;
     const { params } = (await json(`${ICS}/params`)) as { params: { template_client: { proof_specs: unknown[] } } };
     const { genesis_state: genesis } = await json(`${ICS}/consumer_genesis/0`);
     assert.deepEqual(genesis, {
@@ -350,7 +404,14 @@ describe('v7 answers (issue 12)', () => {
     const state = sub(protoFields(answer.value), 1);
     const consumerParams = sub(state, 1);
     assert.deepEqual(
-      [num(consumerParams, 1), num(consumerParams, 2), num(sub(consumerParams, 5), 1), str(consumerParams, 10), num(sub(consumerParams, 13), 1), str(consumerParams, 14)],
+      [
+        num(consumerParams, 1),
+        num(consumerParams, 2),
+        num(sub(consumerParams, 5), 1),
+        str(consumerParams, 10),
+        num(sub(consumerParams, 13), 1),
+        str(consumerParams, 14),
+      ],
       [1n, 1000n, 2419200n, '0', 3600n, '0'],
     );
     const provider = sub(state, 2);
@@ -365,7 +426,11 @@ describe('v7 answers (issue 12)', () => {
       [BigInt(Date.parse('2025-01-01T00:00:00Z') / 1000), [...Buffer.from(header.app_hash, 'base64')], [...Buffer.from(header.next_validators_hash, 'base64')]],
     );
     const updates = all(provider, 3).map((u) => [Buffer.from(raw(sub(u, 1), 1)).toString('base64'), num(u, 2)]);
-    assert.deepEqual(updates, [[KEY_A, 40n], [KEY_B, 30n], [KEY_C, 20n]]);
+    assert.deepEqual(updates, [
+      [KEY_A, 40n],
+      [KEY_B, 30n],
+      [KEY_C, 20n],
+    ]);
     assert.equal(num(state, 3), 1n, 'new_chain');
 
     // None before launch; the stopped chain keeps its genesis until it is deleted (NotFound).

@@ -34,7 +34,10 @@ describe('demo: the first page shows the elements', () => {
     await state('#site-card', 'complete');
     await state('#site-chart', 'complete');
     assert.match(await shadowText('#site-card'), /#0.*neutron-1/);
-    assert.match((await page.$eval('#site-chart', (el) => el.shadowRoot?.querySelector('[role="img"]')?.getAttribute('aria-label'))) ?? '', /validators? secure/);
+    assert.match(
+      (await page.$eval('#site-chart', (el) => el.shadowRoot?.querySelector('[role="img"]')?.getAttribute('aria-label'))) ?? '',
+      /validators? secure/,
+    );
   });
 
   it('a dashboard: the list, and the selected chain in the card and the chart', async () => {
@@ -112,8 +115,14 @@ describe('demo: the client-core page (a plain table)', () => {
     await page.waitForFunction(() => /\(all\)/.test(document.querySelector('#status')?.textContent ?? ''));
     assert.equal(await page.$$eval('#chains img, #chains script, #chains a', (els) => els.length), 0);
     const names = await page.$$eval('#chains td.name', (tds) => tds.map((td) => td.textContent ?? ''));
-    assert.ok(names.some((n) => n.includes('<img')), 'the markup shows as text');
-    assert.ok(names.every((n) => !/[\u202A-\u202E\u200B]/.test(n)), 'bidi and zero-width characters are made visible');
+    assert.ok(
+      names.some((n) => n.includes('<img')),
+      'the markup shows as text',
+    );
+    assert.ok(
+      names.every((n) => !/[\u202A-\u202E\u200B]/.test(n)),
+      'bidi and zero-width characters are made visible',
+    );
   });
 
   it('says in words when the provider has no ICS module', async () => {

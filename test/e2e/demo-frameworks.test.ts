@@ -98,7 +98,11 @@ for (const framework of FRAMEWORKS) {
       await page.waitForFunction((id) => (document.querySelector('#selection')?.textContent ?? '').startsWith(`Selected: #${id} `), chain.consumerId);
       assert.equal(await selection(), `Selected: #${chain.consumerId} (${chain.chainId})`);
       assert.equal(await row(chain.consumerId).getAttribute('aria-selected'), 'true', `${framework.name} passes the selection back to the list`);
-      await page.waitForFunction((id) => (document.querySelector('#card')?.shadowRoot?.querySelector('.consumer-id')?.textContent ?? '') === `#${id}`, chain.consumerId, { timeout: 20_000 });
+      await page.waitForFunction(
+        (id) => (document.querySelector('#card')?.shadowRoot?.querySelector('.consumer-id')?.textContent ?? '') === `#${id}`,
+        chain.consumerId,
+        { timeout: 20_000 },
+      );
       await state('#card', 'complete');
       assert.deepEqual(await cardIds(), [`#${chain.consumerId}`, chain.chainId]);
       assert.equal(await page.$eval('#chart', (chart) => (chart as IcsPowerChart).consumerId), chain.consumerId);
@@ -146,28 +150,34 @@ for (const framework of FRAMEWORKS) {
       assert.deepEqual(pageErrors, []);
     });
 
-    if (framework.topK) it('top-K: Vue sets the chart\'s limit as a property (.limit), a number, and the chart draws K bars and "others"', async () => {
-      const chart = () =>
-        page.$eval('#chart', (el) => {
-          const c = el as IcsPowerChart;
-          return { limit: c.limit, attribute: c.getAttribute('limit'), bars: c.shadowRoot!.querySelectorAll('[part~="bar"]').length, others: c.shadowRoot!.querySelectorAll('[part~="bar"].others').length };
-        });
-      // Chain 0 (133 validators in the default scenario) selected on this test's own page.
-      await row(nth(0).consumerId).click();
-      await assertSelected(nth(0));
-      const all = await chart();
-      assert.equal(all.limit, undefined);
-      assert.ok(all.bars > 3, `the chain has more than 3 validators (${all.bars} bars)`);
-      await page.fill('#chart-limit', '3');
-      await page.waitForFunction(() => (document.querySelector('#chart') as IcsPowerChart | null)?.limit === 3);
-      await state('#chart', 'complete');
-      assert.deepEqual(await chart(), { limit: 3, attribute: null, bars: 4, others: 1 });
-      // Cleared: Vue unsets the number property by setting 0, which the chart reads as "every validator".
-      await page.fill('#chart-limit', '');
-      await page.waitForFunction(() => (document.querySelector('#chart') as IcsPowerChart | null)?.limit === 0);
-      await state('#chart', 'complete');
-      assert.deepEqual(await chart(), { limit: 0, attribute: null, bars: all.bars, others: 0 });
-    });
+    if (framework.topK)
+      it('top-K: Vue sets the chart\'s limit as a property (.limit), a number, and the chart draws K bars and "others"', async () => {
+        const chart = () =>
+          page.$eval('#chart', (el) => {
+            const c = el as IcsPowerChart;
+            return {
+              limit: c.limit,
+              attribute: c.getAttribute('limit'),
+              bars: c.shadowRoot!.querySelectorAll('[part~="bar"]').length,
+              others: c.shadowRoot!.querySelectorAll('[part~="bar"].others').length,
+            };
+          });
+        // Chain 0 (133 validators in the default scenario) selected on this test's own page.
+        await row(nth(0).consumerId).click();
+        await assertSelected(nth(0));
+        const all = await chart();
+        assert.equal(all.limit, undefined);
+        assert.ok(all.bars > 3, `the chain has more than 3 validators (${all.bars} bars)`);
+        await page.fill('#chart-limit', '3');
+        await page.waitForFunction(() => (document.querySelector('#chart') as IcsPowerChart | null)?.limit === 3);
+        await state('#chart', 'complete');
+        assert.deepEqual(await chart(), { limit: 3, attribute: null, bars: 4, others: 1 });
+        // Cleared: Vue unsets the number property by setting 0, which the chart reads as "every validator".
+        await page.fill('#chart-limit', '');
+        await page.waitForFunction(() => (document.querySelector('#chart') as IcsPowerChart | null)?.limit === 0);
+        await state('#chart', 'complete');
+        assert.deepEqual(await chart(), { limit: 0, attribute: null, bars: all.bars, others: 0 });
+      });
 
     it(`an element's ics-error reaches ${framework.name}'s error display`, async () => {
       // The provider fails every read of one chain's details: the card and the chart report it.
@@ -179,7 +189,10 @@ for (const framework of FRAMEWORKS) {
         await state('#card', 'error');
         const shown = await page.$eval('#card', (card) => card.shadowRoot!.querySelector('[part~="message"]')?.textContent?.trim() ?? '');
         const errors = await page.$$eval('#errors li', (lis) => lis.map((li) => li.textContent ?? ''));
-        assert.ok(errors.some((e) => e.startsWith('card: ') && shown.includes(e.slice('card: '.length))), `${JSON.stringify(errors)} vs the card's "${shown}"`);
+        assert.ok(
+          errors.some((e) => e.startsWith('card: ') && shown.includes(e.slice('card: '.length))),
+          `${JSON.stringify(errors)} vs the card's "${shown}"`,
+        );
       } finally {
         devnet.setFaults(null);
       }

@@ -58,7 +58,9 @@ describe('demo: a validator opts in from its page', () => {
     return (await handle.jsonValue()) as string;
   };
   const open = () =>
-    page.goto(`${demo.url}validator.html?rest=${encodeURIComponent(devnet.restUrl)}&rpc=${encodeURIComponent(devnet.rpcUrl)}&operator=newcomer&consumer=${JOIN}`);
+    page.goto(
+      `${demo.url}validator.html?rest=${encodeURIComponent(devnet.restUrl)}&rpc=${encodeURIComponent(devnet.rpcUrl)}&operator=newcomer&consumer=${JOIN}`,
+    );
   /** Chain 4's set in the default scenario: its 20 opted-in validators (all within the top 180). */
   const setSize = 20;
 
@@ -82,7 +84,8 @@ describe('demo: a validator opts in from its page', () => {
     await page.locator('#join').getByRole('button', { name: 'Opt in', exact: true }).click();
     await state('#join', 'confirming');
     const panel = (await page.locator('#join .confirm').textContent()) ?? '';
-    for (const expected of ['Opt in (MsgOptIn)', 'Crypto Dungeon', '#4', 'dungeon-1', newcomer.operator]) assert.ok(panel.includes(expected), `${expected} in: ${panel}`);
+    for (const expected of ['Opt in (MsgOptIn)', 'Crypto Dungeon', '#4', 'dungeon-1', newcomer.operator])
+      assert.ok(panel.includes(expected), `${expected} in: ${panel}`);
     await page.locator('#join').getByRole('button', { name: 'Confirm opt-in' }).click();
     await state('#join', 'confirmed');
     const result = (await page.locator('#join .result').textContent()) ?? '';
@@ -97,7 +100,8 @@ describe('demo: a validator opts in from its page', () => {
     assert.ok((await client.optedInValidators(JOIN)).includes(valcons));
     // The list shows it, active from the next epoch.
     await page.waitForFunction(
-      (id) => document.querySelector('#chains')?.shadowRoot?.querySelector(`[data-consumer-id="${id}"]`)?.textContent?.includes('Active from next epoch') ?? false,
+      (id) =>
+        document.querySelector('#chains')?.shadowRoot?.querySelector(`[data-consumer-id="${id}"]`)?.textContent?.includes('Active from next epoch') ?? false,
       JOIN,
       { timeout: 20_000 },
     );
@@ -117,7 +121,8 @@ describe('demo: a validator opts in from its page', () => {
     await page.locator('#join').getByRole('button', { name: 'Connect Keplr' }).click();
     await page.waitForFunction(() => !(document.querySelector('#join')?.matches(':state(connect)') ?? true), undefined, { timeout: 60_000 });
     await page.waitForFunction(
-      (id) => document.querySelector('#chains')?.shadowRoot?.querySelector(`[data-consumer-id="${id}"]`)?.textContent?.includes('Active from next epoch') ?? false,
+      (id) =>
+        document.querySelector('#chains')?.shadowRoot?.querySelector(`[data-consumer-id="${id}"]`)?.textContent?.includes('Active from next epoch') ?? false,
       JOIN,
       { timeout: 20_000 },
     );
@@ -129,11 +134,9 @@ describe('demo: a validator opts in from its page', () => {
       { timeout: 20_000 },
     );
     // The row's own button follows: active, with an opt-out offered.
-    await page.waitForFunction(
-      (id) => document.querySelector(`#chains ics-opt-in-button[slot="action-${id}"]`)?.matches(':state(active)') ?? false,
-      JOIN,
-      { timeout: 20_000 },
-    );
+    await page.waitForFunction((id) => document.querySelector(`#chains ics-opt-in-button[slot="action-${id}"]`)?.matches(':state(active)') ?? false, JOIN, {
+      timeout: 20_000,
+    });
     // The chart's set has grown by one, with nothing pending any more.
     const joined = await chartSummary(new RegExp(`^${setSize + 1} validators secure`));
     assert.doesNotMatch(joined, /joins? at the next epoch/);

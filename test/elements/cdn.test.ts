@@ -54,9 +54,7 @@ async function copyAsVersion(file: string, version: string, other: string, copie
   const known = copies.get(file);
   if (known) return known;
   // The minifier may print the version string with either quote.
-  let source = (await (await fetch(`/dist/cdn/${file}`)).text())
-    .replaceAll(`"${version}"`, `"${other}"`)
-    .replaceAll(`\`${version}\``, `\`${other}\``);
+  let source = (await (await fetch(`/dist/cdn/${file}`)).text()).replaceAll(`"${version}"`, `"${other}"`).replaceAll(`\`${version}\``, `\`${other}\``);
   for (const [, chunk] of source.matchAll(/from\s*"\.\/([^"]+)"/g)) {
     source = source.replaceAll(`"./${chunk}"`, `"${await copyAsVersion(chunk!, version, other, copies)}"`);
   }

@@ -41,7 +41,10 @@ describe('<ics-consumer-list>', () => {
     const el = list();
     await until(el, 'complete');
     const launched = await withValidators(await client().consumerChains({ phase: 'launched' }));
-    assert.sameMembers(rowIds(el), launched.map((c) => c.consumerId));
+    assert.sameMembers(
+      rowIds(el),
+      launched.map((c) => c.consumerId),
+    );
     const first = launched[0]!;
     const row = $(el, `[data-consumer-id="${first.consumerId}"]`)!;
     assert.include(row.textContent, `#${first.consumerId}`);
@@ -140,13 +143,19 @@ describe('<ics-consumer-list>', () => {
     const kept = await withValidators(all);
     const el = list('phase="all"');
     await until(el, 'complete');
-    assert.sameMembers(rowIds(el), kept.map((c) => c.consumerId));
+    assert.sameMembers(
+      rowIds(el),
+      kept.map((c) => c.consumerId),
+    );
     // The default scenario's 30 spam chains (consumer ids 12-41) are registered with nobody opted in.
     assert.equal(all.length - kept.length, 30);
     assert.include(shadowText(el), '30 without validators hidden');
     el.showEmpty = true;
     await el.updateComplete;
-    assert.sameMembers(rowIds(el), all.map((c) => c.consumerId));
+    assert.sameMembers(
+      rowIds(el),
+      all.map((c) => c.consumerId),
+    );
   });
 
   it('searches names, chain ids and consumer ids, and sorts', async () => {
@@ -164,7 +173,10 @@ describe('<ics-consumer-list>', () => {
     el.sort = 'consumer-id';
     await el.updateComplete;
     const ids = rowIds(el).map(BigInt);
-    assert.deepEqual(ids, [...ids].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)));
+    assert.deepEqual(
+      ids,
+      [...ids].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)),
+    );
   });
 
   it('moves through rows with the keyboard and selects with Enter and Space', async () => {
@@ -245,9 +257,15 @@ describe('<ics-consumer-list>', () => {
     for (const a of root.querySelectorAll('[href], [src], [action]')) assert.match(a.getAttribute('href') ?? '', /^https:/);
     assert.equal(root.querySelectorAll('[onerror], [onclick], [onload]').length, 0);
     const names = $$(el, '.name').map((n) => n.textContent ?? '');
-    assert.isTrue(names.some((n) => n.includes('<')), 'markup in a name shows as text');
+    assert.isTrue(
+      names.some((n) => n.includes('<')),
+      'markup in a name shows as text',
+    );
     for (const n of names) assert.notMatch(n, /[\u202A-\u202E\u2066-\u2069\u200B-\u200F\uFEFF]/);
-    assert.isTrue(names.some((n) => /⟨U\+(202E|200B)⟩/.test(n)), 'the hidden characters are shown');
+    assert.isTrue(
+      names.some((n) => /⟨U\+(202E|200B)⟩/.test(n)),
+      'the hidden characters are shown',
+    );
     // Long names are clipped, with the whole value in the title.
     for (const n of $$(el, '.name')) assert.isAtMost(Array.from(n.textContent ?? '').length, 50);
     // Look-alikes are marked.

@@ -103,7 +103,12 @@ describe('failover and transient errors in the elements', () => {
   const LOOPS = 6;
   it(`list, card, chart, validator chains, opt-in and settings all load past a dead and a 500ing endpoint (${LOOPS} loops)`, async function () {
     this.timeout(120_000);
-    const lists = [[DEAD, REST], [DEAD, SICK, REST], [SICK, REST], [SICK, DEAD, REST]];
+    const lists = [
+      [DEAD, REST],
+      [DEAD, SICK, REST],
+      [SICK, REST],
+      [SICK, DEAD, REST],
+    ];
     let runs = 0;
     for (let loop = 0; loop < LOOPS; loop++) {
       await cleanUp();

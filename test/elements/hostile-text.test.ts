@@ -38,7 +38,9 @@ describe('hostile text', function () {
     assert.include(live(card), 'dungeon⟨U+202E⟩-1⟨U+200B⟩⟨U+0000⟩x');
     assert.include(shadowText(card), 'dungeon⟨U+202E⟩-1⟨U+200B⟩⟨U+0000⟩x', 'the same text as on screen');
 
-    const button = mount(`<ics-opt-in-button rest="${REST}" rpc="${RPC}" consumer-id="4" validator="${(await new ProviderClient({ rest: REST }).validators())[0]!.operatorAddress}"></ics-opt-in-button>`);
+    const button = mount(
+      `<ics-opt-in-button rest="${REST}" rpc="${RPC}" consumer-id="4" validator="${(await new ProviderClient({ rest: REST }).validators())[0]!.operatorAddress}"></ics-opt-in-button>`,
+    );
     await until(button, 'no-wallet');
     assert.notMatch(live(button), RAW);
     assert.include(live(button), 'Crypto⟨U+202E⟩ Dungeon⟨U+200B⟩⟨U+0000⟩');
@@ -63,7 +65,9 @@ describe('hostile text', function () {
     it(`${width} px: a 48-character chain id and a long name stay inside the settings header`, async () => {
       restore = rewriteAnswers({ 'dungeon-1': LONG_CHAIN_ID, 'Crypto Dungeon': LONG_NAME });
       const [validator] = await new ProviderClient({ rest: REST }).validators();
-      const el = mount(`<ics-validator-settings rest="${REST}" rpc="${RPC}" consumer-id="4" validator="${validator!.operatorAddress}" style="width: ${width}px"></ics-validator-settings>`);
+      const el = mount(
+        `<ics-validator-settings rest="${REST}" rpc="${RPC}" consumer-id="4" validator="${validator!.operatorAddress}" style="width: ${width}px"></ics-validator-settings>`,
+      );
       await until(el, 'no-wallet');
       const header = $(el, '[part="header"]')!;
       assert.deepEqual(overflowingIn(header, el), []);

@@ -99,7 +99,9 @@ describe('elements on a MANTRA-like provider, configured with rest only', functi
       return signDirect(chainId, signer, doc);
     };
     wallet.install(window as unknown as { keplr?: unknown });
-    const el = place<IcsOptInButton>(`<ics-opt-in-button rest="${REST}" rpc="${RPC}" consumer-id="4" validator="${mantra('newcomer', 'valoper')}"></ics-opt-in-button>`);
+    const el = place<IcsOptInButton>(
+      `<ics-opt-in-button rest="${REST}" rpc="${RPC}" consumer-id="4" validator="${mantra('newcomer', 'valoper')}"></ics-opt-in-button>`,
+    );
     await until(el, 'connect');
     clickButton(el, /Connect/);
     await until(el, 'not-opted-in');

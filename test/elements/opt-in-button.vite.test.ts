@@ -10,7 +10,19 @@ import { hostWallet } from '../../src/signing/index.js';
 import { ProviderClient } from '../../src/index.js';
 import { resetSharedClients } from '../../components/shared/clients.js';
 import { $, axeViolations, devnet, mount, shadowText } from './helpers.js';
-import { CHAIN_ID, DEVNET, clickButton, installWallet, operator, freshPageEachTest, recordTxEvents, removeWallet, sendKeys, untilState, press } from './sign-flow.js';
+import {
+  CHAIN_ID,
+  DEVNET,
+  clickButton,
+  installWallet,
+  operator,
+  freshPageEachTest,
+  recordTxEvents,
+  removeWallet,
+  sendKeys,
+  untilState,
+  press,
+} from './sign-flow.js';
 
 const EXPLORER = 'https://explorer.example/tx/{hash}';
 
@@ -63,10 +75,22 @@ describe('<ics-opt-in-button>', function () {
     await noAxe(el);
     await press(el, /^Opt in$/, 'confirming');
     const panel = shadowText(el);
-    for (const expected of ['Opt in (MsgOptIn)', 'Crypto Dungeon', '#4', 'dungeon-1', operator('newcomer'), 'the operator account', 'None: the chain uses your provider consensus key', '0.005uatom']) {
+    for (const expected of [
+      'Opt in (MsgOptIn)',
+      'Crypto Dungeon',
+      '#4',
+      'dungeon-1',
+      operator('newcomer'),
+      'the operator account',
+      'None: the chain uses your provider consensus key',
+      '0.005uatom',
+    ]) {
       assert.include(panel, expected);
     }
-    assert.isEmpty(wallet.calls.filter((c) => c.startsWith('sign')), 'nothing signed before Confirm');
+    assert.isEmpty(
+      wallet.calls.filter((c) => c.startsWith('sign')),
+      'nothing signed before Confirm',
+    );
     await noAxe(el);
     // A bad key is named, and Confirm waits for a good one (or none).
     const field = $<HTMLTextAreaElement>(el, 'textarea')!;
@@ -87,7 +111,11 @@ describe('<ics-opt-in-button>', function () {
     assert.isTrue([...el.shadowRoot!.querySelectorAll('button')].every((b) => b.disabled || !/Opt|Confirm/.test(b.textContent ?? '')));
     await noAxe(el);
     await untilState(el, 'confirmed', 15_000);
-    assert.lengthOf(wallet.calls.filter((c) => c === 'signDirect'), 1, `one signature: ${wallet.calls.join(', ')}`);
+    assert.lengthOf(
+      wallet.calls.filter((c) => c === 'signDirect'),
+      1,
+      `one signature: ${wallet.calls.join(', ')}`,
+    );
     assert.lengthOf(events.signed, 1);
     assert.lengthOf(events.confirmed, 1);
     const detail = (events.confirmed[0] as Event & { detail: { hash: string; code: number; action: string } }).detail;
@@ -142,7 +170,7 @@ describe('<ics-opt-in-button>', function () {
     events.stop();
   });
 
-  it('refuses a key that is another validator\'s provider key, and the own provider key, in words', async () => {
+  it("refuses a key that is another validator's provider key, and the own provider key, in words", async () => {
     await installWallet('newcomer');
     const events = recordTxEvents();
     const client = new ProviderClient({ rest: DEVNET.rest });
@@ -232,7 +260,10 @@ describe('<ics-opt-in-button>', function () {
     await press(el, /^Opt in$/, 'confirming');
     assert.include(shadowText(el), 'Host app wallet shows the exact amount');
     await press(el, /Confirm opt-in/, 'confirmed', 15_000);
-    assert.lengthOf(keplr.calls.filter((c) => c === 'signDirect'), 1);
+    assert.lengthOf(
+      keplr.calls.filter((c) => c === 'signDirect'),
+      1,
+    );
   });
 
   it('works from the keyboard alone', async () => {
@@ -255,7 +286,10 @@ describe('<ics-opt-in-button>', function () {
     await sendKeys({ press: 'Tab' });
     await sendKeys({ press: 'Enter' });
     await untilState(el, 'confirmed', 15_000);
-    assert.lengthOf(wallet.calls.filter((c) => c === 'signDirect'), 1);
+    assert.lengthOf(
+      wallet.calls.filter((c) => c === 'signDirect'),
+      1,
+    );
     // Focus stays in the element, on the result's first control (the explorer link), then Close.
     assert.equal(el.shadowRoot!.activeElement?.localName, 'a');
     await sendKeys({ press: 'Tab' });
@@ -276,7 +310,10 @@ describe('<ics-opt-in-button>', function () {
     assert.match(shadowText(el), /Ledger account: it signs amino JSON, which is experimental/);
     await noAxe(el);
     await press(el, /Confirm opt-in/, 'confirmed', 15_000);
-    assert.deepEqual(wallet.calls.filter((c) => c.startsWith('sign')), ['signAmino']);
+    assert.deepEqual(
+      wallet.calls.filter((c) => c.startsWith('sign')),
+      ['signAmino'],
+    );
     assert.equal((events.signed[0] as Event & { detail: { mode: string } }).detail.mode, 'amino');
     events.stop();
   });

@@ -39,7 +39,7 @@ describe('elements on one page', () => {
     assert.isAbove(sharedClient({ rest: REST }).stats().joined + sharedClient({ rest: REST }).stats().cacheHits, 0);
   });
 
-  it('a list, a card and a validator\'s chains under one provider: each request once, 65 in all', async () => {
+  it("a list, a card and a validator's chains under one provider: each request once, 65 in all", async () => {
     const chain = { consumerId: '0' };
     const validator = { operatorAddress: testOperator('top').operator };
     const recorder = countFetches();

@@ -56,7 +56,11 @@ describe('<ics-power-chart>', () => {
     assert.equal(figure(el, 'top-n'), `Top 95%: 133, min power ${new Intl.NumberFormat().format(335144)}`);
     const table = rows(el);
     assert.lengthOf(table, 133);
-    assert.deepEqual(table.slice(0, 3).map((row) => row[3]), ['7.14%', '6.96%', '4.94%'], 'largest first');
+    assert.deepEqual(
+      table.slice(0, 3).map((row) => row[3]),
+      ['7.14%', '6.96%', '4.94%'],
+      'largest first',
+    );
     assert.equal(table.at(-1)![3], '0.13%');
     // The 1/3 and 2/3 marks sit after the Nakamoto-th and the 2/3-th bar.
     assert.deepEqual(
@@ -92,7 +96,12 @@ describe('<ics-power-chart>', () => {
     await drawn(dungeon);
     assert.equal(figure(dungeon, 'validators'), '20 validators');
     assert.equal(figure(dungeon, 'nakamoto'), 'Nakamoto 4');
-    assert.deepEqual(rows(dungeon).slice(0, 4).map((r) => r[3]), ['10.00%', '10.00%', '10.00%', '10.00%']);
+    assert.deepEqual(
+      rows(dungeon)
+        .slice(0, 4)
+        .map((r) => r[3]),
+      ['10.00%', '10.00%', '10.00%', '10.00%'],
+    );
   });
 
   it('cumulative: the curve, the 1/3 and 2/3 lines, the Nakamoto coefficient and the Top-N cut', async () => {
@@ -112,7 +121,10 @@ describe('<ics-power-chart>', () => {
     await drawn(el);
     assert.isAbove($$(el, '.bar.capped').length, 0, 'the 20% cap lowered the largest');
     const leftOut = rows(el).filter((r) => r.at(-1)!.startsWith('opted in, left out'));
-    assert.deepEqual(leftOut.map((r) => r.at(-1)), ['opted in, left out: cut by the set cap']);
+    assert.deepEqual(
+      leftOut.map((r) => r.at(-1)),
+      ['opted in, left out: cut by the set cap'],
+    );
     assert.match(label(el), /the power cap lowered \d+, and 1 opted-in validator was left out/);
     assert.include(shadowText(el), 'Lowered by the power cap');
     assert.deepEqual(await axeViolations(el), []);
@@ -185,7 +197,7 @@ describe('<ics-power-chart>', () => {
     assert.deepEqual(await axeViolations(el), []);
   });
 
-  it('without consumer-id: the provider\'s active set, the stake Top-N thresholds are taken on', async () => {
+  it("without consumer-id: the provider's active set, the stake Top-N thresholds are taken on", async () => {
     // Worked by hand: the 180 largest of the 200 bonded validators (274341591 power); the 8
     // largest are the first to hold more than a third.
     const el = chart('');
@@ -215,7 +227,10 @@ describe('<ics-power-chart>', () => {
     const el = chart('consumer-id="1"');
     await drawn(el);
     const keys = () => $$(el, '.key');
-    assert.deepEqual(keys().map((k) => k.tabIndex), [0, -1, -1, -1, -1, -1, -1]);
+    assert.deepEqual(
+      keys().map((k) => k.tabIndex),
+      [0, -1, -1, -1, -1, -1, -1],
+    );
     keys()[0]!.focus();
     await el.updateComplete;
     assert.match($(el, '.tooltip')!.textContent!, /rank 1/);
@@ -267,7 +282,10 @@ describe('<ics-power-chart>', () => {
     // animated element is a compositor layer; a page of six elements paid for a hundred).
     assert.isAbove($$(el, '.skeleton').length, 10);
     assert.isTrue($$(el, '.skeleton').every((s) => s.getAnimations().length === 0));
-    assert.deepEqual(el.shadowRoot!.getAnimations().map((a) => (a.effect as KeyframeEffect).target!.classList.contains('skeletons')), [true, true]);
+    assert.deepEqual(
+      el.shadowRoot!.getAnimations().map((a) => (a.effect as KeyframeEffect).target!.classList.contains('skeletons')),
+      [true, true],
+    );
     assert.deepEqual(await axeViolations(el), []);
     await drawn(el);
     assert.equal(el.getBoundingClientRect().height, height);

@@ -17,7 +17,19 @@ import type { TestWallet } from '../../src/signing/test-wallet.js';
 import { ProviderClient } from '../../src/index.js';
 import { $, axeViolations, devnet, mount, shadowText } from './helpers.js';
 import { LONG_CHAIN_ID, LONG_MONIKER, LONG_NAME, LONG_NAME_SHOWN, overflowingIn, rewriteAnswers } from './hostile.js';
-import { CHAIN_ID, DEVNET, clickButton, installWallet, operator, freshPageEachTest, recordTxEvents, untilState, untilText, connectWallet, press } from './sign-flow.js';
+import {
+  CHAIN_ID,
+  DEVNET,
+  clickButton,
+  installWallet,
+  operator,
+  freshPageEachTest,
+  recordTxEvents,
+  untilState,
+  untilText,
+  connectWallet,
+  press,
+} from './sign-flow.js';
 
 type Acting = IcsOptInButton | IcsValidatorSettings;
 
@@ -44,7 +56,9 @@ function txLive(el: Element): string {
 }
 
 function optIn(consumerId: string, validator: string): IcsOptInButton {
-  return mount<IcsOptInButton>(`<ics-opt-in-button rest="${DEVNET.rest}" rpc="${DEVNET.rpc}" consumer-id="${consumerId}" validator="${validator}"></ics-opt-in-button>`);
+  return mount<IcsOptInButton>(
+    `<ics-opt-in-button rest="${DEVNET.rest}" rpc="${DEVNET.rpc}" consumer-id="${consumerId}" validator="${validator}"></ics-opt-in-button>`,
+  );
 }
 
 function settings(consumerId: string, validator: string): IcsValidatorSettings {
@@ -210,7 +224,10 @@ describe('the proposal is frozen when the panel opens', function () {
     el.addEventListener('ics-tx-signed', () => el.setAttribute('consumer-id', '2'), { once: true });
     await press(el, /Confirm opt-in/, 'confirmed', 15_000);
     await untilText(el, /Elys Network/);
-    assert.match(shadowText(el), /Done\. The transaction is in block \d+\. This was for Crypto Dungeon · consumer #4 · chain id dungeon-1, validator cosmosvaloper1\w+, not what is shown now\./);
+    assert.match(
+      shadowText(el),
+      /Done\. The transaction is in block \d+\. This was for Crypto Dungeon · consumer #4 · chain id dungeon-1, validator cosmosvaloper1\w+, not what is shown now\./,
+    );
     assert.deepEqual(signed, [`MsgOptIn:4:${newcomer()}`]);
     assert.isTrue(await optedInOn('4', newcomer()));
     assert.isFalse(await optedInOn('2', newcomer()));

@@ -30,7 +30,17 @@ describe('safe text', () => {
 
   it('allows only https: links', () => {
     assert.equal(safeHttpsUrl('https://example.com/a'), 'https://example.com/a');
-    for (const bad of ['javascript:alert(1)', 'JAVASCRIPT:alert(1)', ' javascript:alert(1)', 'http://example.com', 'data:text/html,x', '//example.com', 'https://user:pw@example.com', 'https://exa\u202Emple.com', 42]) {
+    for (const bad of [
+      'javascript:alert(1)',
+      'JAVASCRIPT:alert(1)',
+      ' javascript:alert(1)',
+      'http://example.com',
+      'data:text/html,x',
+      '//example.com',
+      'https://user:pw@example.com',
+      'https://exa\u202Emple.com',
+      42,
+    ]) {
       assert.isUndefined(safeHttpsUrl(bad), String(bad));
     }
   });

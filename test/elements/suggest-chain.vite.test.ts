@@ -62,7 +62,10 @@ describe('acting elements and a wallet that does not know the provider', functio
     assert.deepEqual(await axeViolations(el), []);
     clickButton(el, /^Add Mantra Devnet 1 to Keplr$/);
     await until(el, 'not-opted-in');
-    assert.deepEqual(wallet.calls.filter((c) => c === 'experimentalSuggestChain'), ['experimentalSuggestChain']);
+    assert.deepEqual(
+      wallet.calls.filter((c) => c === 'experimentalSuggestChain'),
+      ['experimentalSuggestChain'],
+    );
     const suggested = wallet.suggestions[0] as ChainInfo;
     assert.equal(suggested.chainId, 'mantra-devnet-1');
     assert.equal(suggested.bech32Config.bech32PrefixAccAddr, 'mantra');
@@ -77,7 +80,9 @@ describe('acting elements and a wallet that does not know the provider', functio
 
   it('the validator settings: the same suggestion, then a confirmed commission change', async () => {
     const wallet = await strictWallet('opted');
-    const el = mount<IcsValidatorSettings>(`<ics-validator-settings rest="${REST}" rpc="${RPC}" consumer-id="4" validator="${valoper('opted')}"></ics-validator-settings>`);
+    const el = mount<IcsValidatorSettings>(
+      `<ics-validator-settings rest="${REST}" rpc="${RPC}" consumer-id="4" validator="${valoper('opted')}"></ics-validator-settings>`,
+    );
     await untilAddChain(el, wallet);
     clickButton(el, /^Add Mantra Devnet 1 to Keplr$/);
     await until(el, 'ready');

@@ -80,7 +80,10 @@ describe('<ics-validator-chains>', () => {
     const el = chainsOf(member!.operatorAddress, `<button slot="action-${topN.consumerId}">Opt out</button>`);
     await until(el, 'complete');
     const slot = row(el, topN.consumerId)!.querySelector<HTMLSlotElement>(`slot[name="action-${topN.consumerId}"]`)!;
-    assert.deepEqual(slot.assignedElements().map((e) => e.textContent), ['Opt out']);
+    assert.deepEqual(
+      slot.assignedElements().map((e) => e.textContent),
+      ['Opt out'],
+    );
     assert.deepEqual(await axeViolations(el), []);
   });
 
@@ -134,7 +137,9 @@ describe('<ics-validator-chains>', () => {
 
   it('says so when the provider has no ICS module, and passes axe in dark theme while loading', async () => {
     await devnet.faults({ latencyMs: 400 });
-    const loading = mount<IcsValidatorChains>(`<ics-validator-chains theme="dark" rest="${REST}" validator="${bonded[0]!.operatorAddress}"></ics-validator-chains>`);
+    const loading = mount<IcsValidatorChains>(
+      `<ics-validator-chains theme="dark" rest="${REST}" validator="${bonded[0]!.operatorAddress}"></ics-validator-chains>`,
+    );
     await loading.updateComplete;
     assert.isTrue(loading.matches(':state(loading)'));
     assert.deepEqual(await axeViolations(loading), []);

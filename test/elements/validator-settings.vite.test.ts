@@ -10,7 +10,19 @@ import { percentToDecimal } from '../../components/validator-settings/validator-
 import { ProviderClient } from '../../src/index.js';
 import { resetSharedClients } from '../../components/shared/clients.js';
 import { $, axeViolations, devnet, mount, shadowText } from './helpers.js';
-import { DEVNET, clickButton, installWallet, operator, freshPageEachTest, recordTxEvents, sendKeys, untilState, untilText, connectWallet, press } from './sign-flow.js';
+import {
+  DEVNET,
+  clickButton,
+  installWallet,
+  operator,
+  freshPageEachTest,
+  recordTxEvents,
+  sendKeys,
+  untilState,
+  untilText,
+  connectWallet,
+  press,
+} from './sign-flow.js';
 
 function settings(consumerId: string, validator: string): IcsValidatorSettings {
   return mount<IcsValidatorSettings>(

@@ -26,10 +26,20 @@ export async function bridgeTestWallet(page: Page, wallet: TestWallet): Promise<
     return accounts.map((a) => ({ ...a, pubkey: [...a.pubkey] }));
   });
   await page.exposeFunction('__icsWalletSignDirect', async (chainId: string, signer: string, doc: WireSignDoc) => {
-    const signDoc = { bodyBytes: Uint8Array.from(doc.bodyBytes), authInfoBytes: Uint8Array.from(doc.authInfoBytes), chainId: doc.chainId, accountNumber: BigInt(doc.accountNumber) };
+    const signDoc = {
+      bodyBytes: Uint8Array.from(doc.bodyBytes),
+      authInfoBytes: Uint8Array.from(doc.authInfoBytes),
+      chainId: doc.chainId,
+      accountNumber: BigInt(doc.accountNumber),
+    };
     const { signed, signature } = await wallet.signDirect(chainId, signer, signDoc);
     return {
-      signed: { bodyBytes: [...signed.bodyBytes], authInfoBytes: [...signed.authInfoBytes], chainId: signed.chainId, accountNumber: signed.accountNumber.toString() },
+      signed: {
+        bodyBytes: [...signed.bodyBytes],
+        authInfoBytes: [...signed.authInfoBytes],
+        chainId: signed.chainId,
+        accountNumber: signed.accountNumber.toString(),
+      },
       signature,
     };
   });

@@ -62,6 +62,10 @@ describe('layers (lint)', () => {
     assert.deepEqual(await restrictedImports('components/power-chart/wrong-way.ts', code), refused, 'an element folder');
     assert.deepEqual(await restrictedImports('components/shared/wrong-way.ts', code), refused, 'components/shared');
     const top = code.replaceAll('../../src/', '../src/');
-    assert.deepEqual(await restrictedImports('components/wrong-way.ts', top), refused.map((r) => r.replace('../../src/', '../src/')), 'components/*.ts');
+    assert.deepEqual(
+      await restrictedImports('components/wrong-way.ts', top),
+      refused.map((r) => r.replace('../../src/', '../src/')),
+      'components/*.ts',
+    );
   });
 });

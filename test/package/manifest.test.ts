@@ -49,23 +49,53 @@ describe('custom-elements.json', () => {
     const manifest = JSON.parse(readFileSync('custom-elements.json', 'utf8')) as Manifest;
     const elements = manifest.modules.flatMap((m) => m.declarations ?? []).filter((d) => d.customElement && d.tagName);
     const tags = elements.map((d) => d.tagName).sort();
-    assert.deepEqual(tags, ['ics-consumer-card', 'ics-consumer-list', 'ics-opt-in-button', 'ics-power-chart', 'ics-provider-chain', 'ics-validator-chains', 'ics-validator-settings']);
+    assert.deepEqual(tags, [
+      'ics-consumer-card',
+      'ics-consumer-list',
+      'ics-opt-in-button',
+      'ics-power-chart',
+      'ics-provider-chain',
+      'ics-validator-chains',
+      'ics-validator-settings',
+    ]);
     for (const element of elements) {
       assert.ok(element.summary, `${element.tagName} has a @summary`);
       for (const attribute of element.attributes ?? []) {
         assert.ok(attribute.description, `${element.tagName}[${attribute.name}] is documented`);
       }
       if (element.tagName === 'ics-provider-chain') continue;
-      assert.ok(element.events?.some((e) => e.name === 'ics-error'), `${element.tagName} @fires ics-error`);
-      assert.ok((element.cssParts ?? []).some((p) => p.name === 'base'), `${element.tagName} @csspart base`);
+      assert.ok(
+        element.events?.some((e) => e.name === 'ics-error'),
+        `${element.tagName} @fires ics-error`,
+      );
+      assert.ok(
+        (element.cssParts ?? []).some((p) => p.name === 'base'),
+        `${element.tagName} @csspart base`,
+      );
       assert.ok((element.cssProperties ?? []).length > 0, `${element.tagName} @cssprop`);
       const states = (element.cssStates ?? []).map((s) => s.name).sort();
       if (element.tagName === 'ics-opt-in-button' || element.tagName === 'ics-validator-settings') {
         // The acting elements are never empty, and add their wallet and transaction states.
-        for (const s of ['complete', 'error', 'ics-absent', 'invalid', 'loading', 'no-wallet', 'connect', 'wrong-account', 'confirming', 'pending', 'confirmed', 'failed']) {
+        for (const s of [
+          'complete',
+          'error',
+          'ics-absent',
+          'invalid',
+          'loading',
+          'no-wallet',
+          'connect',
+          'wrong-account',
+          'confirming',
+          'pending',
+          'confirmed',
+          'failed',
+        ]) {
           assert.ok(states.includes(s), `${element.tagName} @cssstate ${s}`);
         }
-        assert.ok(element.events?.some((e) => e.name === 'ics-tx-confirmed'), `${element.tagName} @fires ics-tx-confirmed`);
+        assert.ok(
+          element.events?.some((e) => e.name === 'ics-tx-confirmed'),
+          `${element.tagName} @fires ics-tx-confirmed`,
+        );
         continue;
       }
       assert.deepEqual(states, ['complete', 'empty', 'error', 'ics-absent', 'invalid', 'loading'], `${element.tagName} @cssstate`);

@@ -55,14 +55,26 @@ describe('the npm package', { timeout: 600_000 }, () => {
     assert.deepEqual(sources, []);
     assert.ok(files.includes('dist/pkg/devnet/scenarios/default.json'));
     // The devnet has a folder of its own beside the core: dist/pkg/src is the browser core alone.
-    assert.deepEqual(files.filter((f) => f.startsWith('dist/pkg/src/devnet/')), []);
+    assert.deepEqual(
+      files.filter((f) => f.startsWith('dist/pkg/src/devnet/')),
+      [],
+    );
     assert.ok(files.includes('dist/cdn/ics-elements.js') && files.includes('custom-elements.json'));
-    for (const shipped of ['dist/pkg/devnet/README.md', 'web-types.json', 'vscode.html-custom-data.json', 'dist/pkg/react/jsx.d.ts', 'dist/pkg/components/vue.d.ts']) {
+    for (const shipped of [
+      'dist/pkg/devnet/README.md',
+      'web-types.json',
+      'vscode.html-custom-data.json',
+      'dist/pkg/react/jsx.d.ts',
+      'dist/pkg/components/vue.d.ts',
+    ]) {
       assert.ok(files.includes(shipped), `${shipped} is shipped`);
     }
     // The README is read on the package's page: every link is absolute or to a heading.
     const links = [...readFileSync(join(PACKAGE, 'README.md'), 'utf8').matchAll(/\]\(([^)]+)\)/g)].map((m) => m[1]!);
-    assert.deepEqual(links.filter((link) => !/^(https:\/\/|#)/.test(link)), []);
+    assert.deepEqual(
+      links.filter((link) => !/^(https:\/\/|#)/.test(link)),
+      [],
+    );
     // The one-file embed: no static import; each chunk it loads on demand is in the package.
     const cdn = readFileSync(join(PACKAGE, 'dist/cdn/ics-elements.js'), 'utf8');
     assert.doesNotMatch(cdn, /(?:^|[;}\s])import\s*[{*"'`\w][^(]*?from\s*["'`]|(?:^|[;}\s])import\s*["'`]/, 'a static import in the one-file embed');
@@ -98,7 +110,10 @@ describe('the npm package', { timeout: 600_000 }, () => {
     try {
       const chains = await new ProviderClient({ rest: devnet.restUrl }).consumerChains({ phase: 'launched' });
       assert.ok(chains.length > 0);
-      assert.deepEqual(JSON.parse(run.stdout), chains.map((c) => [c.consumerId, c.chainId]));
+      assert.deepEqual(
+        JSON.parse(run.stdout),
+        chains.map((c) => [c.consumerId, c.chainId]),
+      );
     } finally {
       await devnet.stop();
     }
@@ -116,7 +131,17 @@ describe('the npm package', { timeout: 600_000 }, () => {
     writeFileSync(
       join(APP, 'tsconfig.json'),
       JSON.stringify({
-        compilerOptions: { target: 'ES2022', module: 'ESNext', moduleResolution: 'bundler', lib: ['ES2023', 'DOM'], strict: true, noEmit: true, skipLibCheck: true, jsx: 'react-jsx', types: [] },
+        compilerOptions: {
+          target: 'ES2022',
+          module: 'ESNext',
+          moduleResolution: 'bundler',
+          lib: ['ES2023', 'DOM'],
+          strict: true,
+          noEmit: true,
+          skipLibCheck: true,
+          jsx: 'react-jsx',
+          types: [],
+        },
         files: ['app.tsx'],
       }),
     );
@@ -214,7 +239,10 @@ export const wrongRaw = <ics-consumer-list sort="bogus" />;
     it('the one-file embed (installed-package path and CDN path): list, card, chart, and an opt-in button through Confirm; no error, no 404', async () => {
       for (const base of ['/node_modules/ics-elements', `/npm/ics-elements@${version}`]) {
         devnet.reset();
-        const { page, problems } = await open(oneFilePage(`${base}/dist/cdn/ics-elements.js`, devnet, newcomer.operator), base === '/node_modules/ics-elements' ? 'one-file' : 'one-file-cdn');
+        const { page, problems } = await open(
+          oneFilePage(`${base}/dist/cdn/ics-elements.js`, devnet, newcomer.operator),
+          base === '/node_modules/ics-elements' ? 'one-file' : 'one-file-cdn',
+        );
         await untilState(page, '#list', 'complete');
         await untilState(page, '#card', 'complete');
         await untilState(page, '#chart', 'complete');
@@ -255,7 +283,10 @@ export const wrongRaw = <ics-consumer-list sort="bogus" />;
       before(() => {
         app = mkdtempSync(join(tmpdir(), 'ics-elements-apps-'));
         const own = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { devDependencies: Record<string, string> };
-        const dependencies = { 'ics-elements': `file:${tarball}`, ...Object.fromEntries(['react', 'react-dom', 'vue', 'vite', '@vitejs/plugin-vue'].map((name) => [name, own.devDependencies[name]!])) };
+        const dependencies = {
+          'ics-elements': `file:${tarball}`,
+          ...Object.fromEntries(['react', 'react-dom', 'vue', 'vite', '@vitejs/plugin-vue'].map((name) => [name, own.devDependencies[name]!])),
+        };
         writeFileSync(join(app, 'package.json'), JSON.stringify({ name: 'ics-elements-apps', private: true, type: 'module', dependencies }, null, 2));
         for (const [name, text] of Object.entries(APP_FILES)) writeFileSync(join(app, name), text);
         execFileSync('npm', ['install', '--no-audit', '--no-fund', '--prefer-offline', '--loglevel=error'], { cwd: app, stdio: 'pipe' });
@@ -266,7 +297,10 @@ export const wrongRaw = <ics-consumer-list sort="bogus" />;
 
       it('one copy of each dependency in the install', () => {
         const listing = execFileSync('npm', ['ls', '--all', '--parseable', '--long'], { cwd: app, encoding: 'utf8' });
-        const names = listing.split('\n').map((line) => line.split(':')[1]?.replace(/@[^@]+$/, '')).filter((name): name is string => !!name);
+        const names = listing
+          .split('\n')
+          .map((line) => line.split(':')[1]?.replace(/@[^@]+$/, ''))
+          .filter((name): name is string => !!name);
         const twice = names.filter((name, i) => names.indexOf(name) !== i);
         assert.deepEqual([...new Set(twice)], []);
       });
@@ -429,7 +463,13 @@ const onSelect = (event: IcsSelectEvent) => (selected.value = event.detail.consu
 `,
 };
 
-const TYPES: Record<string, string> = { '.js': 'text/javascript', '.html': 'text/html', '.json': 'application/json', '.css': 'text/css', '.svg': 'image/svg+xml' };
+const TYPES: Record<string, string> = {
+  '.js': 'text/javascript',
+  '.html': 'text/html',
+  '.json': 'application/json',
+  '.css': 'text/css',
+  '.svg': 'image/svg+xml',
+};
 
 /**
  * A static server of folders by URL prefix, plus pages set by the test; anything else is a 404.

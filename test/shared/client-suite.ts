@@ -47,8 +47,7 @@ function recordingFetch(): { fetch: FetchLike; urls: string[] } {
 export function clientSuite(api: SuiteApi, env: SuiteEnv): void {
   const { describe, it, beforeEach, after } = api;
   const { main } = env;
-  const client = (extra: Partial<ConstructorParameters<typeof ProviderClient>[0]> = {}) =>
-    new ProviderClient({ rest: main.rest, cacheTtlMs: 0, ...extra });
+  const client = (extra: Partial<ConstructorParameters<typeof ProviderClient>[0]> = {}) => new ProviderClient({ rest: main.rest, cacheTtlMs: 0, ...extra });
 
   beforeEach(() => main.reset());
   after(() => main.reset());
@@ -161,9 +160,7 @@ export function clientSuite(api: SuiteApi, env: SuiteEnv): void {
     beforeEach(async () => {
       const launched = await client().consumerChains({ phase: 'launched' });
       topN = launched.find((chain) => chain.kind === 'top-n')!;
-      optIn = launched.find(
-        (chain) => chain.kind === 'opt-in' && chain.allowlist.length === 0 && chain.minStake === 0n && chain.validatorSetCap === 0,
-      )!;
+      optIn = launched.find((chain) => chain.kind === 'opt-in' && chain.allowlist.length === 0 && chain.minStake === 0n && chain.validatorSetCap === 0)!;
       assert.isDefined(topN, 'a launched Top-N chain');
       assert.isDefined(optIn, 'a launched opt-in chain without allowlist, min stake or set cap');
     });
@@ -188,18 +185,22 @@ export function clientSuite(api: SuiteApi, env: SuiteEnv): void {
       const c = client();
       const params = await c.providerParams();
       // An active validator (in the provider's top by stake) that has not opted in yet.
-      const active = (await c.validators())
-        .sort((a, b) => (a.tokens > b.tokens ? -1 : 1))
-        .slice(0, params.maxProviderConsensusValidators);
+      const active = (await c.validators()).sort((a, b) => (a.tokens > b.tokens ? -1 : 1)).slice(0, params.maxProviderConsensusValidators);
       const opted = new Set(await c.optedInValidators(optIn.consumerId));
       const newcomer = active.find((v) => !opted.has(v.consensusAddress) && !optIn.denylist.includes(v.consensusAddress))!;
       await main.optIn(optIn.consumerId, newcomer.operatorAddress);
       assert.include(await c.optedInValidators(optIn.consumerId), newcomer.consensusAddress);
       const before = await c.consumerValidators(optIn.consumerId);
-      assert.notInclude(before.map((v) => v.providerAddress), newcomer.consensusAddress);
+      assert.notInclude(
+        before.map((v) => v.providerAddress),
+        newcomer.consensusAddress,
+      );
       await main.advanceToEpochEnd();
       const afterEpoch = await c.consumerValidators(optIn.consumerId);
-      assert.include(afterEpoch.map((v) => v.providerAddress), newcomer.consensusAddress);
+      assert.include(
+        afterEpoch.map((v) => v.providerAddress),
+        newcomer.consensusAddress,
+      );
       assert.equal(afterEpoch.length, before.length + 1);
       assert.include(await c.consumerChainsOfValidator(newcomer.operatorAddress), optIn.consumerId);
     });
@@ -271,7 +272,10 @@ export function clientSuite(api: SuiteApi, env: SuiteEnv): void {
       const [bonded, all, pool, params] = await Promise.all([c.validators(), c.validators({ status: 'all' }), c.pool(), c.stakingParams()]);
       assert.isAtMost(bonded.length, params.maxValidators);
       assert.isAbove(all.length, bonded.length, 'the scenario has unbonded or jailed validators');
-      assert.equal(bonded.reduce((s, v) => s + v.tokens, 0n), pool.bondedTokens);
+      assert.equal(
+        bonded.reduce((s, v) => s + v.tokens, 0n),
+        pool.bondedTokens,
+      );
       assert.match(params.minCommissionRate, /^0\.\d{18}$/);
     });
   });
@@ -303,7 +307,10 @@ export function clientSuite(api: SuiteApi, env: SuiteEnv): void {
       assert.isTrue(recorder.urls[1]!.startsWith(main.rest));
       recorder.urls.length = 0;
       await c.blocksUntilNextEpoch();
-      assert.deepEqual(recorder.urls.map((u) => u.startsWith(main.rest)), [true]);
+      assert.deepEqual(
+        recorder.urls.map((u) => u.startsWith(main.rest)),
+        [true],
+      );
     });
 
     it('says which endpoints failed when none answers', async () => {

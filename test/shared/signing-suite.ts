@@ -62,7 +62,11 @@ export function signingSuite(t: Pick<SuiteApi, 'describe' | 'it' | 'before' | 'b
   }
 
   const confirmed = (result: TxResult) => {
-    assert.equal(result.status, 'confirmed', JSON.stringify(result, (_, v: unknown) => (typeof v === 'bigint' ? String(v) : v)));
+    assert.equal(
+      result.status,
+      'confirmed',
+      JSON.stringify(result, (_, v: unknown) => (typeof v === 'bigint' ? String(v) : v)),
+    );
   };
   const signCalls = (wallet: TestWallet) => wallet.calls.filter((c) => c === 'signDirect' || c === 'signAmino');
 
@@ -173,7 +177,12 @@ export function signingSuite(t: Pick<SuiteApi, 'describe' | 'it' | 'before' | 'b
         code: 'key-in-use',
         action: async (c) => {
           const [other] = await c.validators({ status: 'bonded' });
-          return { type: 'assign-consumer-key', validator: newcomer, consumerId: '4', consumerKey: JSON.stringify({ '@type': ED25519, key: other!.consensusPubkey.key }) };
+          return {
+            type: 'assign-consumer-key',
+            validator: newcomer,
+            consumerId: '4',
+            consumerKey: JSON.stringify({ '@type': ED25519, key: other!.consensusPubkey.key }),
+          };
         },
         chain: { codespace: 'provider', abciCode: 10, message: KEY_IN_USE },
       },
@@ -183,7 +192,12 @@ export function signingSuite(t: Pick<SuiteApi, 'describe' | 'it' | 'before' | 'b
         code: 'default-key',
         action: async (c) => {
           const own = await c.validator(newcomer);
-          return { type: 'assign-consumer-key', validator: newcomer, consumerId: '4', consumerKey: JSON.stringify({ '@type': ED25519, key: own.consensusPubkey.key }) };
+          return {
+            type: 'assign-consumer-key',
+            validator: newcomer,
+            consumerId: '4',
+            consumerKey: JSON.stringify({ '@type': ED25519, key: own.consensusPubkey.key }),
+          };
         },
         chain: {
           codespace: 'provider',
@@ -248,15 +262,12 @@ export function signingSuite(t: Pick<SuiteApi, 'describe' | 'it' | 'before' | 'b
         });
         assert.equal(chain.status, 'failed', JSON.stringify(chain));
         const failed = chain as Extract<TxResult, { status: 'failed' }>;
-        assert.deepEqual(
-          { code: failed.code, codespace: failed.codespace, abciCode: failed.abciCode, message: failed.message },
-          { code: k.code, ...k.chain },
-        );
+        assert.deepEqual({ code: failed.code, codespace: failed.codespace, abciCode: failed.abciCode, message: failed.message }, { code: k.code, ...k.chain });
         await k.unchanged?.(checked.client);
       });
     }
 
-    t.it('a refusal the chain finds after the pre-check passed: failed (not refused), with the chain\'s code', async () => {
+    t.it("a refusal the chain finds after the pre-check passed: failed (not refused), with the chain's code", async () => {
       // The newcomer's key is free when the flow checks it; while the wallet connects, the opted
       // operator assigns that same key on chain 4 (a real transaction), so the devnet refuses.
       // The chain's and the check's words for a key in use are one sentence, so this cannot tell
@@ -334,7 +345,10 @@ export function signingSuite(t: Pick<SuiteApi, 'describe' | 'it' | 'before' | 'b
       const result = await flow.optIn({ validator: op.operator, consumerId: '4' });
       assert.equal(result.status, 'refused');
       assert.equal((result as { code: string }).code, 'amino-text');
-      assert.match((result as { message: string }).message, /The memo holds a line or paragraph separator \(U\+2028 or U\+2029\)\. .*chain would reject the signature/);
+      assert.match(
+        (result as { message: string }).message,
+        /The memo holds a line or paragraph separator \(U\+2028 or U\+2029\)\. .*chain would reject the signature/,
+      );
       assert.deepEqual(signCalls(wallet), [], 'the wallet was never asked');
       assert.notInclude(await c.optedInValidators('4', { fresh: true }), await c.consensusAddressOf(op.operator));
     });
@@ -347,7 +361,8 @@ export function signingSuite(t: Pick<SuiteApi, 'describe' | 'it' | 'before' | 'b
       const direct = TestWallet.prototype.signDirect;
       const amino = TestWallet.prototype.signAmino;
       wallet.signDirect = async (chainId: string, signer: string, doc: SignDoc) => {
-        for (const m of TxBody.decode(doc.bodyBytes).messages) ids.push(`${m.typeUrl === MSG_OPT_IN_TYPE_URL ? 'opt-in' : m.typeUrl}:${MsgOptInCodec.decode(m.value).consumerId}`);
+        for (const m of TxBody.decode(doc.bodyBytes).messages)
+          ids.push(`${m.typeUrl === MSG_OPT_IN_TYPE_URL ? 'opt-in' : m.typeUrl}:${MsgOptInCodec.decode(m.value).consumerId}`);
         const signed = await direct.call(wallet, chainId, signer, doc);
         onSign?.();
         return signed;
@@ -467,5 +482,4 @@ export function signingSuite(t: Pick<SuiteApi, 'describe' | 'it' | 'before' | 'b
       assert.deepEqual(signCalls(wallet), []);
     });
   });
-
 }

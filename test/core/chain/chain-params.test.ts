@@ -48,7 +48,10 @@ describe('chain params read from the chain', () => {
     const byValcons = await client.resolveValidator(v.consensusAddress);
     assert.equal(byValcons.operatorAddress, v.operatorAddress);
     assert.match(byValcons.accountAddress, /^mantra1/);
-    await assert.rejects(client.resolveValidator('cosmosvaloper1f6t7l8dzprdjy7u5u4h2c6sh23fjd5tvtmk3rq'), /prefix "cosmosvaloper"; this chain uses "mantravaloper"/);
+    await assert.rejects(
+      client.resolveValidator('cosmosvaloper1f6t7l8dzprdjy7u5u4h2c6sh23fjd5tvtmk3rq'),
+      /prefix "cosmosvaloper"; this chain uses "mantravaloper"/,
+    );
   });
 
   it('lets the page settings win over the chain, field by field', async () => {

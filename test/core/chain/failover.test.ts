@@ -76,9 +76,7 @@ function assertEachReadInOrder(urls: string[], endpoints: string[], live: string
   for (const [read, tried] of byRead) {
     assert.equal(new Set(tried).size, tried.length, `${label}: ${read} went to one endpoint twice: ${tried.join(' ')}`);
     const first = endpoints.indexOf(tried[0]!);
-    tried.forEach((endpoint, i) =>
-      assert.equal(endpoint, endpoints[(first + i) % endpoints.length], `${label}: ${read} out of order: ${tried.join(' ')}`),
-    );
+    tried.forEach((endpoint, i) => assert.equal(endpoint, endpoints[(first + i) % endpoints.length], `${label}: ${read} out of order: ${tried.join(' ')}`));
     assert.equal(tried.at(-1), live, `${label}: ${read} ended on the live endpoint: ${tried.join(' ')}`);
   }
   return byRead.size;
@@ -133,7 +131,10 @@ describe('failover, transient answers and time bounds (Node, devnet over HTTP)',
       const failed = results.filter((r) => r.status === 'rejected').map((r) => String((r as PromiseRejectedResult).reason));
       assert.deepEqual(failed, [], `loop ${loop} (${endpoints.length} endpoints): every read succeeds`);
       reads += assertEachReadInOrder(recorder.urls, endpoints, live, `loop ${loop}`);
-      assert.ok(recorder.urls.some((u) => u.startsWith(endpoints[0]!)), 'the failing first endpoint was tried');
+      assert.ok(
+        recorder.urls.some((u) => u.startsWith(endpoints[0]!)),
+        'the failing first endpoint was tried',
+      );
     }
     assert.ok(reads > LOOPS * 25, `many HTTP reads were checked (${reads})`);
   });

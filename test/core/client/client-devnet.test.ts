@@ -24,10 +24,7 @@ const devnets: Devnet[] = [main, many];
 const dead = await deadEndpoint();
 
 describe('client core against the devnet (Node)', () => {
-  clientSuite(
-    { describe, it, before, beforeEach, after },
-    { main: devnetControl(main.restUrl), many: devnetControl(many.restUrl), deadUrl: dead.url },
-  );
+  clientSuite({ describe, it, before, beforeEach, after }, { main: devnetControl(main.restUrl), many: devnetControl(many.restUrl), deadUrl: dead.url });
   // Registered after the suite's own hooks, which still talk to the devnets.
   after(() => Promise.all([...devnets.map((d) => d.stop()), dead.close()]));
 });

@@ -34,7 +34,14 @@ describe('recorded provider responses decode through the client', () => {
       },
     });
     // Recorded responses are not a whole chain: its prefix and denoms are given, not read.
-    client = new ProviderClient({ rest: node.url, chainId: 'provider', bech32Prefix: 'cosmos', stakingDenom: 'uatom', displayDenom: 'ATOM', displayExponent: 6 });
+    client = new ProviderClient({
+      rest: node.url,
+      chainId: 'provider',
+      bech32Prefix: 'cosmos',
+      stakingDenom: 'uatom',
+      displayDenom: 'ATOM',
+      displayExponent: 6,
+    });
   });
   after(() => node.close());
 
@@ -88,7 +95,11 @@ describe('recorded provider responses decode through the client', () => {
   });
 
   it('consumer_id: an unknown client id (InvalidArgument on a v7 node) reads as not found', async () => {
-    await assert.rejects(client.consumerIdFromClientId('07-tendermint-7'), { name: 'IcsError', kind: 'not-found', message: /No consumer chain has this client id/ });
+    await assert.rejects(client.consumerIdFromClientId('07-tendermint-7'), {
+      name: 'IcsError',
+      kind: 'not-found',
+      message: /No consumer chain has this client id/,
+    });
   });
 
   it('address_pairs: a key of nil bytes (null) reads as an empty ed25519 key', async () => {

@@ -100,7 +100,12 @@ describe('where a validator stands on a chain', () => {
 describe('why an opted-in validator is left out', () => {
   // Powers 40, 30, 15, 10, 5 (tokens in uatom), the provider's active set the first 4 by tokens,
   // and valcons6 jailed (not bonded) with the most tokens.
-  const v = (i: number, tokens: bigint, bonded = true): ProviderValidatorState => ({ consensusAddress: `valcons${i}`, tokens, power: tokens / 1_000_000n, bonded });
+  const v = (i: number, tokens: bigint, bonded = true): ProviderValidatorState => ({
+    consensusAddress: `valcons${i}`,
+    tokens,
+    power: tokens / 1_000_000n,
+    bonded,
+  });
   const validators = [v(1, 40_000_000n), v(2, 30_000_000n), v(3, 15_000_000n), v(4, 10_000_000n), v(5, 5_000_000n), v(6, 50_000_000n, false)];
   const shaping = (over: Partial<PowerShaping> = {}): PowerShaping => ({ ...NO_POWER_SHAPING, allowlist: [], denylist: [], prioritylist: [], ...over });
   const everyone = new Set(['valcons1', 'valcons2', 'valcons3', 'valcons4', 'valcons5', 'valcons6']);

@@ -128,7 +128,7 @@ describe('minPowerInTopN', () => {
     assert.throws(() => minPowerInTopN([1n], 101), RangeError);
   });
 
-  it('compares in LegacyDec with banker\'s rounding, as the chain does', () => {
+  it("compares in LegacyDec with banker's rounding, as the chain does", () => {
     // 2/3 = 0.666…667 at 18 places (rounded up), 1/3 = 0.333…333 (rounded down).
     assert.equal(legacyQuo(2n, 3n), 666_666_666_666_666_667n);
     assert.equal(legacyQuo(1n, 3n), 333_333_333_333_333_333n);
@@ -162,7 +162,11 @@ describe('capPowers (validators_power_cap)', () => {
           else assert.ok(cur.power - prev.power <= 1n && prev.power - cur.power <= 1n, `equal powers ${prev.power} and ${cur.power}`);
         }
         if (BigInt(ps.length) * maxPower >= sum) assert.equal(sumPowers(capped.map((v) => v.power)), sum);
-        else assert.ok(capped.every((v) => v.power === maxPower), 'no solution: everyone at the cap');
+        else
+          assert.ok(
+            capped.every((v) => v.power === maxPower),
+            'no solution: everyone at the cap',
+          );
       }),
     );
   });
@@ -171,14 +175,28 @@ describe('capPowers (validators_power_cap)', () => {
     // sum 757, max floor(757 × 0.35) = 264. 559 gives up 295; 138 takes 126 to reach 264;
     // 60 takes the remaining 169.
     const capped = capPowers(byPower([60n, 138n, 559n]), 35);
-    assert.deepEqual(capped.map((v) => [v.id, v.power]), [[2, 264n], [1, 264n], [0, 229n]]);
+    assert.deepEqual(
+      capped.map((v) => [v.id, v.power]),
+      [
+        [2, 264n],
+        [1, 264n],
+        [0, 229n],
+      ],
+    );
   });
 
   it('worked by hand: equal powers split the remainder ([9, 9, 63665580929] at 48%, found by fast-check)', () => {
     // sum 63,665,580,947; cap floor(sum × 0.48) = 30,559,478,854. The large one gives up
     // 33,106,102,075: 16,553,051,037 to the first 9, then 16,553,051,038 to the second.
     const capped = capPowers(byPower([9n, 9n, 63_665_580_929n]), 48);
-    assert.deepEqual(capped.map((v) => [v.id, v.power]), [[2, 30_559_478_854n], [0, 16_553_051_046n], [1, 16_553_051_047n]]);
+    assert.deepEqual(
+      capped.map((v) => [v.id, v.power]),
+      [
+        [2, 30_559_478_854n],
+        [0, 16_553_051_046n],
+        [1, 16_553_051_047n],
+      ],
+    );
   });
 
   it('worked by hand: 10 validators at 5% have no solution, so all sit at the cap', () => {
@@ -224,10 +242,7 @@ describe('computeConsumerSet', () => {
     const input = { validators, optedIn: new Set(['valcons1', 'valcons5']), maxProviderConsensusValidators: 4 };
     assert.deepEqual(addresses(computeConsumerSet({ ...input, shaping: shaping() })), ['valcons1']);
     assert.equal(computeConsumerSet({ ...input, shaping: shaping() }).excluded.get('valcons5'), 'inactive');
-    assert.deepEqual(addresses(computeConsumerSet({ ...input, shaping: shaping({ allowInactiveVals: true }) })), [
-      'valcons1',
-      'valcons5',
-    ]);
+    assert.deepEqual(addresses(computeConsumerSet({ ...input, shaping: shaping({ allowInactiveVals: true }) })), ['valcons1', 'valcons5']);
   });
 
   it('allowlist, denylist (which wins) and min stake', () => {

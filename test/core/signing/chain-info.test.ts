@@ -34,7 +34,9 @@ describe('chain info and chain suggestion', () => {
     assert.deepEqual(info.bech32Config, MANTRA_BECH32_CONFIG);
     assert.deepEqual(info.stakeCurrency, { coinDenom: 'OM', coinMinimalDenom: 'uom', coinDecimals: 6 });
     assert.deepEqual(info.currencies, [info.stakeCurrency]);
-    assert.deepEqual(info.feeCurrencies, [{ coinDenom: 'OM', coinMinimalDenom: 'uom', coinDecimals: 6, gasPriceStep: { low: 0.005, average: 0.005, high: 0.01 } }]);
+    assert.deepEqual(info.feeCurrencies, [
+      { coinDenom: 'OM', coinMinimalDenom: 'uom', coinDecimals: 6, gasPriceStep: { low: 0.005, average: 0.005, high: 0.01 } },
+    ]);
     assert.deepEqual(checkChainInfo(info), { ok: true });
     assert.equal(keplrChainInfoProblem(info), undefined);
   });
@@ -73,7 +75,7 @@ describe('chain info and chain suggestion', () => {
     assert.deepEqual(wallet.calls, []);
   });
 
-  it('the strict test wallet refuses an unknown chain with Keplr\'s words until a suggestion is approved', async () => {
+  it("the strict test wallet refuses an unknown chain with Keplr's words until a suggestion is approved", async () => {
     const wallet = await strictWallet();
     const error = await wallet.enable('mantra-devnet-1').catch((e: unknown) => e);
     assert.equal((error as Error).message, 'There is no chain info for mantra-devnet-1');

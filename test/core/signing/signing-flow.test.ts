@@ -96,7 +96,7 @@ const optedIn = async (client: ProviderClient, consumerId: string, operator: str
   (await client.optedInValidators(consumerId, { fresh: true })).includes(await client.consensusAddressOf(operator));
 
 describe('tx flow: refusals before the wallet is touched', () => {
-  it('Top-N opt-out by a validator in the top N: refused in the check\'s words, naming the chain', async () => {
+  it("Top-N opt-out by a validator in the top N: refused in the check's words, naming the chain", async () => {
     const keplr = await testWallet('top');
     const t = flowOf(keplr);
     const result = await t.flow.optOut({ validator: top.operator, consumerId: '0' });
@@ -168,7 +168,7 @@ describe('tx flow: to the backend and back', () => {
     const t = flowOf(keplr, { onStage: (s) => stages.push(s) });
     const result = await t.flow.setConsumerCommissionRate({ validator: newcomer.operator, consumerId: '4', rate: ' 0.1 ' });
     assert.equal(result.status, 'confirmed', json(result));
-    assert.deepEqual(result, t.answers[0], 'the backend\'s answer, as it gave it');
+    assert.deepEqual(result, t.answers[0], "the backend's answer, as it gave it");
     assert.equal(t.sent.length, 1);
     const [input] = t.sent;
     assert.equal(input!.rpcUrl, devnet.rpcUrl);
@@ -199,7 +199,10 @@ describe('tx flow: to the backend and back', () => {
   });
 
   it('the stages from the signer on say the signing mode: direct, or amino for a Ledger account', async () => {
-    for (const [ledger, mode] of [[false, 'direct'], [true, 'amino']] as const) {
+    for (const [ledger, mode] of [
+      [false, 'direct'],
+      [true, 'amino'],
+    ] as const) {
       devnet.reset();
       const keplr = await testWallet('newcomer');
       keplr.isNanoLedger = ledger;
@@ -207,15 +210,19 @@ describe('tx flow: to the backend and back', () => {
       const t = flowOf(keplr, { onStage: (s, detail) => seen.push([s, detail?.mode]) });
       const result = await t.flow.optIn({ validator: newcomer.operator, consumerId: '4' });
       assert.equal(result.status, 'confirmed', json(result));
-      assert.deepEqual(seen, [
-        ['checking', undefined],
-        ['connecting', undefined],
-        ['loading', undefined],
-        ['simulating', mode],
-        ['signing', mode],
-        ['broadcasting', mode],
-        ['including', mode],
-      ], `a ${mode} signer`);
+      assert.deepEqual(
+        seen,
+        [
+          ['checking', undefined],
+          ['connecting', undefined],
+          ['loading', undefined],
+          ['simulating', mode],
+          ['signing', mode],
+          ['broadcasting', mode],
+          ['including', mode],
+        ],
+        `a ${mode} signer`,
+      );
     }
   });
 
@@ -233,7 +240,7 @@ describe('tx flow: to the backend and back', () => {
     const t = flowOf(keplr, { gasPrice: '0.0001uatom' });
     const result = await t.flow.optIn({ validator: newcomer.operator, consumerId: '4' });
     assert.equal(result.status, 'failed', json(result));
-    assert.deepEqual(result, t.answers[0], 'the backend\'s answer, as it gave it');
+    assert.deepEqual(result, t.answers[0], "the backend's answer, as it gave it");
     assert.deepEqual([(result as { code: string }).code, (result as { codespace: string }).codespace], ['insufficient-fee', 'sdk']);
     assert.deepEqual(t.invalidated, []);
     assert.equal(await optedIn(t.client, '4', newcomer.operator), false);
@@ -387,7 +394,7 @@ describe('tx flow: a refusal the chain finds after the check passed', () => {
     return { result, answer: t.answers[0] };
   }
 
-  it('the check, run again on the fresh state, refuses too: the person reads the check\'s words, naming the chain', async () => {
+  it("the check, run again on the fresh state, refuses too: the person reads the check's words, naming the chain", async () => {
     const { result, answer } = await optOutOfNeutron(() => {
       devnet.setTokens(newcomer.operator, RAISED);
       devnet.advance(1);
@@ -399,7 +406,7 @@ describe('tx flow: a refusal the chain finds after the check passed', () => {
     assert.equal((answer as { message: string }).message, CHAIN_WORDS, 'the chain itself said it without the name');
   });
 
-  it('the check, run again, passes (the stake fell back in the refusing block): the person reads the chain\'s own words', async () => {
+  it("the check, run again, passes (the stake fell back in the refusing block): the person reads the chain's own words", async () => {
     const { result } = await optOutOfNeutron(() => {
       devnet.setTokens(newcomer.operator, RAISED);
       devnet.advance(1);
@@ -448,8 +455,15 @@ describe('tx flow: fees and cache, read back from the chain', () => {
     const gas = await simulatedGas(keplr, '4');
     const before = await balance();
     const client = new ProviderClient({ rest: devnet.restUrl, rpc: devnet.rpcUrl, chainId: devnet.chainId });
-    const result = await new TxFlow({ client, wallet, pollIntervalMs: 20, inclusionTimeoutMs: 10_000 }).optIn({ validator: newcomer.operator, consumerId: '4' });
-    assert.equal(result.status, 'confirmed', JSON.stringify(result, (_, v: unknown) => (typeof v === 'bigint' ? String(v) : v)));
+    const result = await new TxFlow({ client, wallet, pollIntervalMs: 20, inclusionTimeoutMs: 10_000 }).optIn({
+      validator: newcomer.operator,
+      consumerId: '4',
+    });
+    assert.equal(
+      result.status,
+      'confirmed',
+      JSON.stringify(result, (_, v: unknown) => (typeof v === 'bigint' ? String(v) : v)),
+    );
     const fee = await chargedFee((result as { txHash: string }).txHash);
     // Gas limit = ceil(simulated × 1.4); fee = ceil(limit × 0.005) = ceil(limit × 5 / 1000) uatom.
     const limit = BigInt(Math.ceil(gas * 1.4));
@@ -468,8 +482,15 @@ describe('tx flow: fees and cache, read back from the chain', () => {
       const deadUrl = `http://127.0.0.1:${(dead.address() as AddressInfo).port}`;
       const { wallet } = await operatorWallet();
       const client = new ProviderClient({ rest: devnet.restUrl, rpc: [deadUrl, devnet.rpcUrl], chainId: devnet.chainId });
-      const result = await new TxFlow({ client, wallet, pollIntervalMs: 20, inclusionTimeoutMs: 10_000 }).optIn({ validator: newcomer.operator, consumerId: '4' });
-      assert.equal(result.status, 'confirmed', JSON.stringify(result, (_, v: unknown) => (typeof v === 'bigint' ? String(v) : v)));
+      const result = await new TxFlow({ client, wallet, pollIntervalMs: 20, inclusionTimeoutMs: 10_000 }).optIn({
+        validator: newcomer.operator,
+        consumerId: '4',
+      });
+      assert.equal(
+        result.status,
+        'confirmed',
+        JSON.stringify(result, (_, v: unknown) => (typeof v === 'bigint' ? String(v) : v)),
+      );
       assert.ok(await stargate.getTx((result as { txHash: string }).txHash), 'included by the devnet');
 
       const none = new ProviderClient({ rest: devnet.restUrl, rpc: [deadUrl, deadUrl], chainId: devnet.chainId });
@@ -509,7 +530,10 @@ describe('tx flow: fees and cache, read back from the chain', () => {
     const chains = await client.consumerChains({ phase: 'launched' });
     const before = client.stats();
 
-    const result = await new TxFlow({ client, wallet, pollIntervalMs: 20, inclusionTimeoutMs: 10_000 }).optIn({ validator: newcomer.operator, consumerId: '4' });
+    const result = await new TxFlow({ client, wallet, pollIntervalMs: 20, inclusionTimeoutMs: 10_000 }).optIn({
+      validator: newcomer.operator,
+      consumerId: '4',
+    });
     assert.equal(result.status, 'confirmed');
     // The opt-in's reads were forgotten: read again, they show the newcomer on chain 4.
     const after = await client.optedInValidators('4');
@@ -518,7 +542,7 @@ describe('tx flow: fees and cache, read back from the chain', () => {
     chai.include(await client.consumerChainsOfValidator(valcons), '4');
     // Unrelated reads are still served from the cache.
     assert.deepEqual(await client.consumerChains({ phase: 'launched' }), chains);
-    chai.include(await client.optedInValidators('5'), valcons, 'another chain\'s list: still cached');
+    chai.include(await client.optedInValidators('5'), valcons, "another chain's list: still cached");
     chai.isAbove(client.stats().cacheHits, before.cacheHits);
   });
 });

@@ -11,7 +11,10 @@ const prefixes = prefixesFor('cosmos');
 const bytes = Uint8Array.from({ length: 20 }, (_, i) => i + 1);
 const VALOPER = encodeAddress('cosmosvaloper', bytes);
 const OPERATOR = encodeAddress('cosmos', bytes);
-const OTHER = encodeAddress('cosmos', Uint8Array.from({ length: 20 }, (_, i) => 200 - i));
+const OTHER = encodeAddress(
+  'cosmos',
+  Uint8Array.from({ length: 20 }, (_, i) => 200 - i),
+);
 const KEY = JSON.stringify({ '@type': '/cosmos.crypto.ed25519.PubKey', key: Buffer.alloc(32, 7).toString('base64') });
 
 function state(overrides: Partial<PrecheckState> = {}, consumer: Partial<NonNullable<PrecheckState['consumer']>> = {}): PrecheckState {
@@ -135,15 +138,45 @@ describe('chain errors in words', () => {
       'top-n-opt-out',
       /at least 900 power must validate it; yours is 1000/,
     ],
-    ['provider', 27, 'opting out of a consumer chain not yet launched: cannot perform action in the current phase of consumer chain', 'wrong-phase', /opt out .* only once it has launched/],
+    [
+      'provider',
+      27,
+      'opting out of a consumer chain not yet launched: cannot perform action in the current phase of consumer chain',
+      'wrong-phase',
+      /opt out .* only once it has launched/,
+    ],
     ['provider', 27, 'cannot opt in to a consumer chain that is not in the registered, initialized, or launched phase', 'wrong-phase', /opt in only while/],
-    ['provider', 49, 'ProviderAddr: ValAddress converted to AccAddress (cosmos1abc) must match the signer address (cosmos1xyz): invalid opt in message', 'wrong-signer', /operator account \(cosmos1abc\).*cosmos1xyz/],
-    ['provider', 50, 'ChainId: found non-empty chainId(x); chainId is deprecated, use consumerId instead: invalid opt out message', 'invalid-message', /malformed/],
-    ['provider', 51, 'consumer commission rate should be in the range [0, 1]: invalid set consumer commission rate message', 'commission-range', /between 0 and 1/],
+    [
+      'provider',
+      49,
+      'ProviderAddr: ValAddress converted to AccAddress (cosmos1abc) must match the signer address (cosmos1xyz): invalid opt in message',
+      'wrong-signer',
+      /operator account \(cosmos1abc\).*cosmos1xyz/,
+    ],
+    [
+      'provider',
+      50,
+      'ChainId: found non-empty chainId(x); chainId is deprecated, use consumerId instead: invalid opt out message',
+      'invalid-message',
+      /malformed/,
+    ],
+    [
+      'provider',
+      51,
+      'consumer commission rate should be in the range [0, 1]: invalid set consumer commission rate message',
+      'commission-range',
+      /between 0 and 1/,
+    ],
     ['provider', 46, 'ConsumerKey: consumer key is not valid JSON: invalid assign consumer key message', 'bad-key', /consumer key is not valid/],
     ['provider', 3, 'unknown consumer chain, with id: 9: no consumer chain with this consumer id', 'unknown-consumer', /does not know .* \(id 9\)/],
     ['staking', 3, 'validator does not exist', 'unknown-validator', /no validator/],
-    ['staking', 40, 'commission rate cannot be less than 0.050000000000000000: commission cannot be less than min rate', 'commission-range', /at least .* 0\.05\./],
+    [
+      'staking',
+      40,
+      'commission rate cannot be less than 0.050000000000000000: commission cannot be less than min rate',
+      'commission-range',
+      /at least .* 0\.05\./,
+    ],
     ['staking', 6, 'validator pubkey type is not supported', 'bad-key', /only ed25519/],
     ['sdk', 4, 'signature verification failed; please verify account number (12) and chain-id (provider): unauthorized', 'unauthorized', /chain id/],
     ['sdk', 4, 'legacy ICS message /interchain_security.ccv.provider.v1.MsgOptIn: unauthorized', 'ics-disabled', /no longer accepts ICS/],

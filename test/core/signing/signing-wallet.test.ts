@@ -29,7 +29,10 @@ describe('wallet detection', () => {
     const wallet = await TestWallet.create({ knownChains: [CHAIN], accounts: [{ mnemonic: MNEMONIC_A }] });
     g.window = fakeWindow({ cosmostation: { providers: { keplr: wallet } }, leap: wallet, keplr: wallet });
     g.document = { readyState: 'complete' };
-    assert.deepEqual((await detectWallets()).map((w) => w.kind), ['keplr', 'leap', 'cosmostation']);
+    assert.deepEqual(
+      (await detectWallets()).map((w) => w.kind),
+      ['keplr', 'leap', 'cosmostation'],
+    );
     assert.equal((await detectWallet('leap'))?.label, 'Leap');
     g.window = fakeWindow({ leap: wallet });
     assert.equal((await detectWallet())?.kind, 'leap');
@@ -55,12 +58,19 @@ describe('wallet detection', () => {
     win.keplr = await TestWallet.create({ knownChains: [CHAIN], accounts: [{ mnemonic: MNEMONIC_A }] });
     doc.readyState = 'complete';
     win.dispatchEvent(new Event('load'));
-    assert.deepEqual((await detection).map((w) => w.kind), ['keplr']);
+    assert.deepEqual(
+      (await detection).map((w) => w.kind),
+      ['keplr'],
+    );
   });
 
   it('connects (enable + getKey) and follows account switches until unsubscribed', async () => {
     const win = fakeWindow();
-    const keplr = await TestWallet.create({ knownChains: [CHAIN], accounts: [{ mnemonic: MNEMONIC_A, name: 'alice' }, { mnemonic: MNEMONIC_B }], eventTarget: win });
+    const keplr = await TestWallet.create({
+      knownChains: [CHAIN],
+      accounts: [{ mnemonic: MNEMONIC_A, name: 'alice' }, { mnemonic: MNEMONIC_B }],
+      eventTarget: win,
+    });
     win.keplr = keplr;
     const [wallet] = await detectWallets({ window: win, document: { readyState: 'complete' } });
     const first = await wallet!.connect(CHAIN);
@@ -110,7 +120,12 @@ describe('wallet detection', () => {
     const signer: OfflineSigner = keplr.getOfflineSigner(CHAIN);
     keplr.calls.length = 0;
     let hostListener: (() => void) | undefined;
-    const wallet = hostWallet({ signer, address: keplr.address, label: 'via cosmos-kit', onAccountChange: (l) => ((hostListener = l), () => (hostListener = undefined)) });
+    const wallet = hostWallet({
+      signer,
+      address: keplr.address,
+      label: 'via cosmos-kit',
+      onAccountChange: (l) => ((hostListener = l), () => (hostListener = undefined)),
+    });
     assert.deepEqual(await wallet.connect(CHAIN), { address: keplr.address, name: '', isLedger: false });
     assert.equal((await wallet.signer(CHAIN)).mode, 'direct');
     assert.deepEqual(keplr.calls, []);
@@ -141,7 +156,13 @@ describe('test wallet (real keys)', () => {
     await keplr.enable(CHAIN);
     const key = await keplr.getKey(CHAIN);
     assert.equal(key.address.length, 20);
-    const authInfo = makeAuthInfoBytes([{ pubkey: { typeUrl: '/cosmos.crypto.secp256k1.PubKey', value: key.pubKey }, sequence: 3 }], [{ denom: 'uatom', amount: '1000' }], 200000, undefined, undefined);
+    const authInfo = makeAuthInfoBytes(
+      [{ pubkey: { typeUrl: '/cosmos.crypto.secp256k1.PubKey', value: key.pubKey }, sequence: 3 }],
+      [{ denom: 'uatom', amount: '1000' }],
+      200000,
+      undefined,
+      undefined,
+    );
     const doc = makeSignDoc(Uint8Array.from([0x0a, 0x00]), authInfo, CHAIN, 7);
     const { signature, signed } = await keplr.signDirect(CHAIN, key.bech32Address, doc);
     const sig = Secp256k1Signature.fromFixedLength(Buffer.from(signature.signature, 'base64'));
@@ -154,7 +175,14 @@ describe('test wallet (real keys)', () => {
     const keplr = await TestWallet.create({ knownChains: [CHAIN], accounts: [{ mnemonic: MNEMONIC_A }] });
     await keplr.enable(CHAIN);
     const key = await keplr.getKey(CHAIN);
-    const doc = makeAminoSignDoc([{ type: '/interchain_security.ccv.provider.v1.MsgOptOut', value: { consumer_id: '1' } }], { amount: [], gas: '200000' }, CHAIN, '', 7, 3);
+    const doc = makeAminoSignDoc(
+      [{ type: '/interchain_security.ccv.provider.v1.MsgOptOut', value: { consumer_id: '1' } }],
+      { amount: [], gas: '200000' },
+      CHAIN,
+      '',
+      7,
+      3,
+    );
     const signer = keplr.getOfflineSignerOnlyAmino(CHAIN);
     const { signature } = await signer.signAmino(key.bech32Address, doc);
     const sig = Secp256k1Signature.fromFixedLength(Buffer.from(signature.signature, 'base64'));
@@ -169,7 +197,10 @@ describe('test wallet (real keys)', () => {
     await keplr.enable(CHAIN);
     keplr.reject = true;
     const doc = makeAminoSignDoc([], { amount: [], gas: '1' }, CHAIN, '', 0, 0);
-    const error = await keplr.getOfflineSigner(CHAIN).signAmino(keplr.address, doc).catch((e: unknown) => e);
+    const error = await keplr
+      .getOfflineSigner(CHAIN)
+      .signAmino(keplr.address, doc)
+      .catch((e: unknown) => e);
     assert.ok(error instanceof Error);
     assert.equal(error.message, KEPLR_REJECTION_MESSAGE);
     assert.ok(isWalletRejection(error));
@@ -178,7 +209,11 @@ describe('test wallet (real keys)', () => {
   });
 
   it('refuses chains not enabled and signers that are not the current account', async () => {
-    const keplr = await TestWallet.create({ knownChains: [CHAIN], accounts: [{ mnemonic: MNEMONIC_A }, { mnemonic: MNEMONIC_B }], eventTarget: new EventTarget() });
+    const keplr = await TestWallet.create({
+      knownChains: [CHAIN],
+      accounts: [{ mnemonic: MNEMONIC_A }, { mnemonic: MNEMONIC_B }],
+      eventTarget: new EventTarget(),
+    });
     await assert.rejects(keplr.getKey(CHAIN), /not enabled/);
     await keplr.enable([CHAIN]);
     const first = keplr.address;
