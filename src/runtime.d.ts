@@ -4,7 +4,7 @@
  * The core runs in browsers, workers and Node alike, so `tsconfig.core.json` checks it against
  * the ECMAScript library alone: a stray `document` or `HTMLElement` fails the typecheck instead
  * of failing in a worker or on a server. What it does use is the small set of web APIs every one
- * of those platforms has (WHATWG fetch, URL, abort signals, timers, WebCrypto's digest, Event),
+ * of those platforms has (WHATWG fetch, URL, abort signals, timers, WebCrypto's digest, atob/btoa, Event),
  * declared here with only the members the core touches. Not `@types/node`: that would let
  * Node-only APIs (`Buffer`, `process`) through just as the DOM lets browser-only ones through.
  *
@@ -79,6 +79,10 @@ interface Crypto {
   readonly subtle: SubtleCrypto | undefined;
 }
 declare var crypto: Crypto | undefined;
+
+/** Base64 of a binary string (one char per byte); src/chain/base64.ts checks the shape first. */
+declare function atob(data: string): string;
+declare function btoa(data: string): string;
 
 interface Event {
   readonly type: string;

@@ -1,10 +1,10 @@
 /**
- * Consensus addresses from consensus keys, and base64: what the chain context needs to match a
- * validator's key with its consensus address. The chain floor holds them so that src/chain never
- * imports src/staking (staking's address conversions build on these).
+ * Consensus addresses from consensus keys: what the chain context needs to match a validator's
+ * key with its consensus address. The chain floor holds them so that src/chain never imports
+ * src/staking (staking's address conversions build on these).
  */
-import { base64 } from '@scure/base';
-import { IcsError, shortenForMessage } from './errors.js';
+import { IcsError } from './errors.js';
+import { decodeBase64 } from './base64.js';
 import { encodeAddress } from './bech32.js';
 import type { Bech32Prefixes } from './bech32.js';
 
@@ -32,12 +32,4 @@ export function ed25519Key(keyBase64: string): Uint8Array<ArrayBuffer> {
     throw new IcsError('invalid-input', `An ed25519 consensus key has 32 bytes; this one has ${key.length}.`);
   }
   return new Uint8Array(key);
-}
-
-export function decodeBase64(value: string): Uint8Array {
-  try {
-    return base64.decode(value);
-  } catch (cause) {
-    throw new IcsError('invalid-input', `"${shortenForMessage(value)}" is not valid base64.`, { cause });
-  }
 }

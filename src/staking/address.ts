@@ -4,10 +4,9 @@
  * address is sha256 of the ed25519 consensus key, first 20 bytes (ics-protocol.md §5).
  * The bech32 codec and the prefixes are src/chain/bech32.ts (the chain settings need them).
  *
- * Plain base64 from @scure/base and sha256 from @noble/hashes: a few KB, where cosmjs's
- * encoding would pull its CommonJS barrels into the read path.
+ * The synchronous consensus address takes sha256 from @noble/hashes (Node and tools: the devnet);
+ * the read path uses the platform's WebCrypto instead (src/chain/consensus.ts).
  */
-import { base64 } from '@scure/base';
 import { ed25519Key } from '../chain/consensus.js';
 import { sha256 } from '@noble/hashes/sha2.js';
 import { IcsError, shortenForMessage } from '../chain/errors.js';
@@ -55,10 +54,7 @@ export function consensusAddressFromEd25519(keyBase64: string, prefixes: Bech32P
   return encodeAddress(prefixes.consensus, sha256(ed25519Key(keyBase64)).slice(0, 20));
 }
 
-// The consensus address on the read path and base64 decoding are chain-level (CometBFT) facts
-// that the chain context needs: src/chain/consensus.ts. Re-exported here for existing importers.
-export { consensusAddressOfKey, decodeBase64 } from '../chain/consensus.js';
-
-export function encodeBase64(bytes: Uint8Array): string {
-  return base64.encode(bytes);
-}
+// The consensus address on the read path and base64 are chain-level (CometBFT, gateway) facts that
+// the chain context needs: src/chain. Re-exported here for the devnet and the signing checks.
+export { consensusAddressOfKey } from '../chain/consensus.js';
+export { decodeBase64, encodeBase64 } from '../chain/base64.js';

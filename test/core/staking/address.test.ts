@@ -1,8 +1,9 @@
-// The address helpers (@scure/base, noble, WebCrypto) against independent implementations: cosmjs's bech32 and sha256, Node's base64.
+// The address helpers (our BIP-173 codec, atob/btoa, noble, WebCrypto) against independent implementations: cosmjs's bech32 and sha256, Node's base64.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { fromBech32, toBech32 } from '@cosmjs/encoding';
+import { bech32 as bech32lib } from '@scure/base';
 import { sha256 } from '@cosmjs/crypto';
 import { decodeAddress, encodeAddress, prefixesFor } from '../../../src/chain/bech32.js';
 import { addressKind, consensusAddressFromEd25519, consensusAddressOfKey, decodeBase64, encodeBase64 } from '../../../src/staking/address.js';
@@ -33,6 +34,59 @@ describe('bech32 addresses', () => {
     assert.equal(addressKind(address, cosmos), 'validator');
   });
 });
+
+describe('BIP-173 test vectors', () => {
+  it('accepts its valid strings, either case', () => {
+    const valid = [
+      'A12UEL5L',
+      'a12uel5l',
+      'an83characterlonghumanreadablepartthatcontainsthenumber1andtheexcludedcharactersbio1tt5tgs',
+      'abcdef1qpzry9x8gf2tvdw0s3jn54khce6mua7lmqqqxw',
+      '11qqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqc8247j',
+      'split1checkupstagehandshakeupstreamerranterredcaperred2y9e3w',
+      '?1ezyfcl',
+    ];
+    for (const text of valid) {
+      const { prefix, bytes } = decodeAddress(text);
+      assert.equal(prefix, text.slice(0, text.lastIndexOf('1')).toLowerCase(), text);
+      assert.equal(encodeAddress(prefix, bytes), text.toLowerCase(), text);
+    }
+    assert.equal(decodeAddress('abcdef1qpzry9x8gf2tvdw0s3jn54khce6mua7lmqqqxw').bytes.length, 20);
+  });
+
+  it('refuses its invalid strings, and mixed case', () => {
+    const invalid = [
+      '\x201nwldj5',
+      '\x7f1axkwrx',
+      '\x801eym55h',
+      'an84characterslonghumanreadablepartthatcontainsthenumber1andtheexcludedcharactersbio1569pvx',
+      'pzry9x0s0muk',
+      '1pzry9x0s0muk',
+      'x1b4n0q5v',
+      'li1dgmt3',
+      'de1lg7wt\xff',
+      'A1G7SGD8',
+      '10a06t8',
+      '1qzzfhee',
+      'A12uEL5L',
+    ];
+    for (const text of invalid) assert.throws(() => decodeAddress(text), /not a valid bech32 address/, JSON.stringify(text));
+  });
+
+  it('refuses padding bits that are not zero, and a prefix it cannot write', () => {
+    // 'cosmos1' + one word 'l' (31) + checksum: 5 bits that are not a byte and not zero padding.
+    const words = [31];
+    const odd = `cosmos1${toBech32Words('cosmos', words)}`;
+    assert.throws(() => decodeAddress(odd), /not a valid bech32 address/);
+    assert.throws(() => encodeAddress('Cosmos', new Uint8Array(20)), /do not make a bech32 address/);
+    assert.throws(() => encodeAddress('cosmos', new Uint8Array(60)), /do not make a bech32 address/);
+  });
+});
+
+/** The data part (words and checksum) of a bech32 string, by @scure/base (the library under cosmjs's bech32), for odd word counts. */
+function toBech32Words(prefix: string, words: number[]): string {
+  return bech32lib.encode(prefix, words as unknown as Parameters<typeof bech32lib.encode>[1]).slice(prefix.length + 1);
+}
 
 describe('base64', () => {
   it('round-trips any bytes as Node writes them', () => {
