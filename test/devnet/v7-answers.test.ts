@@ -369,16 +369,17 @@ describe('v7 answers (issue 12)', () => {
         consumer_id: '0',
       },
       provider: {
-        // The template client with this chain's id, the launch height (revision 1 from "answers-1"),
-        // the staking unbonding time 1,814,400 s and a trusting period of 0.66 of it: 1,197,504 s.
         client_state: {
+          // The template client with this chain's id, the launch height (revision 1 from "answers-1"),
+          // the staking unbonding time 1,814,400 s and a trusting period of 0.66 of it: 1,197,504 s;
           chain_id: 'answers-1',
-          trust_level: { numerator: '1', denominator: '3' },
-          trusting_period: '1197504s',
+          latest_height: { revision_number: '1', revision_height: '1' },
           unbonding_period: '1814400s',
+          trusting_period: '1197504s',
+          // the rest as the template has it.
+          trust_level: { numerator: '1', denominator: '3' },
           max_clock_drift: '10s',
           frozen_height: { revision_number: '0', revision_height: '0' },
-          latest_height: { revision_number: '1', revision_height: '1' },
           proof_specs: params.template_client.proof_specs,
           upgrade_path: ['upgrade', 'upgradedIBCState'],
           allow_update_after_expiry: false,

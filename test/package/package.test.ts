@@ -343,18 +343,29 @@ function shadowText(page: Page, selector: string): Promise<string> {
   return page.evaluate((s) => (document.querySelector(s)?.shadowRoot?.textContent ?? '(nothing)').replace(/\s+/g, ' '), selector);
 }
 
-/** A plain page: one `<script type="module" src>`, the tags, and the page's own listener. */
-function oneFilePage(src: string, devnet: Devnet, validator: string): string {
+/** A page with what every test page has (charset, title, no favicon request), and its own head and body. */
+function htmlPage(title: string, head: string, body: string): string {
   return `<!doctype html>
 <html lang="en">
   <head>
     <meta charset="utf-8" />
-    <title>ics-elements: one file</title>
+    <title>ics-elements: ${title}</title>
     <link rel="icon" href="data:," />
-    <script type="module" src="${src}"></script>
+${head}
   </head>
   <body>
-    <ics-provider-chain rest="${devnet.restUrl}" rpc="${devnet.rpcUrl}">
+${body}
+  </body>
+</html>
+`;
+}
+
+/** A plain page: one `<script type="module" src>`, the tags, and the page's own listener. */
+function oneFilePage(src: string, devnet: Devnet, validator: string): string {
+  return htmlPage(
+    'one file',
+    `    <script type="module" src="${src}"></script>`,
+    `    <ics-provider-chain rest="${devnet.restUrl}" rpc="${devnet.rpcUrl}">
       <ics-consumer-card id="card" consumer-id="0"></ics-consumer-card>
       <ics-power-chart id="chart" consumer-id="0"></ics-power-chart>
       <p>Selected: <output id="selected"></output></p>
@@ -363,31 +374,21 @@ function oneFilePage(src: string, devnet: Devnet, validator: string): string {
     </ics-provider-chain>
     <script>
       document.addEventListener('ics-select', (event) => (document.querySelector('#selected').textContent = event.detail.consumerId));
-    </script>
-  </body>
-</html>
-`;
+    </script>`,
+  );
 }
 
 function importMapPage(src: string, devnet: Devnet): string {
-  return `<!doctype html>
-<html lang="en">
-  <head>
-    <meta charset="utf-8" />
-    <title>ics-elements: import map</title>
-    <link rel="icon" href="data:," />
-    <script type="importmap">{ "imports": { "ics-elements": "${src}" } }</script>
+  return htmlPage(
+    'import map',
+    `    <script type="importmap">{ "imports": { "ics-elements": "${src}" } }</script>
     <script type="module">
       import { IcsConsumerCard, IcsPowerChart } from 'ics-elements';
       window.sameClass = customElements.get('ics-consumer-card') === IcsConsumerCard && customElements.get('ics-power-chart') === IcsPowerChart;
-    </script>
-  </head>
-  <body>
-    <ics-consumer-card id="card" consumer-id="0" rest="${devnet.restUrl}"></ics-consumer-card>
-    <ics-power-chart id="chart" consumer-id="0" rest="${devnet.restUrl}" variant="cumulative"></ics-power-chart>
-  </body>
-</html>
-`;
+    </script>`,
+    `    <ics-consumer-card id="card" consumer-id="0" rest="${devnet.restUrl}"></ics-consumer-card>
+    <ics-power-chart id="chart" consumer-id="0" rest="${devnet.restUrl}" variant="cumulative"></ics-power-chart>`,
+  );
 }
 
 /** The fresh apps: a React 19 page and a Vue 3 page, each built by Vite from the installed package. */

@@ -1,6 +1,5 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { NO_POWER_SHAPING } from '../../../src/power/index.js';
 import fc from 'fast-check';
 import {
   capPowers,
@@ -16,7 +15,7 @@ import {
   stakeShare,
   sumPowers,
 } from '../../../src/power/index.js';
-import type { PowerShaping, ProviderValidatorState } from '../../../src/power/index.js';
+import { HAND_WORKED_VALIDATORS, shaping } from '../../helpers/power-validators.js';
 
 // Totals stay below 10^15 so that LegacyDec rounding at 18 places never changes a comparison
 // that the exact integer check below makes (see minPowerInTopN's property).
@@ -171,33 +170,40 @@ describe('capPowers (validators_power_cap)', () => {
     );
   });
 
-  it('worked by hand: [60, 138, 559] at 35%', () => {
-    // sum 757, max floor(757 × 0.35) = 264. 559 gives up 295; 138 takes 126 to reach 264;
-    // 60 takes the remaining 169.
-    const capped = capPowers(byPower([60n, 138n, 559n]), 35);
-    assert.deepEqual(
-      capped.map((v) => [v.id, v.power]),
-      [
+  const handWorked = [
+    {
+      name: 'worked by hand: [60, 138, 559] at 35%',
+      // sum 757, max floor(757 × 0.35) = 264. 559 gives up 295; 138 takes 126 to reach 264;
+      // 60 takes the remaining 169.
+      powers: [60n, 138n, 559n],
+      percent: 35,
+      capped: [
         [2, 264n],
         [1, 264n],
         [0, 229n],
       ],
-    );
-  });
-
-  it('worked by hand: equal powers split the remainder ([9, 9, 63665580929] at 48%, found by fast-check)', () => {
-    // sum 63,665,580,947; cap floor(sum × 0.48) = 30,559,478,854. The large one gives up
-    // 33,106,102,075: 16,553,051,037 to the first 9, then 16,553,051,038 to the second.
-    const capped = capPowers(byPower([9n, 9n, 63_665_580_929n]), 48);
-    assert.deepEqual(
-      capped.map((v) => [v.id, v.power]),
-      [
+    },
+    {
+      name: 'worked by hand: equal powers split the remainder ([9, 9, 63665580929] at 48%, found by fast-check)',
+      // sum 63,665,580,947; cap floor(sum × 0.48) = 30,559,478,854. The large one gives up
+      // 33,106,102,075: 16,553,051,037 to the first 9, then 16,553,051,038 to the second.
+      powers: [9n, 9n, 63_665_580_929n],
+      percent: 48,
+      capped: [
         [2, 30_559_478_854n],
         [0, 16_553_051_046n],
         [1, 16_553_051_047n],
       ],
-    );
-  });
+    },
+  ];
+  for (const c of handWorked) {
+    it(c.name, () => {
+      assert.deepEqual(
+        capPowers(byPower(c.powers), c.percent).map((v) => [v.id, v.power]),
+        c.capped,
+      );
+    });
+  }
 
   it('worked by hand: 10 validators at 5% have no solution, so all sit at the cap', () => {
     const capped = capPowers(byPower([100n, 50n, 10n, 10n, 10n, 5n, 5n, 5n, 3n, 2n]), 5);
@@ -214,15 +220,8 @@ describe('capPowers (validators_power_cap)', () => {
 });
 
 describe('computeConsumerSet', () => {
-  const v = (i: number, tokens: bigint, bonded = true): ProviderValidatorState => ({
-    consensusAddress: `valcons${i}`,
-    tokens,
-    power: tokens / 1_000_000n,
-    bonded,
-  });
-  const shaping = (over: Partial<PowerShaping> = {}): PowerShaping => ({ ...NO_POWER_SHAPING, ...over });
   // Powers 40, 30, 15, 10, 5 (total 100) and an unbonded one.
-  const validators = [v(1, 40_000_000n), v(2, 30_000_000n), v(3, 15_000_000n), v(4, 10_000_000n), v(5, 5_000_000n), v(6, 50_000_000n, false)];
+  const validators = HAND_WORKED_VALIDATORS;
   const addresses = (r: { members: { consensusAddress: string }[] }) => r.members.map((m) => m.consensusAddress);
 
   it('Top-N 95 opts in the top validators and adds voluntary ones', () => {

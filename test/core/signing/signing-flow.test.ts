@@ -450,21 +450,19 @@ describe('tx flow: fees and cache, read back from the chain', () => {
 
   const balance = async () => BigInt((await stargate.getBalance(newcomer.account, 'uatom')).amount);
 
+  /** Opts the newcomer in to chain 4 through a flow polling every 20 ms; the transaction's hash once the chain confirms it. */
+  async function confirmedOptIn(options: TxFlowOptions): Promise<string> {
+    const result = await new TxFlow({ pollIntervalMs: 20, inclusionTimeoutMs: 10_000, ...options }).optIn({ validator: newcomer.operator, consumerId: '4' });
+    assert.equal(result.status, 'confirmed', json(result));
+    return (result as { txHash: string }).txHash;
+  }
+
   it('the default gas price (0.005uatom) and margin (×1.4) are what the chain charges', async () => {
     const { keplr, wallet } = await operatorWallet();
     const gas = await simulatedGas(keplr, '4');
     const before = await balance();
     const client = new ProviderClient({ rest: devnet.restUrl, rpc: devnet.rpcUrl, chainId: devnet.chainId });
-    const result = await new TxFlow({ client, wallet, pollIntervalMs: 20, inclusionTimeoutMs: 10_000 }).optIn({
-      validator: newcomer.operator,
-      consumerId: '4',
-    });
-    assert.equal(
-      result.status,
-      'confirmed',
-      JSON.stringify(result, (_, v: unknown) => (typeof v === 'bigint' ? String(v) : v)),
-    );
-    const fee = await chargedFee((result as { txHash: string }).txHash);
+    const fee = await chargedFee(await confirmedOptIn({ client, wallet }));
     // Gas limit = ceil(simulated × 1.4); fee = ceil(limit × 0.005) = ceil(limit × 5 / 1000) uatom.
     const limit = BigInt(Math.ceil(gas * 1.4));
     assert.equal(fee.gasLimit, limit);
@@ -482,16 +480,7 @@ describe('tx flow: fees and cache, read back from the chain', () => {
       const deadUrl = `http://127.0.0.1:${(dead.address() as AddressInfo).port}`;
       const { wallet } = await operatorWallet();
       const client = new ProviderClient({ rest: devnet.restUrl, rpc: [deadUrl, devnet.rpcUrl], chainId: devnet.chainId });
-      const result = await new TxFlow({ client, wallet, pollIntervalMs: 20, inclusionTimeoutMs: 10_000 }).optIn({
-        validator: newcomer.operator,
-        consumerId: '4',
-      });
-      assert.equal(
-        result.status,
-        'confirmed',
-        JSON.stringify(result, (_, v: unknown) => (typeof v === 'bigint' ? String(v) : v)),
-      );
-      assert.ok(await stargate.getTx((result as { txHash: string }).txHash), 'included by the devnet');
+      assert.ok(await stargate.getTx(await confirmedOptIn({ client, wallet })), 'included by the devnet');
 
       const none = new ProviderClient({ rest: devnet.restUrl, rpc: [deadUrl, deadUrl], chainId: devnet.chainId });
       const failed = await new TxFlow({ client: none, wallet }).optIn({ validator: newcomer.operator, consumerId: '2' });
@@ -506,10 +495,7 @@ describe('tx flow: fees and cache, read back from the chain', () => {
     const { keplr, wallet } = await operatorWallet();
     const gas = await simulatedGas(keplr, '4');
     const client = new ProviderClient({ rest: devnet.restUrl, rpc: devnet.rpcUrl, chainId: devnet.chainId, gasPrice: '0.0125uatom' });
-    const flow = new TxFlow({ client, wallet, gasMultiplier: 2, pollIntervalMs: 20, inclusionTimeoutMs: 10_000 });
-    const result = await flow.optIn({ validator: newcomer.operator, consumerId: '4' });
-    assert.equal(result.status, 'confirmed');
-    const fee = await chargedFee((result as { txHash: string }).txHash);
+    const fee = await chargedFee(await confirmedOptIn({ client, wallet, gasMultiplier: 2 }));
     const limit = BigInt(gas * 2);
     assert.equal(fee.gasLimit, limit);
     // ceil(limit × 0.0125) = ceil(limit × 125 / 10000).
@@ -530,11 +516,7 @@ describe('tx flow: fees and cache, read back from the chain', () => {
     const chains = await client.consumerChains({ phase: 'launched' });
     const before = client.stats();
 
-    const result = await new TxFlow({ client, wallet, pollIntervalMs: 20, inclusionTimeoutMs: 10_000 }).optIn({
-      validator: newcomer.operator,
-      consumerId: '4',
-    });
-    assert.equal(result.status, 'confirmed');
+    await confirmedOptIn({ client, wallet });
     // The opt-in's reads were forgotten: read again, they show the newcomer on chain 4.
     const after = await client.optedInValidators('4');
     assert.equal(after.length, 21);
