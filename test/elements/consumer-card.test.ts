@@ -4,9 +4,9 @@
 import { assert } from 'chai';
 import { ProviderClient } from '../../src/index.js';
 import '../../components/consumer-card/define.js';
-import { configure } from '../../components/shared/clients.js';
 import type { IcsConsumerCard } from '../../components/consumer-card/define.js';
-import { $, $$, REST, axeViolations, captureWarnings, cleanUp, devnet, mount, shadowText, until } from './helpers.js';
+import { $, $$, REST, captureWarnings, cleanUp, devnet, mount, shadowText, until, withPageDefault } from './helpers.js';
+import { noAxe, recoversFromHttpError, saysIcsAbsent, untilStateSays } from './state-checks.js';
 
 const client = () => new ProviderClient({ rest: REST, cacheTtlMs: 0 });
 
@@ -46,7 +46,7 @@ describe('<ics-consumer-card>', () => {
     assert.match(figure(el, 'Next epoch'), new RegExp(`^${blocks} blocks? ?(under a minute|about \\d+)`));
     assert.isAtMost(blocks, info.blocksPerEpoch);
     assert.match($(el, '[aria-live="polite"]')!.textContent!, new RegExp(`secured by ${set.length} validators`));
-    assert.deepEqual(await axeViolations(el), []);
+    await noAxe(el);
   });
 
   it('counts the epoch down as blocks pass', async () => {
@@ -67,7 +67,7 @@ describe('<ics-consumer-card>', () => {
     await until(compact, 'complete');
     assert.isBelow(compact.getBoundingClientRect().height, full.getBoundingClientRect().height);
     assert.isNull($(compact, '.more'));
-    assert.deepEqual(await axeViolations(compact), []);
+    await noAxe(compact);
   });
 
   it('keeps its size from loading to loaded (no layout shift)', async () => {
@@ -77,7 +77,7 @@ describe('<ics-consumer-card>', () => {
     await el.updateComplete;
     assert.isTrue(el.matches(':state(loading)'));
     const height = el.getBoundingClientRect().height;
-    assert.deepEqual(await axeViolations(el), []);
+    await noAxe(el);
     await until(el, 'complete');
     assert.equal(el.getBoundingClientRect().height, height);
   });
@@ -108,9 +108,8 @@ describe('<ics-consumer-card>', () => {
 
   it('is empty, in words, for an id no chain has', async () => {
     const el = card('consumer-id="987654"');
-    await until(el, 'empty');
-    assert.match(shadowText(el), /no active consumer chain with id 987654/);
-    assert.deepEqual(await axeViolations(el), []);
+    await untilStateSays(el, 'empty', /no active consumer chain with id 987654/);
+    await noAxe(el);
   });
 
   it('names a consumer id that is not a number, once, in the element and the console', async () => {
@@ -124,47 +123,32 @@ describe('<ics-consumer-card>', () => {
     assert.match(shadowText(el), /"consumer-id" must be a whole number such as "0" or "12"; got "neutron-1"/);
     assert.lengthOf(warnings, 1);
     assert.match(warnings[0]!, /<ics-consumer-card> attribute "consumer-id"/);
-    assert.deepEqual(await axeViolations(el), []);
+    await noAxe(el);
   });
 
   it('shows the error with Retry, and recovers', async () => {
     const [chain] = await client().consumerChains({ phase: 'launched' });
     await devnet.faults({ mode: 'error', status: 503 });
-    const el = card(`consumer-id="${chain!.consumerId}"`);
-    await until(el, 'error');
-    assert.match(shadowText(el), /HTTP 503/);
-    assert.deepEqual(await axeViolations(el), []);
-    await devnet.faults(null);
-    $<HTMLButtonElement>(el, 'button')!.click();
-    await until(el, 'complete');
+    await recoversFromHttpError(card(`consumer-id="${chain!.consumerId}"`), 503);
   });
 
   it('says in words when the node times out or drops the connection (page default with a short timeout)', async () => {
     // timeoutMs bounds a whole load (detection and data), so not too short on a busy machine.
-    configure({ rest: REST, timeoutMs: 2000 });
-    try {
+    await withPageDefault({ rest: REST, timeoutMs: 2000 }, async () => {
       await devnet.faults({ mode: 'timeout' });
       const el = mount<IcsConsumerCard>('<ics-consumer-card consumer-id="0"></ics-consumer-card>');
-      await until(el, 'error');
-      assert.match(shadowText(el), /did not answer within 2 s/);
+      await untilStateSays(el, 'error', /did not answer within 2 s/);
       await devnet.faults({ mode: 'reset' });
       el.retry();
-      await until(el, 'error');
-      assert.match(shadowText(el), /Could not reach/);
+      await untilStateSays(el, 'error', /Could not reach/);
       await devnet.faults(null);
       el.retry();
       await until(el, 'complete');
-    } finally {
-      configure(undefined);
-    }
+    });
   });
 
   it('says so when the provider has no ICS module', async () => {
-    await devnet.ics('absent');
-    const el = card('consumer-id="0"');
-    await until(el, 'ics-absent');
-    assert.match(shadowText(el), /ICS is not available/);
-    assert.deepEqual(await axeViolations(el), []);
+    await saysIcsAbsent(() => card('consumer-id="0"'));
   });
 
   it('renders hostile metadata as text: no markup, links only https:, bidi neutralised', async () => {
@@ -181,7 +165,7 @@ describe('<ics-consumer-card>', () => {
       assert.equal(root.querySelectorAll('[onerror], [onclick], [onload]').length, 0);
       assert.notMatch(shadowText(el), /[\u202A-\u202E\u2066-\u2069\u200B-\u200F\uFEFF]/);
       assert.include(shadowText(el), `#${chain.consumerId}`);
-      assert.deepEqual(await axeViolations(el), []);
+      await noAxe(el);
     }
   });
 });

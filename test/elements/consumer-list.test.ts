@@ -4,13 +4,12 @@
 import { assert } from 'chai';
 import { sendKeys } from '@web/test-runner-commands';
 import { ProviderClient } from '../../src/index.js';
-import { decodeAddress, encodeAddress } from '../../src/chain/bech32.js';
 import type { ConsumerChain } from '../../src/index.js';
 import '../../components/consumer-list/define.js';
 import type { IcsConsumerList } from '../../components/consumer-list/define.js';
 import type { IcsSelectEvent } from '../../components/shared/events.js';
-import { configure } from '../../components/shared/clients.js';
-import { $, $$, REST, axeViolations, captureWarnings, cleanUp, devnet, mount, shadowText, until, untilShadowText } from './helpers.js';
+import { $, $$, REST, captureWarnings, cleanUp, devnet, mount, shadowText, until, withPageDefault } from './helpers.js';
+import { BAD_CHECKSUM_VALOPER, namesChecksumThenPrefix, noAxe, retryWithoutFaults, saysIcsAbsent, untilStateSays } from './state-checks.js';
 
 const client = () => new ProviderClient({ rest: REST, cacheTtlMs: 0 });
 
@@ -53,7 +52,7 @@ describe('<ics-consumer-list>', () => {
     assert.match(row.textContent!, /Top-N \d+%|Opt-in/);
     assert.match(row.textContent!, /\d+ validators?/);
     assert.match(row.textContent!, /of provider stake/);
-    assert.deepEqual(await axeViolations(el), []);
+    await noAxe(el);
   });
 
   it('shows a skeleton while loading, in the same height as the rows, announced politely', async () => {
@@ -66,7 +65,7 @@ describe('<ics-consumer-list>', () => {
     const hostHeight = el.getBoundingClientRect().height;
     assert.isAbove($$(el, '.skeleton').length, 5);
     assert.match($(el, '[aria-live="polite"]')!.textContent!, /Loading consumer chains/);
-    assert.deepEqual(await axeViolations(el), []);
+    await noAxe(el);
     await until(el, 'complete');
     assert.equal(body.getBoundingClientRect().height, loadingHeight, 'no layout shift');
     assert.equal(el.getBoundingClientRect().height, hostHeight, 'the element keeps its size');
@@ -77,30 +76,24 @@ describe('<ics-consumer-list>', () => {
     const el = list();
     const errors: Event[] = [];
     el.addEventListener('ics-error', (e) => errors.push(e));
-    await until(el, 'error');
-    assert.match(shadowText(el), /HTTP 500/);
+    await untilStateSays(el, 'error', /HTTP 500/);
     assert.isAbove(errors.length, 0);
     assert.equal((errors[0] as HTMLElementEventMap['ics-error']).detail.error.kind, 'http');
     assert.match($(el, '[aria-live="polite"]')!.textContent!, /Could not load/);
-    assert.deepEqual(await axeViolations(el), []);
-    await devnet.faults(null);
-    $<HTMLButtonElement>(el, 'button')!.click();
+    await noAxe(el);
+    await retryWithoutFaults(el);
     await until(el, 'complete');
   });
 
   it('maps each injected failure to words: timeout, malformed JSON, wrong shape', async () => {
     // A node that never answers, read with a 300 ms request timeout (the page default; the element
     // sets no rest of its own), so the timeout really fires.
-    configure({ rest: REST, timeoutMs: 300 });
-    try {
+    await withPageDefault({ rest: REST, timeoutMs: 300 }, async () => {
       await devnet.faults({ mode: 'timeout' });
       const el = mount<IcsConsumerList>('<ics-consumer-list phase="all"></ics-consumer-list>');
-      await until(el, 'error');
-      assert.match(shadowText(el), /did not answer within 0\.3 s/);
+      await untilStateSays(el, 'error', /did not answer within 0\.3 s/);
       el.remove();
-    } finally {
-      configure(undefined);
-    }
+    });
     for (const [mode, words] of [
       ['malformed-json', /not JSON/],
       ['wrong-shape', /should be/],
@@ -114,26 +107,20 @@ describe('<ics-consumer-list>', () => {
   });
 
   it('says so when the provider has no ICS module', async () => {
-    await devnet.ics('absent');
-    const el = list();
-    await until(el, 'ics-absent');
-    assert.match(shadowText(el), /ICS is not available/);
+    const el = await saysIcsAbsent(() => list());
     assert.isNull($(el, 'button'));
-    assert.deepEqual(await axeViolations(el), []);
   });
 
   it('says so when the provider runs a pre-v6 ICS it cannot read', async () => {
     await devnet.ics('legacy');
     const el = list();
-    await until(el, 'ics-absent');
-    assert.match(shadowText(el), /before v6/);
+    await untilStateSays(el, 'ics-absent', /before v6/);
   });
 
   it('is empty, in words, when nothing matches the search', async () => {
     const el = list('search="no-such-chain-anywhere"');
-    await until(el, 'empty');
-    assert.match(shadowText(el), /No launched consumer chain matches "no-such-chain-anywhere"/);
-    assert.deepEqual(await axeViolations(el), []);
+    await untilStateSays(el, 'empty', /No launched consumer chain matches "no-such-chain-anywhere"/);
+    await noAxe(el);
     el.search = '';
     await until(el, 'complete');
   });
@@ -210,7 +197,7 @@ describe('<ics-consumer-list>', () => {
     assert.equal(selections.at(-1)?.consumerId, ids[0]);
     // Only one row is a tab stop: Tab leaves the list.
     assert.equal($$(el, '[role="option"][tabindex="0"]').length, 1);
-    assert.deepEqual(await axeViolations(el), []);
+    await noAxe(el);
   });
 
   it("adds a validator's standing per row", async () => {
@@ -222,20 +209,15 @@ describe('<ics-consumer-list>', () => {
     await until(el, 'complete');
     assert.include($(el, `[data-consumer-id="${topN.consumerId}"]`)!.textContent, 'In the set');
     assert.include(shadowText(el), 'standing of');
-    assert.deepEqual(await axeViolations(el), []);
+    await noAxe(el);
   });
 
   it('names a bad validator address and a bad phase, once each, in the element and the console', async () => {
+    const [v] = await client().validators();
     let el!: IcsConsumerList;
     const warnings = await captureWarnings(async () => {
-      el = list('validator="cosmosvaloper1qqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqx"');
-      await until(el, 'invalid');
-      assert.match(shadowText(el), /checksum/);
-      const [v] = await client().validators();
-      el.validator = encodeAddress('osmovaloper', decodeAddress(v!.operatorAddress).bytes);
-      // The prefix is checked once the chain's prefixes are read (the checksum at once).
-      await untilShadowText(el, /prefix "osmovaloper"/);
-      await until(el, 'invalid');
+      el = list(`validator="${BAD_CHECKSUM_VALOPER}"`);
+      await namesChecksumThenPrefix(el, v!.operatorAddress);
       el.validator = undefined;
       el.setAttribute('phase', 'running');
       await el.updateComplete;
@@ -246,7 +228,7 @@ describe('<ics-consumer-list>', () => {
     assert.lengthOf(warnings, 3);
     assert.match(warnings[0]!, /<ics-consumer-list> attribute "validator"/);
     assert.match(warnings[2]!, /attribute "phase"/);
-    assert.deepEqual(await axeViolations(el), []);
+    await noAxe(el);
   });
 
   it('renders hostile metadata as inert text: no markup, no javascript:, bidi and zero-width made visible', async () => {
@@ -270,13 +252,13 @@ describe('<ics-consumer-list>', () => {
     for (const n of $$(el, '.name')) assert.isAtMost(Array.from(n.textContent ?? '').length, 50);
     // Look-alikes are marked.
     assert.isAbove($$(el, '.badge.warn').length, 0, 'a look-alike name is flagged');
-    assert.deepEqual(await axeViolations(el), []);
+    await noAxe(el);
   });
 
   it('passes axe in dark theme', async () => {
     const el = list('theme="dark"');
     await until(el, 'complete');
     assert.equal(getComputedStyle(el).colorScheme, 'dark');
-    assert.deepEqual(await axeViolations(el), []);
+    await noAxe(el);
   });
 });

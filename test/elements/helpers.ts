@@ -4,7 +4,8 @@
  */
 import type { AxeResults, RunOptions } from 'axe-core';
 import { devnetControl } from '../shared/devnet-control.js';
-import { resetSharedClients } from '../../components/shared/clients.js';
+import { configure, resetSharedClients } from '../../components/shared/clients.js';
+import type { ProviderConfigInput } from '../../src/index.js';
 import type { ViewState } from '../../components/shared/data-element.js';
 
 declare global {
@@ -34,6 +35,16 @@ export async function cleanUp(): Promise<void> {
   for (const box of mounted.splice(0)) box.remove();
   resetSharedClients();
   await devnet.reset();
+}
+
+/** Runs `fn` with `config` as the page's default provider (`configure()`), and clears that default after it. */
+export async function withPageDefault(config: ProviderConfigInput, fn: () => Promise<void>): Promise<void> {
+  configure(config);
+  try {
+    await fn();
+  } finally {
+    configure(undefined);
+  }
 }
 
 /** The element's current custom state among the ones data elements use. */

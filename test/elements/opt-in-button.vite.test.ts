@@ -7,21 +7,26 @@ import { assert } from 'chai';
 import '../../components/opt-in-button/define.js';
 import type { IcsOptInButton } from '../../components/opt-in-button/define.js';
 import { hostWallet } from '../../src/signing/index.js';
+import type { TestWallet } from '../../src/signing/test-wallet.js';
 import { ProviderClient } from '../../src/index.js';
 import { resetSharedClients } from '../../components/shared/clients.js';
-import { $, axeViolations, devnet, mount, shadowText } from './helpers.js';
+import { $, devnet, mount, shadowText } from './helpers.js';
+import { noAxe, noAxeWhileLoading, saysIcsAbsent, untilStateSays } from './state-checks.js';
 import {
   CHAIN_ID,
   DEVNET,
   clickButton,
-  installWallet,
-  operator,
   freshPageEachTest,
+  installWallet,
+  keyJson,
+  openOptIn,
+  operator,
+  press,
   recordTxEvents,
   removeWallet,
   sendKeys,
+  typeInto,
   untilState,
-  press,
 } from './sign-flow.js';
 
 const EXPLORER = 'https://explorer.example/tx/{hash}';
@@ -32,8 +37,17 @@ function button(consumerId: string, validator: string, extra = ''): IcsOptInButt
   );
 }
 
-async function noAxe(el: Element): Promise<void> {
-  assert.deepEqual(await axeViolations(el), []);
+/**
+ * The newcomer's wallet (as `setUp` adjusts it), the `ics-tx-*` events recorded, and a button for
+ * chain 4 connected, with its opt-in panel open.
+ */
+async function newcomerPanelOpen(setUp: (wallet: TestWallet) => void) {
+  const wallet = await installWallet('newcomer');
+  setUp(wallet);
+  const events = recordTxEvents();
+  const el = button('4', operator('newcomer'));
+  await openOptIn(el);
+  return { wallet, events, el };
 }
 
 describe('<ics-opt-in-button>', function () {
@@ -42,12 +56,7 @@ describe('<ics-opt-in-button>', function () {
   freshPageEachTest();
 
   it('without a wallet says how to get one, and passes axe while loading and after', async () => {
-    await devnet.faults({ latencyMs: 300 });
-    const el = button('4', operator('newcomer'));
-    await untilState(el, 'loading');
-    await noAxe(el);
-    await devnet.faults(null);
-    await untilState(el, 'no-wallet');
+    const el = await noAxeWhileLoading(() => button('4', operator('newcomer')), 'no-wallet');
     assert.match(shadowText(el), /No Cosmos wallet found/);
     assert.match(shadowText(el), /Not opted in/);
     assert.isNotNull($(el, 'a[href="https://www.keplr.app/"]'));
@@ -93,16 +102,11 @@ describe('<ics-opt-in-button>', function () {
     );
     await noAxe(el);
     // A bad key is named, and Confirm waits for a good one (or none).
-    const field = $<HTMLTextAreaElement>(el, 'textarea')!;
-    field.value = 'Ui5Gf1+mtWUdH8u3xlmzdKID+F3PK0sfXZ73GZ6q6is=';
-    field.dispatchEvent(new Event('input'));
-    await el.updateComplete;
+    await typeInto(el, 'textarea', 'Ui5Gf1+mtWUdH8u3xlmzdKID+F3PK0sfXZ73GZ6q6is=');
     assert.match(shadowText(el), /only the base64 key, not the JSON around it/);
     assert.isTrue($<HTMLButtonElement>(el, 'button.primary')!.disabled);
     await noAxe(el);
-    field.value = '';
-    field.dispatchEvent(new Event('input'));
-    await el.updateComplete;
+    await typeInto(el, 'textarea', '');
     const confirm = $<HTMLButtonElement>(el, '.confirm button.primary')!;
     confirm.click();
     confirm.click();
@@ -156,13 +160,7 @@ describe('<ics-opt-in-button>', function () {
   });
 
   it('returns to the start quietly when the wallet declines', async () => {
-    const wallet = await installWallet('newcomer');
-    wallet.reject = true;
-    const events = recordTxEvents();
-    const el = button('4', operator('newcomer'));
-    await untilState(el, 'connect');
-    await press(el, /Connect/, 'not-opted-in');
-    await press(el, /^Opt in$/, 'confirming');
+    const { wallet, events, el } = await newcomerPanelOpen((w) => (w.reject = true));
     await press(el, /Confirm opt-in/, 'not-opted-in', 15_000);
     assert.lengthOf(events.failed, 0);
     assert.notMatch(shadowText(el), /rejected|failed/i);
@@ -175,7 +173,6 @@ describe('<ics-opt-in-button>', function () {
     const events = recordTxEvents();
     const client = new ProviderClient({ rest: DEVNET.rest });
     const [other, own] = await Promise.all([client.validator(operator('top')), client.validator(operator('newcomer'))]);
-    const keyJson = (key: string) => JSON.stringify({ '@type': '/cosmos.crypto.ed25519.PubKey', key });
     const el = button('4', operator('newcomer'));
     await untilState(el, 'connect');
     clickButton(el, /Connect/);
@@ -185,10 +182,7 @@ describe('<ics-opt-in-button>', function () {
     ] as const) {
       await untilState(el, 'not-opted-in');
       await press(el, /^Opt in$/, 'confirming');
-      const field = $<HTMLTextAreaElement>(el, 'textarea')!;
-      field.value = keyJson(key);
-      field.dispatchEvent(new Event('input'));
-      await el.updateComplete;
+      await typeInto(el, 'textarea', keyJson(key));
       await press(el, /Confirm opt-in/, 'failed', 15_000);
       assert.match(shadowText(el), words);
       assert.equal((events.failed.at(-1) as Event & { detail: { code: string } }).detail.code, code);
@@ -227,16 +221,11 @@ describe('<ics-opt-in-button>', function () {
   it('says when the phase allows nothing, and when the provider has no ICS', async () => {
     await installWallet('newcomer');
     const stopped = button('7', operator('newcomer'));
-    await untilState(stopped, 'wrong-phase');
-    assert.match(shadowText(stopped), /Pion \(Neutron testnet\) \(consumer 7, pion-1\) is stopped/);
+    await untilStateSays(stopped, 'wrong-phase', /Pion \(Neutron testnet\) \(consumer 7, pion-1\) is stopped/);
     await noAxe(stopped);
     // A new client: the first one's cached detection says ICS is there.
     resetSharedClients();
-    await devnet.ics('absent');
-    const absent = button('4', operator('newcomer'));
-    await untilState(absent, 'ics-absent');
-    assert.match(shadowText(absent), /ICS is not available/);
-    await noAxe(absent);
+    await saysIcsAbsent(() => button('4', operator('newcomer')));
   });
 
   it('names a bad consumer id and an account address given as the validator', async () => {
@@ -300,13 +289,7 @@ describe('<ics-opt-in-button>', function () {
   });
 
   it('signs amino for a Ledger account, and says that this is experimental', async () => {
-    const wallet = await installWallet('newcomer');
-    wallet.isNanoLedger = true;
-    const events = recordTxEvents();
-    const el = button('4', operator('newcomer'));
-    await untilState(el, 'connect');
-    await press(el, /Connect/, 'not-opted-in');
-    await press(el, /^Opt in$/, 'confirming');
+    const { wallet, events, el } = await newcomerPanelOpen((w) => (w.isNanoLedger = true));
     assert.match(shadowText(el), /Ledger account: it signs amino JSON, which is experimental/);
     await noAxe(el);
     await press(el, /Confirm opt-in/, 'confirmed', 15_000);

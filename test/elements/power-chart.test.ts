@@ -9,7 +9,8 @@ import { sendKeys } from '@web/test-runner-commands';
 import { ProviderClient, prefixesFor, validatorToAccount } from '../../src/index.js';
 import '../../components/power-chart/define.js';
 import type { IcsPowerChart } from '../../components/power-chart/define.js';
-import { $, $$, REST, axeViolations, captureWarnings, cleanUp, devnet, mount, shadowText, until } from './helpers.js';
+import { $, $$, REST, captureWarnings, cleanUp, devnet, mount, shadowText, until } from './helpers.js';
+import { noAxe, recoversFromHttpError, saysIcsAbsent, untilStateSays } from './state-checks.js';
 
 const client = () => new ProviderClient({ rest: REST, cacheTtlMs: 0 });
 
@@ -69,7 +70,7 @@ describe('<ics-power-chart>', () => {
     );
     assert.lengthOf($$(el, 'rect.bar'), 133);
     assert.match(label(el), /^133 validators secure Neutron \(#0, neutron-1\); the largest holds 7\.1%; 7 validators together hold more than a third/);
-    assert.deepEqual(await axeViolations(el), []);
+    await noAxe(el);
   });
 
   it('worked out by hand: the 20% power cap of chain 1 and the 10% cap of chain 4', async () => {
@@ -113,7 +114,7 @@ describe('<ics-power-chart>', () => {
     assert.match($(el, '.curve .line')!.getAttribute('d')!, /^M[\d.]+,[\d.]+L/);
     // The running share in the table ends at 100%.
     assert.equal(rows(el).at(-1)![4], '100.0%');
-    assert.deepEqual(await axeViolations(el), []);
+    await noAxe(el);
   });
 
   it('compare: provider vs consumer power, the power cap and the set cap on chain 1, the lists on chain 2', async () => {
@@ -127,7 +128,7 @@ describe('<ics-power-chart>', () => {
     );
     assert.match(label(el), /the power cap lowered \d+, and 1 opted-in validator was left out/);
     assert.include(shadowText(el), 'Lowered by the power cap');
-    assert.deepEqual(await axeViolations(el), []);
+    await noAxe(el);
 
     const elys = chart('consumer-id="2" variant="compare"');
     await drawn(elys);
@@ -194,7 +195,7 @@ describe('<ics-power-chart>', () => {
     assert.isTrue($(el, '.bar.pending')!.classList.contains('highlighted'));
     assert.include(shadowText(el), 'Pending: joins at the next epoch');
     assert.match(label(el), /1 opted-in validator joins at the next epoch/);
-    assert.deepEqual(await axeViolations(el), []);
+    await noAxe(el);
   });
 
   it("without consumer-id: the provider's active set, the stake Top-N thresholds are taken on", async () => {
@@ -205,7 +206,7 @@ describe('<ics-power-chart>', () => {
     assert.equal(figure(el, 'validators'), '180 validators');
     assert.equal(figure(el, 'nakamoto'), 'Nakamoto 8');
     assert.match(label(el), /^180 active validators secure the provider provider-devnet-1;/);
-    assert.deepEqual(await axeViolations(el), []);
+    await noAxe(el);
   });
 
   it('a single validator holds everything; a chain without validators is empty; a stopped chain says so', async () => {
@@ -215,12 +216,10 @@ describe('<ics-power-chart>', () => {
     assert.equal(rows(single)[0]![3], '100.00%');
     assert.match(label(single), /^1 validator secures Nova/);
     const empty = chart('consumer-id="12"');
-    await until(empty, 'empty');
-    assert.match(shadowText(empty), /No validators in the set of .* yet/);
-    assert.deepEqual(await axeViolations(empty), []);
+    await untilStateSays(empty, 'empty', /No validators in the set of .* yet/);
+    await noAxe(empty);
     const stopped = chart('consumer-id="7"');
-    await until(stopped, 'empty');
-    assert.match(shadowText(stopped), /is stopped: it has no validator set/);
+    await untilStateSays(stopped, 'empty', /is stopped: it has no validator set/);
   });
 
   it('keyboard: one tab stop, arrows, Home and End move through the bars, the tooltip follows focus', async () => {
@@ -286,7 +285,7 @@ describe('<ics-power-chart>', () => {
       el.shadowRoot!.getAnimations().map((a) => (a.effect as KeyframeEffect).target!.classList.contains('skeletons')),
       [true, true],
     );
-    assert.deepEqual(await axeViolations(el), []);
+    await noAxe(el);
     await drawn(el);
     assert.equal(el.getBoundingClientRect().height, height);
   });
@@ -318,21 +317,11 @@ describe('<ics-power-chart>', () => {
 
   it('shows the error with Retry, and recovers', async () => {
     await devnet.faults({ mode: 'error', status: 503 });
-    const el = chart('consumer-id="0"');
-    await until(el, 'error');
-    assert.match(shadowText(el), /HTTP 503/);
-    assert.deepEqual(await axeViolations(el), []);
-    await devnet.faults(null);
-    $<HTMLButtonElement>(el, 'button')!.click();
-    await drawn(el);
+    await recoversFromHttpError(chart('consumer-id="0"'), 503, drawn);
   });
 
   it('says so when the provider has no ICS module', async () => {
-    await devnet.ics('absent');
-    const absent = chart('consumer-id="0"');
-    await until(absent, 'ics-absent');
-    assert.match(shadowText(absent), /ICS is not available/);
-    assert.deepEqual(await axeViolations(absent), []);
+    await saysIcsAbsent(() => chart('consumer-id="0"'));
   });
 
   it('draws 500 validators (a devnet of 500 over HTTP): every bar, row and focus stop, worked by hand', async () => {

@@ -15,20 +15,23 @@ import { hostWallet } from '../../src/signing/index.js';
 import { ICS_MESSAGE_CODECS, isIcsTypeUrl } from '../../src/signing/messages.js';
 import type { TestWallet } from '../../src/signing/test-wallet.js';
 import { ProviderClient } from '../../src/index.js';
-import { $, axeViolations, devnet, mount, shadowText } from './helpers.js';
+import { $, devnet, mount, shadowText } from './helpers.js';
 import { LONG_CHAIN_ID, LONG_MONIKER, LONG_NAME, LONG_NAME_SHOWN, overflowingIn, rewriteAnswers } from './hostile.js';
+import { noAxe } from './state-checks.js';
 import {
   CHAIN_ID,
   DEVNET,
   clickButton,
-  installWallet,
-  operator,
+  connectWallet,
   freshPageEachTest,
+  installWallet,
+  openOptIn,
+  operator,
+  press,
   recordTxEvents,
+  typeInto,
   untilState,
   untilText,
-  connectWallet,
-  press,
 } from './sign-flow.js';
 
 type Acting = IcsOptInButton | IcsValidatorSettings;
@@ -67,12 +70,6 @@ function settings(consumerId: string, validator: string): IcsValidatorSettings {
   );
 }
 
-/** Connects the wallet and opens the opt-in panel for the chain. */
-async function openOptIn(el: IcsOptInButton): Promise<void> {
-  await connectWallet(el, 'not-opted-in');
-  await press(el, /^Opt in$/, 'confirming');
-}
-
 /** The panel is gone, the notice says why, on screen and in the live region, and nothing was signed. */
 async function closedWithNotice(el: Acting, words: RegExp, signed: string[]): Promise<void> {
   await untilText(el, words);
@@ -105,7 +102,7 @@ describe('the proposal is frozen when the panel opens', function () {
     await untilState(el, 'not-opted-in');
     assert.include(shadowText(el), 'Elys Network');
     assert.match(shadowText(el), /The chain changed/, 'the notice stays until the next proposal');
-    assert.deepEqual(await axeViolations(el), []);
+    await noAxe(el);
     // A new proposal needs a new click, and shows the new chain.
     await press(el, /^Opt in$/, 'confirming');
     assert.include($(el, '.confirm')!.textContent!, 'Elys Network');
@@ -231,7 +228,7 @@ describe('the proposal is frozen when the panel opens', function () {
     assert.deepEqual(signed, [`MsgOptIn:4:${newcomer()}`]);
     assert.isTrue(await optedInOn('4', newcomer()));
     assert.isFalse(await optedInOn('2', newcomer()));
-    assert.deepEqual(await axeViolations(el), []);
+    await noAxe(el);
   });
 
   it('<ics-validator-settings>: consumer-id and validator changes close the commission panel, before and after Confirm', async () => {
@@ -243,10 +240,7 @@ describe('the proposal is frozen when the panel opens', function () {
       const el = settings('4', operator('opted'));
       await connectWallet(el, 'ready');
       await press(el, /Change commission/, 'confirming');
-      const field = $<HTMLInputElement>(el, 'input')!;
-      field.value = '9';
-      field.dispatchEvent(new Event('input'));
-      await el.updateComplete;
+      await typeInto(el, 'input', '9');
       assert.include($(el, '.confirm')!.textContent!, 'Crypto Dungeon');
       return el;
     };
@@ -257,7 +251,7 @@ describe('the proposal is frozen when the panel opens', function () {
     await closedWithNotice(first, /The chain changed \(consumer #4 to 2\); nothing was signed\./, signed);
     await untilState(first, 'ready');
     assert.include(shadowText(first), 'Elys Network');
-    assert.deepEqual(await axeViolations(first), []);
+    await noAxe(first);
     first.remove();
 
     // Changed and confirmed in one task.
@@ -293,7 +287,7 @@ describe('the proposal is frozen when the panel opens', function () {
         assert.deepEqual(overflowingIn(el.shadowRoot!, el), [], 'and the panel inside the element');
         assert.isAtMost($(el, '.base')!.scrollWidth, width);
         assert.equal(panel.querySelector<HTMLElement>('.clip')!.title, LONG_NAME_SHOWN, 'the full name in the title');
-        assert.deepEqual(await axeViolations(el), []);
+        await noAxe(el);
       } finally {
         restore();
       }

@@ -1,8 +1,8 @@
 /**
  * The sign-flow steps the acting elements' tests share (served by Vite: they load the test wallet,
  * hence cosmjs): the devnet's URLs, a test wallet for a devnet test operator, connecting it, pressing
- * a button and waiting for the state it leads to (open, confirm, wait for inclusion, close), waiting
- * for a custom state or a text, and collecting the `ics-tx-*` events.
+ * a button and waiting for the state it leads to (open, confirm, wait for inclusion, close), typing
+ * into a field, waiting for a custom state or a text, and collecting the `ics-tx-*` events.
  */
 import type { sendKeys as SendKeys } from '@web/test-runner-commands';
 import { TestWallet } from '../../src/signing/test-wallet.js';
@@ -106,3 +106,20 @@ export async function connectWallet(el: Element, state: string): Promise<void> {
   await until(el, 'connect');
   await press(el, /Connect Keplr/, state);
 }
+
+/** Connects the installed wallet to an opt-in button and opens its opt-in panel. */
+export async function openOptIn(el: Element): Promise<void> {
+  await connectWallet(el, 'not-opted-in');
+  await press(el, /^Opt in$/, 'confirming');
+}
+
+/** Types `value` into the shadow field (an input or a textarea) as a person would, and waits for the render. */
+export async function typeInto(el: Element, selector: string, value: string): Promise<void> {
+  const field = el.shadowRoot!.querySelector<HTMLInputElement | HTMLTextAreaElement>(selector)!;
+  field.value = value;
+  field.dispatchEvent(new Event('input'));
+  await (el as unknown as { updateComplete?: Promise<unknown> }).updateComplete;
+}
+
+/** The JSON form of an ed25519 consumer key, as a validator pastes it. */
+export const keyJson = (key: string) => JSON.stringify({ '@type': '/cosmos.crypto.ed25519.PubKey', key });

@@ -14,8 +14,9 @@ import { decodeAddress } from '../../src/index.js';
 import { encodeAddress } from '../../src/chain/bech32.js';
 import { devnetControl } from '../shared/devnet-control.js';
 import { hostChainInfo } from '../shared/mantra-chain-info.js';
-import { $, axeViolations, mount, shadowText, until } from './helpers.js';
-import { clickButton, removeWallet, untilText } from './sign-flow.js';
+import { mount, shadowText, until } from './helpers.js';
+import { noAxe } from './state-checks.js';
+import { clickButton, press, removeWallet, typeInto, untilText } from './sign-flow.js';
 
 const URLS = (window as unknown as { __ICS_DEVNET__: { mantraRest: string; mantraRpc: string } }).__ICS_DEVNET__;
 const REST = URLS.mantraRest;
@@ -39,8 +40,7 @@ function optIn(role: TestOperatorRole, extra = ''): IcsOptInButton {
 /** Connect → the wallet does not know the chain → add-chain, with nothing suggested yet. */
 async function untilAddChain(el: HTMLElement, wallet: TestWallet): Promise<void> {
   await until(el, 'connect');
-  clickButton(el, /^Connect Keplr/);
-  await until(el, 'add-chain');
+  await press(el, /^Connect Keplr/, 'add-chain');
   assert.include(shadowText(el), 'Keplr does not know Mantra Devnet 1 yet');
   assert.notInclude(wallet.calls, 'experimentalSuggestChain', 'never suggested without a click');
 }
@@ -59,9 +59,8 @@ describe('acting elements and a wallet that does not know the provider', functio
     const wallet = await strictWallet('newcomer');
     const el = optIn('newcomer');
     await untilAddChain(el, wallet);
-    assert.deepEqual(await axeViolations(el), []);
-    clickButton(el, /^Add Mantra Devnet 1 to Keplr$/);
-    await until(el, 'not-opted-in');
+    await noAxe(el);
+    await press(el, /^Add Mantra Devnet 1 to Keplr$/, 'not-opted-in');
     assert.deepEqual(
       wallet.calls.filter((c) => c === 'experimentalSuggestChain'),
       ['experimentalSuggestChain'],
@@ -71,10 +70,8 @@ describe('acting elements and a wallet that does not know the provider', functio
     assert.equal(suggested.bech32Config.bech32PrefixAccAddr, 'mantra');
     assert.deepEqual(suggested.stakeCurrency, { coinDenom: 'OM', coinMinimalDenom: 'uom', coinDecimals: 6 });
     assert.equal(suggested.rpc, RPC);
-    clickButton(el, /^Opt in$/);
-    await until(el, 'confirming');
-    clickButton(el, /^Confirm/);
-    await until(el, 'confirmed', 15_000);
+    await press(el, /^Opt in$/, 'confirming');
+    await press(el, /^Confirm/, 'confirmed', 15_000);
     assert.deepEqual(signs(wallet), ['signDirect']);
   });
 
@@ -84,16 +81,10 @@ describe('acting elements and a wallet that does not know the provider', functio
       `<ics-validator-settings rest="${REST}" rpc="${RPC}" consumer-id="4" validator="${valoper('opted')}"></ics-validator-settings>`,
     );
     await untilAddChain(el, wallet);
-    clickButton(el, /^Add Mantra Devnet 1 to Keplr$/);
-    await until(el, 'ready');
-    clickButton(el, /Change commission/);
-    await until(el, 'confirming');
-    const field = $<HTMLInputElement>(el, 'input')!;
-    field.value = '7.5';
-    field.dispatchEvent(new Event('input'));
-    await el.updateComplete;
-    clickButton(el, /Confirm commission/);
-    await until(el, 'confirmed', 15_000);
+    await press(el, /^Add Mantra Devnet 1 to Keplr$/, 'ready');
+    await press(el, /Change commission/, 'confirming');
+    await typeInto(el, 'input', '7.5');
+    await press(el, /Confirm commission/, 'confirmed', 15_000);
     assert.deepEqual(signs(wallet), ['signDirect']);
     clickButton(el, /Close/);
     await untilText(el, /Commission on this chain 7\.5%/);
@@ -110,7 +101,7 @@ describe('acting elements and a wallet that does not know the provider', functio
     assert.isNull(el.shadowRoot!.querySelector('.error'), 'a cancel, not an error');
     assert.deepEqual(signs(wallet), []);
     assert.isFalse(wallet.knownChains.has('mantra-devnet-1'));
-    assert.deepEqual(await axeViolations(el), []);
+    await noAxe(el);
   });
 
   it('a host-provided chain info is suggested as given', async () => {
@@ -119,10 +110,8 @@ describe('acting elements and a wallet that does not know the provider', functio
     const el = optIn('newcomer');
     el.chainInfo = host;
     await until(el, 'connect');
-    clickButton(el, /^Connect Keplr/);
-    await until(el, 'add-chain');
-    clickButton(el, /^Add MANTRA Devnet to Keplr$/);
-    await until(el, 'not-opted-in');
+    await press(el, /^Connect Keplr/, 'add-chain');
+    await press(el, /^Add MANTRA Devnet to Keplr$/, 'not-opted-in');
     assert.deepEqual(wallet.suggestions, [host]);
   });
 
@@ -131,13 +120,10 @@ describe('acting elements and a wallet that does not know the provider', functio
     wallet.isNanoLedger = true;
     const el = optIn('newcomer');
     await untilAddChain(el, wallet);
-    clickButton(el, /^Add Mantra Devnet 1 to Keplr$/);
-    await until(el, 'not-opted-in');
-    clickButton(el, /^Opt in$/);
-    await until(el, 'confirming');
+    await press(el, /^Add Mantra Devnet 1 to Keplr$/, 'not-opted-in');
+    await press(el, /^Opt in$/, 'confirming');
     assert.match(shadowText(el), /Ledger account: it signs amino JSON/);
-    clickButton(el, /^Confirm/);
-    await until(el, 'confirmed', 15_000);
+    await press(el, /^Confirm/, 'confirmed', 15_000);
     assert.deepEqual(signs(wallet), ['signAmino']);
   });
 });

@@ -4,12 +4,13 @@
 // state, bad addresses, and axe in each state.
 import { assert } from 'chai';
 import { ProviderClient } from '../../src/index.js';
-import { decodeAddress, encodeAddress } from '../../src/chain/bech32.js';
+import { encodeAddress } from '../../src/chain/bech32.js';
 import { testOperator } from '../../devnet/test-keys.js';
 import type { ConsumerChain, StakingValidator } from '../../src/index.js';
 import '../../components/validator-chains/define.js';
 import type { IcsValidatorChains } from '../../components/validator-chains/define.js';
-import { $, $$, REST, axeViolations, captureWarnings, cleanUp, devnet, mount, shadowText, until, untilShadowText } from './helpers.js';
+import { $, $$, REST, captureWarnings, cleanUp, devnet, mount, shadowText, until } from './helpers.js';
+import { BAD_CHECKSUM_VALOPER, namesChecksumThenPrefix, noAxe, recoversFromHttpError, saysIcsAbsent, untilStateSays } from './state-checks.js';
 
 const client = () => new ProviderClient({ rest: REST, cacheTtlMs: 0 });
 
@@ -47,7 +48,7 @@ describe('<ics-validator-chains>', () => {
     assert.include(shadowText(el), 'Provider commission');
     // Every chain it has to validate is listed.
     for (const id of await c.consumerChainsOfValidator(member!.operatorAddress)) assert.isNotNull(row(el, id), `chain ${id}`);
-    assert.deepEqual(await axeViolations(el), []);
+    await noAxe(el);
   });
 
   it('accepts the consensus address too', async () => {
@@ -84,7 +85,7 @@ describe('<ics-validator-chains>', () => {
       slot.assignedElements().map((e) => e.textContent),
       ['Opt out'],
     );
-    assert.deepEqual(await axeViolations(el), []);
+    await noAxe(el);
   });
 
   it('is empty, in words, for a validator on no consumer chain', async () => {
@@ -94,21 +95,15 @@ describe('<ics-validator-chains>', () => {
     const c = client();
     assert.deepEqual(await c.consumerChainsOfValidator(newcomer), []);
     const el = chainsOf(newcomer);
-    await until(el, 'empty');
-    assert.match(shadowText(el), /validates no consumer chain/);
-    assert.deepEqual(await axeViolations(el), []);
+    await untilStateSays(el, 'empty', /validates no consumer chain/);
+    await noAxe(el);
   });
 
   it('names a bad checksum, a foreign prefix and an account address, once each', async () => {
     let el!: IcsValidatorChains;
     const warnings = await captureWarnings(async () => {
-      el = chainsOf('cosmosvaloper1qqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqx');
-      await until(el, 'invalid');
-      assert.match(shadowText(el), /checksum/);
-      el.validator = encodeAddress('osmovaloper', decodeAddress(bonded[0]!.operatorAddress).bytes);
-      // The prefix is checked once the chain's prefixes are read (the checksum at once).
-      await untilShadowText(el, /prefix "osmovaloper"/);
-      await until(el, 'invalid');
+      el = chainsOf(BAD_CHECKSUM_VALOPER);
+      await namesChecksumThenPrefix(el, bonded[0]!.operatorAddress);
       el.validator = (await client().resolveValidator(bonded[0]!.operatorAddress)).accountAddress;
       await el.updateComplete;
       assert.match(shadowText(el), /is an account address/);
@@ -117,22 +112,15 @@ describe('<ics-validator-chains>', () => {
     });
     assert.lengthOf(warnings, 3);
     for (const w of warnings) assert.match(w, /<ics-validator-chains> attribute "validator"/);
-    assert.deepEqual(await axeViolations(el), []);
+    await noAxe(el);
   });
 
   it('shows an unknown validator as an error in words, and injected failures with Retry', async () => {
     const unknown = encodeAddress('cosmosvaloper', new Uint8Array(20).fill(7));
     const stranger = chainsOf(unknown);
-    await until(stranger, 'error');
-    assert.match(shadowText(stranger), /No validator/);
+    await untilStateSays(stranger, 'error', /No validator/);
     await devnet.faults({ mode: 'error', status: 500, pathPrefix: '/interchain_security/ccv/provider/consumer_chains_per_validator' });
-    const el = chainsOf(bonded[0]!.operatorAddress);
-    await until(el, 'error');
-    assert.match(shadowText(el), /HTTP 500/);
-    assert.deepEqual(await axeViolations(el), []);
-    await devnet.faults(null);
-    $<HTMLButtonElement>(el, 'button')!.click();
-    await until(el, 'complete');
+    await recoversFromHttpError(chainsOf(bonded[0]!.operatorAddress), 500);
   });
 
   it('says so when the provider has no ICS module, and passes axe in dark theme while loading', async () => {
@@ -142,16 +130,12 @@ describe('<ics-validator-chains>', () => {
     );
     await loading.updateComplete;
     assert.isTrue(loading.matches(':state(loading)'));
-    assert.deepEqual(await axeViolations(loading), []);
+    await noAxe(loading);
     // The loading element's reads finish (with ICS present) and are forgotten before the module
     // goes: otherwise the next element could join reads answered before and after the switch.
     await until(loading, 'complete');
     await cleanUp();
-    await devnet.ics('absent');
-    const el = chainsOf(bonded[0]!.operatorAddress);
-    await until(el, 'ics-absent');
-    assert.match(shadowText(el), /ICS is not available/, shadowText(el));
-    assert.deepEqual(await axeViolations(el), []);
+    const el = await saysIcsAbsent(() => chainsOf(bonded[0]!.operatorAddress));
     assert.equal($$(el, '.row').length, 0);
   });
 });

@@ -9,19 +9,22 @@ import type { IcsValidatorSettings } from '../../components/validator-settings/d
 import { percentToDecimal } from '../../components/validator-settings/validator-settings.load.js';
 import { ProviderClient } from '../../src/index.js';
 import { resetSharedClients } from '../../components/shared/clients.js';
-import { $, axeViolations, devnet, mount, shadowText } from './helpers.js';
+import { $, devnet, mount, shadowText } from './helpers.js';
+import { noAxe, noAxeWhileLoading, untilStateSays } from './state-checks.js';
 import {
   DEVNET,
   clickButton,
-  installWallet,
-  operator,
+  connectWallet,
   freshPageEachTest,
+  installWallet,
+  keyJson,
+  operator,
+  press,
   recordTxEvents,
   sendKeys,
+  typeInto,
   untilState,
   untilText,
-  connectWallet,
-  press,
 } from './sign-flow.js';
 
 function settings(consumerId: string, validator: string): IcsValidatorSettings {
@@ -29,19 +32,6 @@ function settings(consumerId: string, validator: string): IcsValidatorSettings {
     `<ics-validator-settings rest="${DEVNET.rest}" rpc="${DEVNET.rpc}" consumer-id="${consumerId}" validator="${validator}" explorer-tx="https://explorer.example/tx/{hash}"></ics-validator-settings>`,
   );
 }
-
-async function noAxe(el: Element): Promise<void> {
-  assert.deepEqual(await axeViolations(el), []);
-}
-
-function type(el: Element, selector: string, value: string): Promise<unknown> {
-  const field = $<HTMLInputElement | HTMLTextAreaElement>(el, selector)!;
-  field.value = value;
-  field.dispatchEvent(new Event('input'));
-  return (el as IcsValidatorSettings).updateComplete;
-}
-
-const keyJson = (key: string) => JSON.stringify({ '@type': '/cosmos.crypto.ed25519.PubKey', key });
 
 function freshKey(): string {
   const bytes = crypto.getRandomValues(new Uint8Array(32));
@@ -71,12 +61,7 @@ describe('<ics-validator-settings>', function () {
   });
 
   it('shows the provider key in use and the commission, without a wallet too, and passes axe while loading', async () => {
-    await devnet.faults({ latencyMs: 300 });
-    const el = settings('4', operator('newcomer'));
-    await untilState(el, 'loading');
-    await noAxe(el);
-    await devnet.faults(null);
-    await untilState(el, 'no-wallet');
+    const el = await noAxeWhileLoading(() => settings('4', operator('newcomer')), 'no-wallet');
     const text = shadowText(el);
     assert.include(text, 'Crypto Dungeon');
     assert.include(text, '#4');
@@ -105,11 +90,11 @@ describe('<ics-validator-settings>', function () {
     await noAxe(el);
     await press(el, /Change key/, 'confirming');
     assert.isTrue($<HTMLButtonElement>(el, '.confirm button.primary')!.disabled, 'Confirm waits for a key');
-    await type(el, 'textarea', '{"@type":"/cosmos.crypto.secp256k1.PubKey","key":"AAAA"}');
+    await typeInto(el, 'textarea', '{"@type":"/cosmos.crypto.secp256k1.PubKey","key":"AAAA"}');
     assert.match(shadowText(el), /only "\/cosmos\.crypto\.ed25519\.PubKey" is accepted/);
     await noAxe(el);
     const key = keyJson(freshKey());
-    await type(el, 'textarea', key);
+    await typeInto(el, 'textarea', key);
     for (const expected of ['MsgAssignConsumerKey', 'Crypto Dungeon', '#4', 'dungeon-1', key, operator('newcomer')]) assert.include(shadowText(el), expected);
     await press(el, /Confirm key/, 'confirmed', 15_000);
     assert.match(shadowText(el), /new key takes effect at the next epoch, in \d+ blocks?/);
@@ -130,7 +115,7 @@ describe('<ics-validator-settings>', function () {
       [own.consensusPubkey.key, /This is your provider consensus key/],
     ] as const) {
       await press(el, /Change key/, 'confirming');
-      await type(el, 'textarea', keyJson(key));
+      await typeInto(el, 'textarea', keyJson(key));
       await press(el, /Confirm key/, 'failed', 15_000);
       assert.match(shadowText(el), words);
       await noAxe(el);
@@ -147,16 +132,16 @@ describe('<ics-validator-settings>', function () {
     const events = recordTxEvents();
     const el = await connected('opted');
     await press(el, /Change commission/, 'confirming');
-    await type(el, 'input', 'lots');
+    await typeInto(el, 'input', 'lots');
     assert.match(shadowText(el), /Write the rate in percent/);
-    await type(el, 'input', '2');
+    await typeInto(el, 'input', '2');
     assert.include(shadowText(el), '2% (0.02)');
     await press(el, /Confirm commission/, 'failed', 15_000);
     assert.include(shadowText(el), "The commission rate must be at least the provider's minimum commission rate, 0.05.");
     assert.equal((events.failed[0] as Event & { detail: { code: string } }).detail.code, 'commission-range');
     await press(el, /Back/, 'ready');
     await press(el, /Change commission/, 'confirming');
-    await type(el, 'input', '7.5');
+    await typeInto(el, 'input', '7.5');
     await press(el, /Confirm commission/, 'confirmed', 15_000);
     assert.match(shadowText(el), /Transaction [0-9A-F]{64}/);
     clickButton(el, /Close/);
@@ -186,12 +171,10 @@ describe('<ics-validator-settings>', function () {
   it('says when the phase allows nothing, when ICS is absent, and names bad attributes', async () => {
     await installWallet('newcomer');
     const stopped = settings('7', operator('newcomer'));
-    await untilState(stopped, 'wrong-phase');
-    assert.match(shadowText(stopped), /This chain is stopped/);
+    await untilStateSays(stopped, 'wrong-phase', /This chain is stopped/);
     await noAxe(stopped);
     const bad = settings('x', operator('newcomer'));
-    await untilState(bad, 'invalid');
-    assert.match(shadowText(bad), /"consumer-id" is a whole number/);
+    await untilStateSays(bad, 'invalid', /"consumer-id" is a whole number/);
     await noAxe(bad);
     resetSharedClients();
     await devnet.ics('absent');
