@@ -100,6 +100,13 @@ async function validatorShots(page: Page, theme: 'light' | 'dark'): Promise<void
     await shot(selector, state);
   };
   const click = (selector: Acting, name: string | RegExp) => press(page, selector, name);
+  /** Opens the confirmation panel with its button, fills the panel's field, and takes its picture. */
+  const shotConfirming = async (selector: Acting, button: string, field: string, value: string) => {
+    await click(selector, button);
+    await reach(page, selector, 'confirming');
+    await page.locator(`${selector} ${field}`).fill(value);
+    await shot(selector, 'confirming');
+  };
   const connect = async () => {
     await reach(page, '#join', 'connect');
     await click('#join', /^Connect/);
@@ -118,10 +125,7 @@ async function validatorShots(page: Page, theme: 'light' | 'dark'): Promise<void
   await reach(page, '#settings', 'ready');
   await shot('#join', 'not-opted-in');
   await shot('#settings', 'ready');
-  await click('#join', 'Opt in');
-  await reach(page, '#join', 'confirming');
-  await page.locator('#join textarea').fill('{"@type":"/cosmos.crypto.ed25519.PubKey","key":"Ui5Gf1+mtWUdH8u3xlmzdKID+F3PK0sfXZ73GZ6q6is="}');
-  await shot('#join', 'confirming');
+  await shotConfirming('#join', 'Opt in', 'textarea', '{"@type":"/cosmos.crypto.ed25519.PubKey","key":"Ui5Gf1+mtWUdH8u3xlmzdKID+F3PK0sfXZ73GZ6q6is="}');
   // Pending: a wallet that never answers holds the element in "waiting for your signature".
   await page.evaluate(() => {
     const w = (window as unknown as { __testWallet: { signDirect: () => Promise<never> } }).__testWallet;
@@ -158,10 +162,7 @@ async function validatorShots(page: Page, theme: 'light' | 'dark'): Promise<void
   await shotOnReaching('#join', 'failed');
 
   // Settings: the commission panel, a refusal below the minimum, a change confirmed.
-  await click('#settings', 'Change commission');
-  await reach(page, '#settings', 'confirming');
-  await page.locator('#settings input').fill('2');
-  await shot('#settings', 'confirming');
+  await shotConfirming('#settings', 'Change commission', 'input', '2');
   await click('#settings', 'Confirm commission');
   await shotOnReaching('#settings', 'failed');
   await click('#settings', 'Back');
