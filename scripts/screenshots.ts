@@ -15,6 +15,35 @@ const ELEMENTS = [
   ['#validator', 'validator-chains'],
   ['#chart', 'power-chart'],
 ] as const;
+/** The acting elements on the validator demo page, by selector. */
+const ACTING = { '#join': 'opt-in-button', '#settings': 'validator-settings' } as const;
+type Acting = keyof typeof ACTING;
+
+/** Waits until the element matches `:state(name)`; when it never does, says what it shows instead. */
+async function reach(page: Page, selector: string, name = 'complete'): Promise<void> {
+  try {
+    await page.waitForFunction(([s, n]) => document.querySelector(s!)?.matches(`:state(${n})`) ?? false, [selector, name] as const, { timeout: 20_000 });
+  } catch (error) {
+    const text = await page.evaluate((s) => (document.querySelector(s)?.shadowRoot?.textContent ?? '').replace(/\s+/g, ' '), selector);
+    throw new Error(`${selector} never reached :state(${name}): ${text.slice(0, 400)}`, { cause: error });
+  }
+}
+
+/** Writes `<OUT>/<file>.png`, the element's picture (the whole page without a selector), and prints its path. */
+async function picture(page: Page, file: string, selector?: string): Promise<void> {
+  const path = `${OUT}/${file}.png`;
+  await (selector === undefined ? page.screenshot({ path, fullPage: true }) : page.locator(selector).screenshot({ path }));
+  console.log(path);
+}
+
+/** Clicks the element's first button of that name (a string names it exactly). */
+function press(page: Page, selector: string, name: string | RegExp): Promise<void> {
+  return page
+    .locator(selector)
+    .getByRole('button', { name, exact: typeof name === 'string' })
+    .first()
+    .click();
+}
 
 /**
  * The power chart in each variant (the page highlights the validator shown below it; compare
@@ -22,7 +51,7 @@ const ELEMENTS = [
  */
 async function chartShots(page: Page, theme: 'light' | 'dark'): Promise<void> {
   const settle = async () => {
-    await page.waitForFunction(() => document.querySelector('#chart')?.matches(':state(complete)'), undefined, { timeout: 20_000 });
+    await reach(page, '#chart');
     await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
   };
   for (const variant of ['bars', 'cumulative', 'compare'] as const) {
@@ -37,8 +66,7 @@ async function chartShots(page: Page, theme: 'light' | 'dark'): Promise<void> {
       [variant, variant === 'compare' ? '1' : '0'] as const,
     );
     await settle();
-    await page.locator('#chart').screenshot({ path: `${OUT}/power-chart-${variant}-${theme}.png` });
-    console.log(`${OUT}/power-chart-${variant}-${theme}.png`);
+    await picture(page, `power-chart-${variant}-${theme}`, '#chart');
   }
   await page.setViewportSize({ width: 320, height: 1000 });
   await page.evaluate(() => {
@@ -48,8 +76,7 @@ async function chartShots(page: Page, theme: 'light' | 'dark'): Promise<void> {
     chart.limit = 12;
   });
   await settle();
-  await page.locator('#chart').screenshot({ path: `${OUT}/power-chart-bars-320-${theme}.png` });
-  console.log(`${OUT}/power-chart-bars-320-${theme}.png`);
+  await picture(page, `power-chart-bars-320-${theme}`, '#chart');
 }
 
 /**
@@ -62,119 +89,96 @@ async function validatorShots(page: Page, theme: 'light' | 'dark'): Promise<void
   const { testOperator } = await import('../devnet/test-keys.js');
   const url = (query: Record<string, string>) =>
     `${base}validator.html?${new URLSearchParams({ rest: devnet.restUrl, rpc: devnet.rpcUrl, theme, ...query }).toString()}`;
-  const state = async (selector: string, name: string) => {
-    try {
-      await page.waitForFunction(([s, n]) => document.querySelector(s!)?.matches(`:state(${n})`) ?? false, [selector, name] as const, { timeout: 20_000 });
-    } catch (error) {
-      const text = await page.evaluate((s) => (document.querySelector(s)?.shadowRoot?.textContent ?? '').replace(/\s+/g, ' '), selector);
-      throw new Error(`${selector} never reached :state(${name}): ${text.slice(0, 400)}`, { cause: error });
-    }
-  };
-  const shot = async (selector: string, name: string) => {
+  /** The element's picture, named after the state it shows. */
+  const shot = async (selector: Acting, state: string) => {
     await page.evaluate(() => document.fonts.ready);
-    const path = `${OUT}/${name}-${theme}.png`;
-    await page.locator(selector).screenshot({ path });
-    console.log(path);
+    await picture(page, `${ACTING[selector]}-${state}-${theme}`, selector);
   };
-  const click = (selector: string, name: string | RegExp) =>
-    page
-      .locator(selector)
-      .getByRole('button', { name, exact: typeof name === 'string' })
-      .first()
-      .click();
+  /** Waits for the state, then takes its picture. */
+  const shotOnReaching = async (selector: Acting, state: string) => {
+    await reach(page, selector, state);
+    await shot(selector, state);
+  };
+  const click = (selector: Acting, name: string | RegExp) => press(page, selector, name);
+  /** Opens the confirmation panel with its button, fills the panel's field, and takes its picture. */
+  const shotConfirming = async (selector: Acting, button: string, field: string, value: string) => {
+    await click(selector, button);
+    await reach(page, selector, 'confirming');
+    await page.locator(`${selector} ${field}`).fill(value);
+    await shot(selector, 'confirming');
+  };
   const connect = async () => {
-    await state('#join', 'connect');
+    await reach(page, '#join', 'connect');
     await click('#join', /^Connect/);
   };
 
   await page.goto(url({ operator: 'newcomer', consumer: '4', wallet: 'none' }));
-  await state('#join', 'no-wallet');
-  await shot('#join', 'opt-in-button-no-wallet');
+  await shotOnReaching('#join', 'no-wallet');
   await page.goto(url({ operator: 'newcomer', consumer: '4', validator: testOperator('opted').operator }));
   await connect();
-  await state('#join', 'wrong-account');
-  await shot('#join', 'opt-in-button-wrong-account');
+  await shotOnReaching('#join', 'wrong-account');
 
   await page.goto(url({ operator: 'newcomer', consumer: '4' }));
-  await state('#join', 'connect');
-  await shot('#join', 'opt-in-button-connect');
+  await shotOnReaching('#join', 'connect');
   await connect();
-  await state('#join', 'not-opted-in');
-  await state('#settings', 'ready');
-  await shot('#join', 'opt-in-button-not-opted-in');
-  await shot('#settings', 'validator-settings-ready');
-  await click('#join', 'Opt in');
-  await state('#join', 'confirming');
-  await page.locator('#join textarea').fill('{"@type":"/cosmos.crypto.ed25519.PubKey","key":"Ui5Gf1+mtWUdH8u3xlmzdKID+F3PK0sfXZ73GZ6q6is="}');
-  await shot('#join', 'opt-in-button-confirming');
+  await reach(page, '#join', 'not-opted-in');
+  await reach(page, '#settings', 'ready');
+  await shot('#join', 'not-opted-in');
+  await shot('#settings', 'ready');
+  await shotConfirming('#join', 'Opt in', 'textarea', '{"@type":"/cosmos.crypto.ed25519.PubKey","key":"Ui5Gf1+mtWUdH8u3xlmzdKID+F3PK0sfXZ73GZ6q6is="}');
   // Pending: a wallet that never answers holds the element in "waiting for your signature".
   await page.evaluate(() => {
     const w = (window as unknown as { __testWallet: { signDirect: () => Promise<never> } }).__testWallet;
     w.signDirect = () => new Promise<never>(() => undefined);
   });
   await click('#join', 'Confirm opt-in');
-  await state('#join', 'pending');
+  await reach(page, '#join', 'pending');
   await page.waitForFunction(() => /signature/.test(document.querySelector('#join')?.shadowRoot?.textContent ?? ''));
-  await shot('#join', 'opt-in-button-pending');
+  await shot('#join', 'pending');
 
   await page.goto(url({ operator: 'newcomer', consumer: '4' }));
   await connect();
-  await state('#join', 'not-opted-in');
+  await reach(page, '#join', 'not-opted-in');
   await click('#join', 'Opt in');
   await click('#join', 'Confirm opt-in');
-  await state('#join', 'confirmed');
-  await shot('#join', 'opt-in-button-confirmed');
+  await shotOnReaching('#join', 'confirmed');
   await click('#join', 'Close');
-  await state('#join', 'next-epoch');
-  await shot('#join', 'opt-in-button-next-epoch');
+  await shotOnReaching('#join', 'next-epoch');
   devnet.advanceToEpochEnd();
   await page.evaluate(() => document.querySelector<HTMLElement & { retry(): void }>('#join')!.retry());
-  await state('#join', 'active');
-  await shot('#join', 'opt-in-button-active');
+  await shotOnReaching('#join', 'active');
   await page.waitForFunction(() => /Validating/.test(document.querySelector('#chains')?.shadowRoot?.textContent ?? ''), undefined, { timeout: 20_000 });
-  await page.screenshot({ path: `${OUT}/validator-page-${theme}.png`, fullPage: true });
-  console.log(`${OUT}/validator-page-${theme}.png`);
+  await picture(page, `validator-page-${theme}`);
   await click('#join', 'Opt out');
   await click('#join', 'Confirm opt-out');
-  await state('#join', 'confirmed');
+  await reach(page, '#join', 'confirmed');
   await click('#join', 'Close');
-  await state('#join', 'opt-out-pending');
-  await shot('#join', 'opt-in-button-opt-out-pending');
+  await shotOnReaching('#join', 'opt-out-pending');
   // A refusal: another validator's provider key, said in words before anything is signed.
   const topKey = devnet.state().validators.find((v) => v.operatorAddress === testOperator('top').operator)?.consensusKey;
   await click('#join', 'Opt in again');
   await page.locator('#join textarea').fill(JSON.stringify({ '@type': '/cosmos.crypto.ed25519.PubKey', key: topKey ?? '' }));
   await click('#join', 'Confirm opt-in');
-  await state('#join', 'failed');
-  await shot('#join', 'opt-in-button-failed');
+  await shotOnReaching('#join', 'failed');
 
   // Settings: the commission panel, a refusal below the minimum, a change confirmed.
-  await click('#settings', 'Change commission');
-  await state('#settings', 'confirming');
-  await page.locator('#settings input').fill('2');
-  await shot('#settings', 'validator-settings-confirming');
+  await shotConfirming('#settings', 'Change commission', 'input', '2');
   await click('#settings', 'Confirm commission');
-  await state('#settings', 'failed');
-  await shot('#settings', 'validator-settings-failed');
+  await shotOnReaching('#settings', 'failed');
   await click('#settings', 'Back');
   await click('#settings', 'Change commission');
   await page.locator('#settings input').fill('7.5');
   await click('#settings', 'Confirm commission');
-  await state('#settings', 'confirmed');
-  await shot('#settings', 'validator-settings-confirmed');
+  await shotOnReaching('#settings', 'confirmed');
 
   await page.goto(url({ operator: 'top', consumer: '0' }));
-  await state('#join', 'must-validate');
-  await shot('#join', 'opt-in-button-must-validate');
+  await shotOnReaching('#join', 'must-validate');
   await page.goto(url({ operator: 'newcomer', consumer: '7' }));
-  await state('#join', 'wrong-phase');
-  await state('#settings', 'wrong-phase');
-  await shot('#join', 'opt-in-button-wrong-phase');
-  await shot('#settings', 'validator-settings-wrong-phase');
+  await shotOnReaching('#join', 'wrong-phase');
+  await shotOnReaching('#settings', 'wrong-phase');
   devnet.setIcsMode('absent');
   await page.goto(url({ operator: 'newcomer', consumer: '4' }));
-  await state('#join', 'ics-absent');
-  await shot('#join', 'opt-in-button-ics-absent');
+  await shotOnReaching('#join', 'ics-absent');
   devnet.setIcsMode('v7');
   devnet.reset();
 }
@@ -186,14 +190,11 @@ async function validatorShots(page: Page, theme: 'light' | 'dark'): Promise<void
 async function appShots(page: Page): Promise<void> {
   for (const app of ['react', 'vue'] as const) {
     await page.goto(`${base}${app}.html?rest=${encodeURIComponent(devnet.restUrl)}`);
-    await page.waitForFunction(() => document.querySelector('#list')?.matches(':state(complete)'), undefined, { timeout: 20_000 });
+    await reach(page, '#list');
     await page.locator('#list [role="option"][data-consumer-id="1"]').click();
-    for (const selector of ['#card', '#chart']) {
-      await page.waitForFunction((s) => document.querySelector(s)?.matches(':state(complete)'), selector, { timeout: 20_000 });
-    }
+    for (const selector of ['#card', '#chart']) await reach(page, selector);
     await page.evaluate(() => document.fonts.ready);
-    await page.screenshot({ path: `${OUT}/${app}-app.png`, fullPage: true });
-    console.log(`${OUT}/${app}-app.png`);
+    await picture(page, `${app}-app`);
   }
 }
 
@@ -208,56 +209,33 @@ async function mantraShots(page: Page, theme: 'light' | 'dark'): Promise<void> {
     const { ProviderClient } = await import('../src/index.js');
     const [top] = await new ProviderClient({ rest: mantra.restUrl }).consumerValidators('0');
     await page.goto(`${base}elements.html?${new URLSearchParams({ rest: mantra.restUrl, theme, consumer: '2' }).toString()}`);
-    for (const [selector] of ELEMENTS) {
-      await page.waitForFunction((s) => document.querySelector(s)?.matches(':state(complete)'), selector, { timeout: 20_000 });
-    }
+    for (const [selector] of ELEMENTS) await reach(page, selector);
     await page.evaluate((valcons) => {
       const chart = document.querySelector('ics-power-chart')!;
       chart.consumerId = '0';
       chart.validator = valcons;
     }, top?.providerAddress ?? '');
-    await page.waitForFunction(() => document.querySelector('#chart')?.matches(':state(complete)'), undefined, { timeout: 20_000 });
+    await reach(page, '#chart');
     await page.evaluate(() => document.fonts.ready);
     await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
     for (const [selector, name] of ELEMENTS) {
-      if (name === 'validator-chains') continue;
-      await page.locator(selector).screenshot({ path: `${OUT}/mantra-like-${name}-${theme}.png` });
-      console.log(`${OUT}/mantra-like-${name}-${theme}.png`);
+      if (name !== 'validator-chains') await picture(page, `mantra-like-${name}-${theme}`, selector);
     }
     // The validator page's test wallet knows only the default devnet chain, as Keplr meets a
     // provider it does not list: Connect, then "Add Mantra Devnet 1 to Keplr" (the suggestion state).
     await page.goto(
       `${base}validator.html?${new URLSearchParams({ rest: mantra.restUrl, rpc: mantra.rpcUrl, theme, operator: 'newcomer', consumer: '4' }).toString()}`,
     );
-    const reach = (selector: string, name: string) =>
-      page.waitForFunction(([sel, n]) => document.querySelector(sel!)?.matches(`:state(${n})`) ?? false, [selector, name] as const, { timeout: 20_000 });
-    await reach('#join', 'connect');
-    await page
-      .locator('#join')
-      .getByRole('button', { name: /^Connect/ })
-      .click();
-    await reach('#join', 'add-chain');
-    await reach('#settings', 'connect');
-    await page
-      .locator('#settings')
-      .getByRole('button', { name: /^Connect/ })
-      .click();
-    await reach('#settings', 'add-chain');
-    await page.evaluate(() => document.fonts.ready);
-    for (const [selector, name] of [
-      ['#join', 'opt-in-button'],
-      ['#settings', 'validator-settings'],
-    ] as const) {
-      await page.locator(selector).screenshot({ path: `${OUT}/mantra-like-${name}-add-chain-${theme}.png` });
-      console.log(`${OUT}/mantra-like-${name}-add-chain-${theme}.png`);
+    for (const selector of ['#join', '#settings'] as const) {
+      await reach(page, selector, 'connect');
+      await press(page, selector, /^Connect/);
+      await reach(page, selector, 'add-chain');
     }
-    await page
-      .locator('#join')
-      .getByRole('button', { name: /^Add .* to Keplr$/ })
-      .click();
-    await reach('#join', 'not-opted-in');
-    await page.locator('#join').screenshot({ path: `${OUT}/mantra-like-opt-in-button-after-add-chain-${theme}.png` });
-    console.log(`${OUT}/mantra-like-opt-in-button-after-add-chain-${theme}.png`);
+    await page.evaluate(() => document.fonts.ready);
+    for (const [selector, name] of Object.entries(ACTING)) await picture(page, `mantra-like-${name}-add-chain-${theme}`, selector);
+    await press(page, '#join', /^Add .* to Keplr$/);
+    await reach(page, '#join', 'not-opted-in');
+    await picture(page, `mantra-like-opt-in-button-after-add-chain-${theme}`, '#join');
   } finally {
     await mantra.stop();
   }
@@ -291,17 +269,11 @@ try {
       continue;
     }
     await page.goto(`${base}elements.html?rest=${encodeURIComponent(devnet.restUrl)}&theme=${theme}`);
-    for (const [selector] of ELEMENTS) {
-      await page.waitForFunction((s) => document.querySelector(s)?.matches(':state(complete)'), selector, { timeout: 20_000 });
-    }
+    for (const [selector] of ELEMENTS) await reach(page, selector);
     // Fonts and the last render settle before the picture.
     await page.evaluate(() => document.fonts.ready);
-    for (const [selector, name] of ELEMENTS) {
-      await page.locator(selector).screenshot({ path: `${OUT}/${name}-${theme}.png` });
-      console.log(`${OUT}/${name}-${theme}.png`);
-    }
-    await page.screenshot({ path: `${OUT}/elements-page-${theme}.png`, fullPage: true });
-    console.log(`${OUT}/elements-page-${theme}.png`);
+    for (const [selector, name] of ELEMENTS) await picture(page, `${name}-${theme}`, selector);
+    await picture(page, `elements-page-${theme}`);
     await chartShots(page, theme);
     if (theme === 'light') await appShots(page);
     await mantraShots(page, theme);

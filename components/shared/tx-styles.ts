@@ -1,9 +1,48 @@
-/** The styles of the transaction views (`tx-views.ts`): wallet line, confirmation panel, pending line, result. */
+/**
+ * The styles both acting elements (`<ics-opt-in-button>`, `<ics-validator-settings>`) share: their
+ * column and message, and the transaction views (`tx-views.ts`).
+ */
 import { css } from 'lit';
 
-/** Styles of the shared pieces: wallet line, confirmation panel, pending line, result. */
+/**
+ * A padded, bordered box: the confirmation panel and ics-validator-settings' frame. Declarations
+ * to interpolate into a rule (inside its `@layer ics`).
+ */
+export const panelDeclarations = css`
+  padding: calc(var(--_space) * 1.5);
+  border: 1px solid var(--_border);
+  border-radius: var(--_radius);
+  background: var(--_surface);
+`;
+
+/**
+ * The acting element's column (rows at the top of the floor height each element sets on `.base`;
+ * the message left-aligned with the rows, not centred), its label/value lists (muted labels,
+ * values that wrap), and the transaction views: wallet line, confirmation panel, pending line, result.
+ */
 export const txStyles = css`
   @layer ics {
+    :host {
+      min-inline-size: 0;
+    }
+    .base {
+      display: grid;
+      gap: var(--_space);
+      align-content: start;
+    }
+    .message {
+      padding: var(--_space);
+      align-items: start;
+      text-align: start;
+    }
+    dt {
+      color: var(--_muted);
+    }
+    dd {
+      margin: 0;
+      overflow-wrap: anywhere;
+      min-inline-size: 0;
+    }
     button.secondary {
       color: var(--_accent);
       background: transparent;
@@ -67,10 +106,8 @@ export const txStyles = css`
     .confirm {
       display: grid;
       gap: var(--_space);
-      padding: calc(var(--_space) * 1.5);
-      border: 1px solid var(--_accent);
-      border-radius: var(--_radius);
-      background: var(--_surface);
+      ${panelDeclarations}
+      border-color: var(--_accent);
     }
     .confirm-title {
       margin: 0;
@@ -85,14 +122,6 @@ export const txStyles = css`
     }
     .confirm-row {
       display: contents;
-    }
-    .confirm dt {
-      color: var(--_muted);
-    }
-    .confirm dd {
-      margin: 0;
-      overflow-wrap: anywhere;
-      min-inline-size: 0;
     }
     /* A name is cut with an ellipsis inside its row (full text in its title); ids wrap. */
     .confirm dd .clip {

@@ -1,19 +1,11 @@
 import { css } from 'lit';
+import { panelDeclarations } from '../shared/tx-styles.js';
 
 export const styles = css`
   @layer ics {
-    :host {
-      min-inline-size: 0;
-    }
     .base {
-      display: grid;
-      gap: var(--_space);
-      padding: calc(var(--_space) * 1.5);
-      border: 1px solid var(--_border);
-      border-radius: var(--_radius);
-      background: var(--_surface);
+      ${panelDeclarations}
       min-block-size: var(--ics-validator-settings-min-height, 12rem);
-      align-content: start;
     }
     .title {
       display: flex;
@@ -52,23 +44,12 @@ export const styles = css`
       min-inline-size: 0;
     }
     .setting dt {
-      color: var(--_muted);
       font-size: 0.9em;
-    }
-    .setting dd {
-      margin: 0;
-      overflow-wrap: anywhere;
-      min-inline-size: 0;
     }
     .note {
       margin: 0;
       color: var(--_muted);
       font-size: 0.9em;
-    }
-    .message {
-      align-items: start;
-      text-align: start;
-      padding: var(--_space);
     }
   }
 `;

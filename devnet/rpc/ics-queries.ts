@@ -23,15 +23,10 @@ import type {
 import { WIRE_PHASES } from '../../src/ics/wire.js';
 import { WIRE_BOND_STATUSES } from '../../src/staking/wire.js';
 import { PageRequest } from 'cosmjs-types/cosmos/base/query/v1beta1/pagination';
+import type { AbciQuery } from './proto.js';
 import { ProtoWriter, durationParts, fieldString, fieldVarint, fieldBytes, readFields, timestampParts, writeDuration, writeTimestamp } from './proto.js';
 
 export const ICS_QUERY_SERVICE = '/interchain_security.ccv.provider.v1.Query/';
-
-/** A query: request bytes → the REST path (and query string) that answers it, and its encoder. */
-interface IcsQuery {
-  rest(request: Uint8Array): { path: string; query?: URLSearchParams };
-  encode(body: Record<string, unknown>): Uint8Array;
-}
 
 const seg = (text: string) => encodeURIComponent(text);
 
@@ -321,7 +316,7 @@ export function encodeConsumerGenesis(g: WireConsumerGenesis): Uint8Array {
 type Body = Record<string, unknown>;
 
 /** Each RPC by name (ics-protocol.md §3 and §8): request field numbers → REST path; JSON → bytes. */
-export const ICS_QUERIES: Record<string, IcsQuery> = {
+export const ICS_QUERIES: Record<string, AbciQuery> = {
   QueryConsumerChains: {
     rest: (req) => {
       const f = readFields(req);

@@ -5,6 +5,15 @@
  */
 import { BinaryReader, BinaryWriter } from 'cosmjs-types/binary';
 
+/**
+ * A gRPC query the devnet answers over ABCI: the request's bytes → the REST path (and query
+ * string) that answers it, and the encoder of that route's JSON as the protobuf response.
+ */
+export interface AbciQuery {
+  rest(request: Uint8Array): { path: string; query?: URLSearchParams };
+  encode(body: Record<string, unknown>): Uint8Array;
+}
+
 const VARINT = 0;
 const LENGTH_DELIMITED = 2;
 

@@ -22,13 +22,9 @@ import { decodeBase64 } from '../../src/staking/address.js';
 import type { WirePageResponse } from '../../src/ics/wire.js';
 import { legacyDecWire, pageQuery } from './ics-queries.js';
 import { durationParts, timestampParts } from './proto.js';
+import type { AbciQuery } from './proto.js';
 
 export const STAKING_QUERY_SERVICE = '/cosmos.staking.v1beta1.Query/';
-
-interface StakingQuery {
-  rest(request: Uint8Array): { path: string; query?: URLSearchParams };
-  encode(body: Record<string, unknown>): Uint8Array;
-}
 
 /** The core's bond status names are in enum order (value = index); an unknown name is UNSPECIFIED. */
 function statusValue(name: string): BondStatus {
@@ -73,7 +69,7 @@ function pageResponse(page: WirePageResponse | null | undefined) {
   return page ? { nextKey: page.next_key ? decodeBase64(page.next_key) : new Uint8Array(), total: BigInt(page.total) } : undefined;
 }
 
-export const STAKING_QUERIES: Record<string, StakingQuery> = {
+export const STAKING_QUERIES: Record<string, AbciQuery> = {
   Validators: {
     rest: (req) => {
       const r = QueryValidatorsRequest.decode(req);
