@@ -1,12 +1,16 @@
 /**
  * Reads per-row figures in the order a reader needs them: rows in view (and near it) first, the
- * rest when the page is idle, a few at a time. A list renders its rows at once and hands this
- * controller one key per row and a read; the controller watches the rows with an
- * IntersectionObserver on the list's scrolling element, so a 200-row list makes at most
+ * rest in the round's order as soon as a slot frees, a few at a time. A list renders its rows
+ * at once and hands this controller one key per row and a read; the controller watches the rows
+ * with an IntersectionObserver on the list's scrolling element, so a 200-row list makes at most
  * `concurrency` reads at once and the rows on screen get theirs first.
  *
- * DOM code (IntersectionObserver, requestIdleCallback), for the elements only; it knows nothing
- * of chains. The host owns what a read produces (its own state) and renders it.
+ * Nothing waits for an idle moment or for the observer's first report: a slot left empty is a
+ * round trip lost, and the round's order (the list's own) already puts the rows at the top of an
+ * unscrolled list first.
+ *
+ * DOM code (IntersectionObserver), for the elements only; it knows nothing of chains. The host
+ * owns what a read produces (its own state) and renders it.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 
@@ -19,43 +23,25 @@ export interface FiguresQueueOptions<K> {
   concurrency?: number;
   /** How far around the root a row counts as in view (default one root height above and below). */
   rootMargin?: string;
-  /** The longest the background waits for an idle moment before it reads anyway (default 1 s). */
-  idleTimeoutMs?: number;
 }
 
 /** One key's read; `signal` aborts when a new round starts or the host leaves the page. */
 export type FigureRead<K> = (key: K, signal: AbortSignal) => Promise<void>;
-
-const idle: (run: () => void, timeoutMs: number) => () => void =
-  typeof requestIdleCallback === 'function'
-    ? (run, timeout) => {
-        const id = requestIdleCallback(run, { timeout });
-        return () => cancelIdleCallback(id);
-      }
-    : (run) => {
-        const id = setTimeout(run, 50);
-        return () => clearTimeout(id);
-      };
 
 export class FiguresQueue<K> implements ReactiveController {
   private readonly options: Required<Omit<FiguresQueueOptions<K>, 'root' | 'keyOf'>> & Pick<FiguresQueueOptions<K>, 'root' | 'keyOf'>;
   private read: FigureRead<K> | undefined;
   /** Keys in view, in the order they came into view: read first. */
   private readonly urgent = new Set<K>();
-  /** Keys not read yet and not in view, in the round's order: read when the page is idle. */
+  /** Keys not read yet and not in view, in the round's order: read when no key in view waits. */
   private readonly background = new Set<K>();
   private readonly inFlight = new Map<K, AbortController>();
   private observer: IntersectionObserver | undefined;
   private observedRoot: Element | undefined;
   private observed: Element[] = [];
-  /** The background waits for the observer's first report, so rows in view go first. */
-  private reported = false;
-  /** Background reads the current idle moment allows (the free slots when it came). */
-  private idleSlots = 0;
-  private cancelIdle: (() => void) | undefined;
 
   constructor(host: ReactiveControllerHost, options: FiguresQueueOptions<K>) {
-    this.options = { concurrency: 6, rootMargin: '100% 0px', idleTimeoutMs: 1000, ...options };
+    this.options = { concurrency: 6, rootMargin: '100% 0px', ...options };
     host.addController(this);
   }
 
@@ -64,7 +50,6 @@ export class FiguresQueue<K> implements ReactiveController {
     this.stop();
     this.read = read;
     for (const key of keys) this.background.add(key);
-    this.reported = false;
     this.pump();
   }
 
@@ -76,18 +61,12 @@ export class FiguresQueue<K> implements ReactiveController {
     this.read = undefined;
   }
 
-  /**
-   * Watches these row elements (the ones rendered now) for coming into view. Call after each
-   * render, with no elements too: the background waits for the first call and the observer's
-   * first report, so that rows in view go first.
-   */
+  /** Watches these row elements (the ones rendered now) for coming into view. Call after each render that changed the rows. */
   observe(elements: Iterable<Element>): void {
     this.observed = [...elements];
     const root = this.options.root();
     if (!root || this.observed.length === 0) {
       this.observer?.disconnect();
-      this.reported = true;
-      this.pump();
       return;
     }
     if (root !== this.observedRoot) {
@@ -101,20 +80,19 @@ export class FiguresQueue<K> implements ReactiveController {
 
   hostConnected(): void {
     // Back on the page (moved): watch the same rows again and go on with what was left.
-    if (this.read) this.observe(this.observed);
+    if (!this.read) return;
+    this.observe(this.observed);
+    this.pump();
   }
 
   hostDisconnected(): void {
     this.pause();
   }
 
-  /** Off the page: stops the observer and the idle wait, and aborts the reads in flight, keeping their keys for later. */
+  /** Off the page: stops the observer and aborts the reads in flight, keeping their keys for later. */
   private pause(): void {
     this.observer?.disconnect();
     this.observedRoot = undefined;
-    this.cancelIdle?.();
-    this.cancelIdle = undefined;
-    this.idleSlots = 0;
     for (const [key, controller] of this.inFlight) {
       controller.abort();
       this.background.add(key);
@@ -129,28 +107,18 @@ export class FiguresQueue<K> implements ReactiveController {
       if (entry.isIntersecting && this.background.delete(key)) this.urgent.add(key);
       else if (!entry.isIntersecting && this.urgent.delete(key)) this.background.add(key);
     }
-    this.reported = true;
     this.pump();
   }
 
-  /** Starts reads while there are free slots: rows in view first, the rest in idle moments. */
+  /** Starts reads while there are free slots: rows in view first, then the rest in order. */
   private pump(): void {
     if (!this.read) return;
     while (this.inFlight.size < this.options.concurrency) {
-      const next = first(this.urgent) ?? (this.idleSlots > 0 ? first(this.background) : undefined);
+      const next = first(this.urgent) ?? first(this.background);
       if (next === undefined) break;
-      if (!this.urgent.delete(next)) {
-        this.background.delete(next);
-        this.idleSlots--;
-      }
+      this.urgent.delete(next);
+      this.background.delete(next);
       this.run(next, this.read);
-    }
-    if (this.background.size > 0 && this.idleSlots === 0 && !this.cancelIdle && this.reported && this.inFlight.size < this.options.concurrency) {
-      this.cancelIdle = idle(() => {
-        this.cancelIdle = undefined;
-        this.idleSlots = this.options.concurrency - this.inFlight.size;
-        this.pump();
-      }, this.options.idleTimeoutMs);
     }
   }
 
