@@ -34,15 +34,16 @@ const PAGE = 5;
  * between rows, Enter or Space (or a click) selects one and fires `ics-select`.
  *
  * Rows show as soon as the chain list is read; each row's figures (validators, stake share,
- * opted in, spawn time, standing) fill in as they are read, rows in view first, the rest when
- * the page is idle, six reads at a time. A row whose figures are pending shows placeholders and
- * is `aria-busy`; a row whose figures could not be read says so in words, and the others are
- * unaffected. Rows keep the order the chain list alone decides until every figure is in; then
- * they are sorted (and spam hidden) once, as soon as neither the focus nor the pointer is in
- * the list.
+ * opted in, spawn time, standing) fill in as they are read, rows in view first, then the rest,
+ * six reads at a time. A row whose figures are pending shows placeholders and is `aria-busy`; a
+ * row whose figures could not be read says so in words, and the others are unaffected. Rows keep
+ * the order the chain list alone decides until every figure is in; then they are sorted once,
+ * as soon as neither the focus nor the pointer is in the list.
  *
  * Chains with no opted-in validator (the cheapest spam) are hidden unless `show-empty` is set;
- * the header says how many were hidden.
+ * the header says how many were hidden. Whether a chain is spam takes its figures, so without
+ * `show-empty` a row shows only once its figures are read (and every row above it is shown):
+ * rows join at the foot as their figures come in, and no row shown ever vanishes.
  *
  * @summary Consumer chains of a provider, by phase, with security and stake share.
  * @tagname ics-consumer-list
@@ -92,6 +93,8 @@ export class IcsConsumerList extends IcsDataElement<ConsumerListData> {
   /** The rows shown, in order, as of the last render (for keyboard moves). */
   private shown: ChainRow[] = [];
   private hiddenEmpty = 0;
+  /** Rows held back until their figures say whether they are spam (without `show-empty`). */
+  private withheld = 0;
 
   /** The load whose figures are being read; reset with each load. */
   private figuresFor: ConsumerListData | undefined;
@@ -169,7 +172,7 @@ export class IcsConsumerList extends IcsDataElement<ConsumerListData> {
   }
 
   protected isEmpty(): boolean {
-    return this.shown.length === 0;
+    return this.shown.length === 0 && this.withheld === 0;
   }
 
   protected loadingMessage(): string {
@@ -178,6 +181,7 @@ export class IcsConsumerList extends IcsDataElement<ConsumerListData> {
 
   protected describe(): string {
     // No counts of figures read: the polite region would speak again with every row.
+    if (this.withheld > 0) return `Checking ${this.shown.length + this.withheld} consumer chains for opted-in validators; figures loading.`;
     const failed = this.failedRows();
     const figures = this.pendingRows() > 0 ? '; figures loading' : failed > 0 ? `; the figures of ${failed} could not be read` : '';
     return `${this.shown.length} consumer ${this.shown.length === 1 ? 'chain' : 'chains'}${this.hiddenText()}${figures}.`;
@@ -255,17 +259,12 @@ export class IcsConsumerList extends IcsDataElement<ConsumerListData> {
 
   // ---- rows: filter, sort ------------------------------------------------------------------
 
-  /**
-   * The rows to show, in order. Until every figure is in (`settled`), only what the chain list
-   * says decides: rows keep their place while figures fill in, and no row is hidden as spam yet.
-   */
+  /** The rows to show, in order (see `rowsToShow`: until `settled`, rows keep their place and none that is shown leaves). */
   private computeShown(data: ConsumerListData): void {
-    const figures = (row: ChainRow) => {
-      const f = this.settled ? this.figuresOf(row) : undefined;
-      return f instanceof Error ? undefined : f;
-    };
-    const { rows, hidden } = rowsToShow(data.rows, { search: this.search, showEmpty: this.showEmpty, sort: this.sort }, figures);
+    const choice = { search: this.search, showEmpty: this.showEmpty, sort: this.sort };
+    const { rows, hidden, withheld } = rowsToShow(data.rows, choice, (row) => this.figuresOf(row), this.settled);
     this.hiddenEmpty = hidden;
+    this.withheld = withheld;
     this.shown = rows;
     if (!this.shown.some((r) => r.chain.consumerId === this.activeId)) {
       this.activeId = this.shown.find((r) => r.chain.consumerId === this.selected)?.chain.consumerId ?? this.shown[0]?.chain.consumerId;
@@ -311,15 +310,7 @@ export class IcsConsumerList extends IcsDataElement<ConsumerListData> {
   }
 
   protected renderSkeleton(): TemplateResult {
-    return html`<div class="rows skeletons" aria-hidden="true">
-      ${[0, 1, 2, 3, 4, 5].map(
-        (i) => html`<div class="row skeleton-row">
-          <div class="title"><span class="skeleton" style="--_w: ${9 + (i % 3) * 3}em"></span><span class="skeleton" style="--_w: 8em"></span></div>
-          <div class="badges"><span class="skeleton" style="--_w: 4.5em"></span></div>
-          <div class="facts"><span class="skeleton" style="--_w: 7em"></span><span class="skeleton" style="--_w: 10em"></span></div>
-        </div>`,
-      )}
-    </div>`;
+    return html`<div class="rows skeletons" aria-hidden="true">${[0, 1, 2, 3, 4, 5].map((i) => skeletonRow(i))}</div>`;
   }
 
   protected renderData(): TemplateResult {
@@ -328,11 +319,13 @@ export class IcsConsumerList extends IcsDataElement<ConsumerListData> {
       part="rows"
       role="listbox"
       aria-label="Consumer chains"
+      aria-busy=${this.withheld > 0 ? 'true' : nothing}
       @keydown=${this.onKeyDown}
       @focusout=${this.onFocusOut}
       @pointerleave=${() => this.settleWhenFree('pointer')}
     >
       ${this.shown.map((row) => this.renderRow(row))}
+      ${this.withheld > 0 ? html`<div class="skeletons" aria-hidden="true">${skeletonRow(this.shown.length)}</div>` : nothing}
     </div>`;
   }
 
@@ -388,4 +381,13 @@ export class IcsConsumerList extends IcsDataElement<ConsumerListData> {
       ${read?.spawnTime ? html`<span>Spawns ${formatDateTime(read.spawnTime)}</span>` : nothing}
     </div>`;
   }
+}
+
+/** A row's placeholder: while the list loads, and at the foot while rows are held back. */
+function skeletonRow(i: number): TemplateResult {
+  return html`<div class="row skeleton-row">
+    <div class="title"><span class="skeleton" style="--_w: ${9 + (i % 3) * 3}em"></span><span class="skeleton" style="--_w: 8em"></span></div>
+    <div class="badges"><span class="skeleton" style="--_w: 4.5em"></span></div>
+    <div class="facts"><span class="skeleton" style="--_w: 7em"></span><span class="skeleton" style="--_w: 10em"></span></div>
+  </div>`;
 }

@@ -274,7 +274,8 @@ describe('<ics-consumer-list>', () => {
   describe('progressively', () => {
     it('shows the rows before their figures, busy and worded, in partial (axe passes), then complete with every figure', async () => {
       await devnet.faults({ latencyMs: 700, pathPrefix: SET_PATH() });
-      const el = list();
+      // With show-empty no row waits on its figures to be shown (none can turn out to be spam).
+      const el = list('show-empty');
       await until(el, 'partial');
       const launched = await client().consumerChains({ phase: 'launched' });
       assert.sameMembers(
@@ -325,7 +326,7 @@ describe('<ics-consumer-list>', () => {
 
     it('moves no row while one has the focus; sorts once it leaves', async () => {
       await devnet.faults({ latencyMs: 500, pathPrefix: SET_PATH() });
-      const el = list();
+      const el = list('show-empty');
       await until(el, 'partial');
       const order = rowIds(el);
       const focused = $(el, `[data-consumer-id="${order[0]}"]`)!;
@@ -340,6 +341,34 @@ describe('<ics-consumer-list>', () => {
         shares,
         [...shares].sort((a, b) => b - a),
         'sorted by share once the focus left',
+      );
+    });
+
+    it('without show-empty, shows no row that later vanishes as spam: rows join at the foot, none leaves', async () => {
+      await devnet.faults({ latencyMs: 300, pathPrefix: SET_PATH() });
+      const el = list('phase="all"');
+      await until(el, 'partial');
+      const seen: string[][] = [];
+      while (el.matches(':state(partial)')) {
+        seen.push(rowIds(el));
+        await new Promise((r) => requestAnimationFrame(r));
+      }
+      await until(el, 'complete', 20_000);
+      assert.isAbove(seen.length, 1, 'figures came in over more than one frame');
+      for (const [i, ids] of seen.entries()) {
+        const next = seen[i + 1] ?? ids;
+        assert.deepEqual(next.slice(0, ids.length), ids, 'rows shown keep their place; new ones join at the foot');
+      }
+      const shownInPartial = new Set(seen.flat());
+      const atComplete = new Set(rowIds(el));
+      const vanished = [...shownInPartial].filter((id) => !atComplete.has(id));
+      assert.deepEqual(vanished, [], 'every row shown during partial is still shown at complete');
+      const all = await client().consumerChains({ phase: 'all' });
+      const kept = await withValidators(all);
+      assert.isBelow(kept.length, all.length, 'some chain is spam, so the check is not empty');
+      assert.sameMembers(
+        [...atComplete],
+        kept.map((c) => c.consumerId),
       );
     });
 
