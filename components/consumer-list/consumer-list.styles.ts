@@ -80,6 +80,10 @@ export const styles = css`
       color: var(--_muted);
       font-size: 0.9em;
     }
+    /* A row whose figures could not be read says so, in the error colour. */
+    .facts .unread {
+      color: var(--_danger);
+    }
     .skeleton-row {
       cursor: default;
     }

@@ -3,21 +3,24 @@ import type { PropertyValues, TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { classMap } from 'lit/directives/class-map.js';
 import { CONSUMER_PHASES, isIcsError } from '../../src/index.js';
-import type { ConsumerPhase, ChainContext, ReadOptions } from '../../src/index.js';
-import { formatDateTime, formatPercent, stripInvisible } from '../../src/format/index.js';
-import { IcsDataElement } from '../shared/data-element.js';
+import type { ConsumerChain, ConsumerPhase, ChainContext, ReadOptions } from '../../src/index.js';
+import { formatDateTime, stripInvisible } from '../../src/format/index.js';
+import { IcsDataElement, VIEW_STATES } from '../shared/data-element.js';
+import { FiguresQueue } from '../shared/figures-queue.js';
 import type { AttributeProblem } from '../shared/clients.js';
 import { IcsSelectEvent } from '../shared/events.js';
 import { PHASE_LABEL, STANDING_LABEL, kindLabel, renderIds, renderName, shapingSummary } from '../shared/chain-text.js';
 import { IcsElement } from '../shared/ics-element.js';
 import { RovingFocus } from '../shared/roving-focus.js';
 import { loadConsumerList } from './consumer-list.load.js';
-import type { ChainRow, ConsumerListData } from './consumer-list.load.js';
+import type { ChainRow, ConsumerListData, RowFigures } from './consumer-list.load.js';
 import { styles } from './consumer-list.styles.js';
 import { attributeAddressKind } from '../shared/chain-settings.js';
+import { renderFigures } from './consumer-list.figures.js';
+import { SORTS, comparator, rowsToShow } from './consumer-list.order.js';
+import type { ConsumerListSort } from './consumer-list.order.js';
 
-export type ConsumerListSort = 'share' | 'validators' | 'name' | 'consumer-id' | 'spawn-time';
-const SORTS: readonly ConsumerListSort[] = ['share', 'validators', 'name', 'consumer-id', 'spawn-time'];
+export type { ConsumerListSort } from './consumer-list.order.js';
 
 /** Rows a page-down key moves by. */
 const PAGE = 5;
@@ -30,8 +33,17 @@ const PAGE = 5;
  * Rows are a listbox: Tab moves into it, arrow keys, Home, End, Page Up and Page Down move
  * between rows, Enter or Space (or a click) selects one and fires `ics-select`.
  *
+ * Rows show as soon as the chain list is read; each row's figures (validators, stake share,
+ * opted in, spawn time, standing) fill in as they are read, rows in view first, then the rest,
+ * six reads at a time. A row whose figures are pending shows placeholders and is `aria-busy`; a
+ * row whose figures could not be read says so in words, and the others are unaffected. Rows keep
+ * the order the chain list alone decides until every figure is in; then they are sorted once,
+ * as soon as neither the focus nor the pointer is in the list.
+ *
  * Chains with no opted-in validator (the cheapest spam) are hidden unless `show-empty` is set;
- * the header says how many were hidden.
+ * the header says how many were hidden. Whether a chain is spam takes its figures, so without
+ * `show-empty` a row shows only once its figures are read (and every row above it is shown):
+ * rows join at the foot as their figures come in, and no row shown ever vanishes.
  *
  * @summary Consumer chains of a provider, by phase, with security and stake share.
  * @tagname ics-consumer-list
@@ -50,7 +62,8 @@ const PAGE = 5;
  * @cssprop --ics-consumer-list-row-padding - Padding of a row (default 0.6rem 0.8rem).
  * @cssprop --ics-consumer-list-selected-color - Background of the selected row.
  *
- * @cssstate complete - Rows shown.
+ * @cssstate partial - Rows shown; some rows' figures are still being read.
+ * @cssstate complete - Rows shown with every row's figures read (or, for a row whose read failed, its words saying so).
  * @cssstate empty - Nothing to show (after filters).
  */
 export class IcsConsumerList extends IcsDataElement<ConsumerListData> {
@@ -80,6 +93,23 @@ export class IcsConsumerList extends IcsDataElement<ConsumerListData> {
   /** The rows shown, in order, as of the last render (for keyboard moves). */
   private shown: ChainRow[] = [];
   private hiddenEmpty = 0;
+  /** Rows held back until their figures say whether they are spam (without `show-empty`). */
+  private withheld = 0;
+
+  /** The load whose figures are being read; reset with each load. */
+  private figuresFor: ConsumerListData | undefined;
+  /** Each row's figures as read, or why they could not be, by consumer id. */
+  private figures = new Map<string, RowFigures | Error>();
+  /** Every figure is in and the rows took their sorted order (and spam was hidden). */
+  private settled = false;
+  /** The rows the queue watches now (their ids and the state), so it is told only of changes. */
+  private watched = '';
+
+  /** Reads the rows' figures: rows in view first, a few at a time. */
+  private readonly queue = new FiguresQueue<string>(this, {
+    root: () => this.renderRoot.querySelector('[role="listbox"]'),
+    keyOf: (element) => (element as HTMLElement).dataset.consumerId,
+  });
 
   /** Up, Down, Home, End, Page Up and Page Down move between the rows (the tab stop follows). */
   private readonly roving = new RovingFocus(this, {
@@ -125,11 +155,24 @@ export class IcsConsumerList extends IcsDataElement<ConsumerListData> {
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
     const loaded = this.task.value;
-    if (loaded?.kind === 'data') this.computeShown(loaded.value);
+    if (loaded?.kind !== 'data') return;
+    if (loaded.value !== this.figuresFor) this.readFigures(loaded.value);
+    this.computeShown(loaded.value);
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
+    // `partial` is this element's own state: `complete` until some row's figures are in.
+    const partial = this.viewState === 'complete' && this.pendingRows() > 0;
+    this.setCustomState(partial ? 'partial' : this.viewState, [...VIEW_STATES, 'partial']);
+    const watched = `${this.viewState} ${this.shown.map((r) => r.chain.consumerId).join(' ')}`;
+    if (watched === this.watched) return;
+    this.watched = watched;
+    this.queue.observe(this.renderRoot.querySelectorAll('[role="option"]'));
   }
 
   protected isEmpty(): boolean {
-    return this.shown.length === 0;
+    return this.shown.length === 0 && this.withheld === 0;
   }
 
   protected loadingMessage(): string {
@@ -137,7 +180,11 @@ export class IcsConsumerList extends IcsDataElement<ConsumerListData> {
   }
 
   protected describe(): string {
-    return `${this.shown.length} consumer ${this.shown.length === 1 ? 'chain' : 'chains'}${this.hiddenText()}.`;
+    // No counts of figures read: the polite region would speak again with every row.
+    if (this.withheld > 0) return `Checking ${this.shown.length + this.withheld} consumer chains for opted-in validators; figures loading.`;
+    const failed = this.failedRows();
+    const figures = this.pendingRows() > 0 ? '; figures loading' : failed > 0 ? `; the figures of ${failed} could not be read` : '';
+    return `${this.shown.length} consumer ${this.shown.length === 1 ? 'chain' : 'chains'}${this.hiddenText()}${figures}.`;
   }
 
   protected emptyMessage(data: ConsumerListData): string {
@@ -151,22 +198,74 @@ export class IcsConsumerList extends IcsDataElement<ConsumerListData> {
     return this.hiddenEmpty === 0 ? '' : `; ${this.hiddenEmpty} without opted-in validators hidden (set show-empty to list them)`;
   }
 
+  // ---- figures: read row by row, settle once ------------------------------------------------
+
+  private readFigures(data: ConsumerListData): void {
+    this.figuresFor = data;
+    this.figures = new Map();
+    this.settled = false;
+    this.watched = '';
+    const chains = new Map<string, ConsumerChain>(data.rows.map((row) => [row.chain.consumerId, row.chain]));
+    const unread = data.rows
+      .filter((row) => !row.known)
+      .sort(comparator(this.sort, () => undefined))
+      .map((row) => row.chain.consumerId);
+    this.queue.start(unread, async (id, signal) => {
+      let figures: RowFigures | Error;
+      try {
+        figures = await data.readFigures(chains.get(id)!, signal);
+      } catch (error) {
+        // Aborted: a new load or the element leaving the page; the queue reads it again if needed.
+        if (signal.aborted || (isIcsError(error) && error.kind === 'aborted')) return;
+        figures = error instanceof Error ? error : new Error(String(error));
+      }
+      if (this.figuresFor !== data) return;
+      this.figures.set(id, figures);
+      this.settleWhenFree();
+      this.requestUpdate();
+    });
+  }
+
+  /** A row's figures: known from the chain list, read, failed (an Error), or not yet (undefined). */
+  private figuresOf(row: ChainRow): RowFigures | Error | undefined {
+    return row.known ?? this.figures.get(row.chain.consumerId);
+  }
+
+  private pendingRows(): number {
+    return this.figuresFor?.rows.filter((row) => this.figuresOf(row) === undefined).length ?? 0;
+  }
+
+  private failedRows(): number {
+    return [...this.figures.values()].filter((f) => f instanceof Error).length;
+  }
+
+  /**
+   * Sorts the rows (and hides spam) once every figure is in, unless the reader is in the list:
+   * the focus or the pointer on a row that moved would land on another. Called again when they
+   * leave (`leaving` says which is leaving now, so its stale `:hover` or `:focus-within` is not read).
+   */
+  private settleWhenFree(leaving?: 'focus' | 'pointer'): void {
+    if (this.settled || !this.figuresFor || this.pendingRows() > 0) return;
+    const list = this.renderRoot.querySelector('[role="listbox"]');
+    if (list && ((leaving !== 'pointer' && list.matches(':hover')) || (leaving !== 'focus' && list.matches(':focus-within')))) return;
+    this.settled = true;
+    this.requestUpdate();
+  }
+
+  private onFocusOut(event: FocusEvent): void {
+    const list = event.currentTarget as Element;
+    if (!list.contains(event.relatedTarget as Node | null)) this.settleWhenFree('focus');
+  }
+
   // ---- rows: filter, sort ------------------------------------------------------------------
 
+  /** The rows to show, in order (see `rowsToShow`: until `settled`, rows keep their place and none that is shown leaves). */
   private computeShown(data: ConsumerListData): void {
-    const needle = stripInvisible(this.search.trim()).toLowerCase();
-    let hidden = 0;
-    const rows = data.rows.filter((row) => {
-      if (!this.showEmpty && row.validators === 0 && (row.optedIn ?? 0) === 0) {
-        hidden++;
-        return false;
-      }
-      if (!needle) return true;
-      const { chain } = row;
-      return [stripInvisible(chain.metadata.name), chain.chainId, chain.consumerId, `#${chain.consumerId}`].some((s) => s.toLowerCase().includes(needle));
-    });
+    const choice = { search: this.search, showEmpty: this.showEmpty, sort: this.sort };
+    const { rows, hidden, withheld } = rowsToShow(data.rows, choice, (row) => this.figuresOf(row), this.settled);
     this.hiddenEmpty = hidden;
-    this.shown = rows.sort(comparator(this.sort));
+    this.withheld = withheld;
+    this.shown = rows;
     if (!this.shown.some((r) => r.chain.consumerId === this.activeId)) {
       this.activeId = this.shown.find((r) => r.chain.consumerId === this.selected)?.chain.consumerId ?? this.shown[0]?.chain.consumerId;
     }
@@ -211,20 +310,22 @@ export class IcsConsumerList extends IcsDataElement<ConsumerListData> {
   }
 
   protected renderSkeleton(): TemplateResult {
-    return html`<div class="rows skeletons" aria-hidden="true">
-      ${[0, 1, 2, 3, 4, 5].map(
-        (i) => html`<div class="row skeleton-row">
-          <div class="title"><span class="skeleton" style="--_w: ${9 + (i % 3) * 3}em"></span><span class="skeleton" style="--_w: 8em"></span></div>
-          <div class="badges"><span class="skeleton" style="--_w: 4.5em"></span></div>
-          <div class="facts"><span class="skeleton" style="--_w: 7em"></span><span class="skeleton" style="--_w: 10em"></span></div>
-        </div>`,
-      )}
-    </div>`;
+    return html`<div class="rows skeletons" aria-hidden="true">${[0, 1, 2, 3, 4, 5].map((i) => skeletonRow(i))}</div>`;
   }
 
   protected renderData(): TemplateResult {
-    return html`<div class="rows" part="rows" role="listbox" aria-label="Consumer chains" @keydown=${this.onKeyDown}>
+    return html`<div
+      class="rows"
+      part="rows"
+      role="listbox"
+      aria-label="Consumer chains"
+      aria-busy=${this.withheld > 0 ? 'true' : nothing}
+      @keydown=${this.onKeyDown}
+      @focusout=${this.onFocusOut}
+      @pointerleave=${() => this.settleWhenFree('pointer')}
+    >
       ${this.shown.map((row) => this.renderRow(row))}
+      ${this.withheld > 0 ? html`<div class="skeletons" aria-hidden="true">${skeletonRow(this.shown.length)}</div>` : nothing}
     </div>`;
   }
 
@@ -250,6 +351,9 @@ export class IcsConsumerList extends IcsDataElement<ConsumerListData> {
 
   private renderBadges(row: ChainRow): TemplateResult {
     const { chain } = row;
+    const figures = this.figuresOf(row);
+    const standing = figures instanceof Error ? undefined : figures?.standing;
+    const standingPending = figures === undefined && this.figuresFor?.validatorName !== undefined;
     return html`<div class="badges">
       ${
         row.lookAlikes.length > 0
@@ -258,46 +362,32 @@ export class IcsConsumerList extends IcsDataElement<ConsumerListData> {
           >`
           : nothing
       }
-      ${row.standing ? html`<span class=${classMap({ badge: true, ok: row.standing === 'in-set' })} part="badge">${STANDING_LABEL[row.standing]}</span>` : nothing}
+      ${standing ? html`<span class=${classMap({ badge: true, ok: standing === 'in-set' })} part="badge">${STANDING_LABEL[standing]}</span>` : nothing}
+      ${standingPending ? html`<span class="skeleton" aria-hidden="true" style="--_w: 5em"></span>` : nothing}
       <span class="badge" part="badge">${PHASE_LABEL[chain.phase]}</span>
       <span class=${classMap({ badge: true, 'top-n': chain.kind === 'top-n' })} part="badge">${kindLabel(chain.kind, chain.topN)}</span>
     </div>`;
   }
 
+  /** The figures, their placeholders while they are read (busy, so nothing half-read is heard as final), or why they are missing. */
   private renderFacts(row: ChainRow): TemplateResult {
     const { chain } = row;
     const config = this.resolution.client?.config;
     const summary = shapingSummary(chain, chain.kind, config?.displayExponent ?? 6, config?.displayDenom ?? 'ATOM');
-    return html`<div class="facts">
-      ${
-        row.validators === undefined
-          ? html`<span>No validator set (${chain.phase})</span>`
-          : html`<span><strong>${row.validators}</strong> ${row.validators === 1 ? 'validator' : 'validators'}</span>
-            <span><strong>${formatPercent(row.stakeShare ?? 0)}</strong> of provider stake</span>`
-      }
-      ${row.validators === 0 && row.optedIn !== undefined ? html`<span>${row.optedIn} opted in</span>` : nothing}
-      ${summary.length > 0 ? html`<span>${summary.join(' · ')}</span>` : nothing}
-      ${row.spawnTime ? html`<span>Spawns ${formatDateTime(row.spawnTime)}</span>` : nothing}
+    const figures = this.figuresOf(row);
+    const read = figures instanceof Error ? undefined : figures;
+    return html`<div class="facts" aria-busy=${figures === undefined ? 'true' : nothing}>
+      ${renderFigures(chain, figures)} ${summary.length > 0 ? html`<span>${summary.join(' · ')}</span>` : nothing}
+      ${read?.spawnTime ? html`<span>Spawns ${formatDateTime(read.spawnTime)}</span>` : nothing}
     </div>`;
   }
 }
 
-function comparator(sort: ConsumerListSort): (a: ChainRow, b: ChainRow) => number {
-  const byId = (a: ChainRow, b: ChainRow) => {
-    const x = BigInt(a.chain.consumerId);
-    const y = BigInt(b.chain.consumerId);
-    return x === y ? 0 : x < y ? -1 : 1;
-  };
-  switch (sort) {
-    case 'consumer-id':
-      return byId;
-    case 'name':
-      return (a, b) => stripInvisible(a.chain.metadata.name).localeCompare(stripInvisible(b.chain.metadata.name)) || byId(a, b);
-    case 'validators':
-      return (a, b) => (b.validators ?? -1) - (a.validators ?? -1) || byId(a, b);
-    case 'spawn-time':
-      return (a, b) => (a.spawnTime?.getTime() ?? Infinity) - (b.spawnTime?.getTime() ?? Infinity) || byId(a, b);
-    default:
-      return (a, b) => (b.stakeShare ?? -1) - (a.stakeShare ?? -1) || byId(a, b);
-  }
+/** A row's placeholder: while the list loads, and at the foot while rows are held back. */
+function skeletonRow(i: number): TemplateResult {
+  return html`<div class="row skeleton-row">
+    <div class="title"><span class="skeleton" style="--_w: ${9 + (i % 3) * 3}em"></span><span class="skeleton" style="--_w: 8em"></span></div>
+    <div class="badges"><span class="skeleton" style="--_w: 4.5em"></span></div>
+    <div class="facts"><span class="skeleton" style="--_w: 7em"></span><span class="skeleton" style="--_w: 10em"></span></div>
+  </div>`;
 }

@@ -8,7 +8,7 @@ import type { ConsumerChain } from '../../src/index.js';
 import '../../components/consumer-list/define.js';
 import type { IcsConsumerList } from '../../components/consumer-list/define.js';
 import type { IcsSelectEvent } from '../../components/shared/events.js';
-import { $, $$, REST, captureWarnings, cleanUp, devnet, mount, shadowText, until, withPageDefault } from './helpers.js';
+import { $, $$, REST, captureWarnings, cleanUp, countFetches, devnet, mount, shadowText, until, withPageDefault } from './helpers.js';
 import { BAD_CHECKSUM_VALOPER, namesChecksumThenPrefix, noAxe, retryWithoutFaults, saysIcsAbsent, untilStateSays } from './state-checks.js';
 
 const client = () => new ProviderClient({ rest: REST, cacheTtlMs: 0 });
@@ -18,6 +18,15 @@ function list(attributes = ''): IcsConsumerList {
 }
 
 const rowIds = (el: Element) => $$(el, '[role="option"]').map((r) => r.dataset.consumerId!);
+
+/** The path of a chain's validator set on the devnet (a fault's `pathPrefix`); without an id, every chain's. */
+const SET_PATH = (consumerId = '') => `/interchain_security/ccv/provider/consumer_validators/${consumerId}`;
+
+/** Rows whose figures are still being read. */
+const pendingRows = (el: Element) => $$(el, '[role="option"]').filter((r) => r.querySelector('.facts[aria-busy="true"]'));
+
+/** The consumer ids whose validator set the page asked for, in the order it asked. */
+const setReads = (urls: string[]) => urls.flatMap((u) => /\/consumer_validators\/(\d+)/.exec(u)?.[1] ?? []);
 
 /** Chains with at least one opted-in validator, as the spam filter decides. */
 async function withValidators(chains: ConsumerChain[]): Promise<ConsumerChain[]> {
@@ -260,5 +269,122 @@ describe('<ics-consumer-list>', () => {
     await until(el, 'complete');
     assert.equal(getComputedStyle(el).colorScheme, 'dark');
     await noAxe(el);
+  });
+
+  describe('progressively', () => {
+    it('shows the rows before their figures, busy and worded, in partial (axe passes), then complete with every figure', async () => {
+      await devnet.faults({ latencyMs: 700, pathPrefix: SET_PATH() });
+      // With show-empty no row waits on its figures to be shown (none can turn out to be spam).
+      const el = list('show-empty');
+      await until(el, 'partial');
+      const launched = await client().consumerChains({ phase: 'launched' });
+      assert.sameMembers(
+        rowIds(el),
+        launched.map((c) => c.consumerId),
+        'every launched chain is a row before any figure',
+      );
+      assert.isAbove(pendingRows(el).length, 0);
+      const pending = pendingRows(el)[0]!;
+      assert.include(pending.textContent, 'Figures loading');
+      assert.notMatch(pending.textContent!, /of provider stake/);
+      assert.include(pending.textContent, 'Launched', 'what the chain list says is shown at once');
+      assert.match($(el, '[aria-live="polite"]')!.textContent!, /figures loading/);
+      await noAxe(el);
+      await until(el, 'complete');
+      assert.lengthOf(pendingRows(el), 0);
+      assert.notMatch($(el, '[aria-live="polite"]')!.textContent!, /figures loading/);
+      const c = client();
+      for (const chain of await withValidators(launched)) {
+        const set = await c.consumerValidators(chain.consumerId);
+        const row = $(el, `[data-consumer-id="${chain.consumerId}"]`)!;
+        assert.include(row.textContent!.replace(/\s+/g, ' '), `${set.length} ${set.length === 1 ? 'validator' : 'validators'}`, `#${chain.consumerId}`);
+      }
+    });
+
+    it('reads the figures of the rows in view first, a few at a time', async () => {
+      await devnet.faults({ latencyMs: 400, pathPrefix: SET_PATH() });
+      const fetches = countFetches();
+      try {
+        const el = list('phase="all" show-empty style="--ics-consumer-list-height: 10rem"');
+        await until(el, 'partial');
+        const order = rowIds(el);
+        assert.isAbove(order.length, 30);
+        assert.isAtMost(setReads(fetches.urls).length, 6, 'no more than six reads at once');
+        // Scrolled to the foot while the first reads are out: the rows now in view go next.
+        const rows = $(el, '[role="listbox"]')!;
+        rows.scrollTop = rows.scrollHeight;
+        const before = setReads(fetches.urls).length;
+        await until(el, 'complete', 20_000);
+        const next = setReads(fetches.urls).slice(before, before + 3);
+        const foot = order.slice(-8);
+        for (const id of next) assert.include(foot, id, `read next: ${next.join(' ')}; the foot: ${foot.join(' ')}`);
+        assert.isAbove(setReads(fetches.urls).indexOf(order[Math.floor(order.length / 2)]!), before + 2, 'a row in the middle waited');
+      } finally {
+        fetches.restore();
+      }
+    });
+
+    it('moves no row while one has the focus; sorts once it leaves', async () => {
+      await devnet.faults({ latencyMs: 500, pathPrefix: SET_PATH() });
+      const el = list('show-empty');
+      await until(el, 'partial');
+      const order = rowIds(el);
+      const focused = $(el, `[data-consumer-id="${order[0]}"]`)!;
+      focused.focus();
+      await until(el, 'complete');
+      assert.deepEqual(rowIds(el), order, 'nothing moved under the focus');
+      assert.equal(el.shadowRoot!.activeElement, focused);
+      focused.blur();
+      await el.updateComplete;
+      const shares = $$(el, '[role="option"]').map((r) => Number(/([\d.]+)% of provider stake/.exec(r.textContent!)![1]));
+      assert.deepEqual(
+        shares,
+        [...shares].sort((a, b) => b - a),
+        'sorted by share once the focus left',
+      );
+    });
+
+    it('without show-empty, shows no row that later vanishes as spam: rows join at the foot, none leaves', async () => {
+      await devnet.faults({ latencyMs: 300, pathPrefix: SET_PATH() });
+      const el = list('phase="all"');
+      await until(el, 'partial');
+      const seen: string[][] = [];
+      while (el.matches(':state(partial)')) {
+        seen.push(rowIds(el));
+        await new Promise((r) => requestAnimationFrame(r));
+      }
+      await until(el, 'complete', 20_000);
+      assert.isAbove(seen.length, 1, 'figures came in over more than one frame');
+      for (const [i, ids] of seen.entries()) {
+        const next = seen[i + 1] ?? ids;
+        assert.deepEqual(next.slice(0, ids.length), ids, 'rows shown keep their place; new ones join at the foot');
+      }
+      const shownInPartial = new Set(seen.flat());
+      const atComplete = new Set(rowIds(el));
+      const vanished = [...shownInPartial].filter((id) => !atComplete.has(id));
+      assert.deepEqual(vanished, [], 'every row shown during partial is still shown at complete');
+      const all = await client().consumerChains({ phase: 'all' });
+      const kept = await withValidators(all);
+      assert.isBelow(kept.length, all.length, 'some chain is spam, so the check is not empty');
+      assert.sameMembers(
+        [...atComplete],
+        kept.map((c) => c.consumerId),
+      );
+    });
+
+    it("says in words when one row's figures cannot be read; the other rows are fine", async () => {
+      const launched = await withValidators(await client().consumerChains({ phase: 'launched' }));
+      // A chain whose id starts no other id, so the fault's path prefix hits its read only.
+      const broken = launched.find((c) => !launched.some((o) => o !== c && o.consumerId.startsWith(c.consumerId)))!;
+      await devnet.faults({ mode: 'error', status: 500, pathPrefix: SET_PATH(broken.consumerId) });
+      const el = list();
+      await until(el, 'complete');
+      assert.include($(el, `[data-consumer-id="${broken.consumerId}"]`)!.textContent, 'Figures could not be read');
+      for (const chain of launched.filter((c) => c !== broken)) {
+        assert.include($(el, `[data-consumer-id="${chain.consumerId}"]`)!.textContent, 'of provider stake');
+      }
+      assert.match($(el, '[aria-live="polite"]')!.textContent!, /the figures of 1 could not be read/);
+      await noAxe(el);
+    });
   });
 });

@@ -98,7 +98,9 @@ describe('custom-elements.json', () => {
         );
         continue;
       }
-      assert.deepEqual(states, ['complete', 'empty', 'error', 'ics-absent', 'invalid', 'loading'], `${element.tagName} @cssstate`);
+      // The consumer list adds `partial`: rows shown, some rows' figures still being read.
+      const own = element.tagName === 'ics-consumer-list' ? ['partial'] : [];
+      assert.deepEqual(states, ['complete', 'empty', 'error', 'ics-absent', 'invalid', 'loading', ...own], `${element.tagName} @cssstate`);
     }
     const list = elements.find((d) => d.tagName === 'ics-consumer-list')!;
     assert.ok(list.events?.some((e) => e.name === 'ics-select'));
