@@ -36,7 +36,7 @@ describe('demo: the first page shows the elements', () => {
     await demo.page.locator('#list [role="option"][data-consumer-id="1"]').click();
     await state('#chart', 'complete');
     mkdirSync('.cache/screenshots', { recursive: true });
-    await demo.page.screenshot({ path: '.cache/screenshots/demo-first-demo.page.png', fullPage: true });
+    await demo.page.screenshot({ path: '.cache/screenshots/demo-first-page.png', fullPage: true });
     assert.deepEqual(demo.errors, []);
   });
 
