@@ -134,6 +134,11 @@ export class IcsConsumerList extends IcsDataElement<ConsumerListData> {
     return loadConsumerList(client, { phase: this.phase, validator: this.validator?.trim() || undefined }, options);
   }
 
+  /** The list shows no amount; it needs the chain's prefixes only to check and convert `validator`. */
+  protected override needsChainParams(): boolean {
+    return Boolean(this.validator?.trim());
+  }
+
   protected checkAttributes(client: ChainContext | undefined): AttributeProblem | undefined {
     if (this.phase !== 'all' && !CONSUMER_PHASES.includes(this.phase)) {
       return { attribute: 'phase', message: `"phase" must be one of ${CONSUMER_PHASES.join(', ')} or all; got "${String(this.phase)}".` };

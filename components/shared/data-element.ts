@@ -47,11 +47,12 @@ function ensureContextRoot(): void {
  * Runs the detection and the load side by side; when the chain has no ICS (or only a pre-v6
  * one) that is the answer, and the load's own failure is not.
  */
-async function withIcs<T>(client: ChainContext, options: ReadOptions, load: () => Promise<T>): Promise<Loaded<T>> {
+async function withIcs<T>(client: ChainContext, options: ReadOptions, withParams: boolean, load: () => Promise<T>): Promise<Loaded<T>> {
   const detection = queries.detectIcs(client, options);
   // The chain's prefixes and units (one read per client, shared): the data renders with them.
-  const params = client.chainParams(options);
-  params.catch(() => undefined);
+  // An element that shows no amount and converts no address does not wait for them (two round trips).
+  const params = withParams ? client.chainParams(options) : undefined;
+  params?.catch(() => undefined);
   const data = load();
   data.catch(() => undefined);
   const status = await detection;
@@ -131,7 +132,7 @@ export abstract class IcsDataElement<T> extends IcsElement {
       const provider = client as ChainContext;
       const { options, stopWatching } = this.loadOptions(provider, signal);
       try {
-        return await withIcs(provider, options, () => this.loadData(provider, options));
+        return await withIcs(provider, options, this.needsChainParams(), () => this.loadData(provider, options));
       } catch (error) {
         const icsError = isIcsError(error) ? error : new IcsError('decode', `Unexpected failure: ${String(error)}`, { cause: error });
         if (icsError.kind !== 'aborted' && !signal.aborted) this.dispatchEvent(new IcsErrorEvent({ error: icsError }));
@@ -163,6 +164,13 @@ export abstract class IcsDataElement<T> extends IcsElement {
    */
   protected abstract renderSkeleton(): TemplateResult;
   protected abstract renderData(value: T): TemplateResult;
+  /**
+   * Whether the load needs the chain's prefixes and units (address attributes, amounts). True
+   * unless an element says otherwise; false skips their reads, which would cost two round trips.
+   */
+  protected needsChainParams(): boolean {
+    return true;
+  }
 
   // ---- lifecycle ---------------------------------------------------------------------------
 
@@ -189,7 +197,7 @@ export abstract class IcsDataElement<T> extends IcsElement {
     const client = this.resolution.client;
     // Until the chain's prefixes are read, address attributes are checked for their checksum
     // only; once read (one shared read per client), they are checked again for their prefix.
-    if (client && !client.chainKnown && this.awaitingChain !== client) {
+    if (client && this.needsChainParams() && !client.chainKnown && this.awaitingChain !== client) {
       this.awaitingChain = client;
       client.chainParams().then(
         () => this.requestUpdate(),

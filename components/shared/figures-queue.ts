@@ -1,44 +1,55 @@
 /**
- * Reads per-row figures in the order a reader needs them: rows in view (and near it) first, the
- * rest in the round's order as soon as a slot frees, a few at a time. A list renders its rows
- * at once and hands this controller one key per row and a read; the controller watches the rows
- * with an IntersectionObserver on the list's scrolling element, so a 200-row list makes at most
- * `concurrency` reads at once and the rows on screen get theirs first.
+ * Reads per-row figures in the order a reader needs them: rows in view first, then rows near the
+ * view (within one screen of it), and the rest only once the rows on screen are read and the
+ * page is idle, a few at a time. A list renders its rows at once and hands this controller one
+ * key per row and a read; the controller watches the rows with two IntersectionObservers on the
+ * list's scrolling element (in view; near), so a 200-row list's first screen costs the reads of
+ * its own rows, not of the 200, and a public endpoint that rate-limits sees a few requests at a time.
  *
- * Nothing waits for an idle moment or for the observer's first report: a slot left empty is a
- * round trip lost, and the round's order (the list's own) already puts the rows at the top of an
- * unscrolled list first.
+ * Before the observers' first report (or for rows that are not rendered yet: a list that shows
+ * rows only once their figures are read) every key waits in the round's order, which already puts
+ * the rows at the top of an unscrolled list first.
  *
- * DOM code (IntersectionObserver), for the elements only; it knows nothing of chains. The host
- * owns what a read produces (its own state) and renders it.
+ * DOM code (IntersectionObserver, requestIdleCallback), for the elements only; it knows nothing
+ * of chains. The host owns what a read produces (its own state) and renders it.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 
 export interface FiguresQueueOptions<K> {
-  /** The scrolling element the rows sit in (the observer's root); null: not rendered yet. */
+  /** The scrolling element the rows sit in (the observers' root); null: not rendered yet. */
   root: () => Element | null;
   /** The key of an observed row element (read from its attributes). */
   keyOf: (element: Element) => K | undefined;
   /** Reads in flight at most (default 6, a browser's connections per host over HTTP/1.1). */
   concurrency?: number;
-  /** How far around the root a row counts as in view (default one root height above and below). */
+  /** How far around the root a row counts as near (default one root height above and below). */
   rootMargin?: string;
 }
 
 /** One key's read; `signal` aborts when a new round starts or the host leaves the page. */
 export type FigureRead<K> = (key: K, signal: AbortSignal) => Promise<void>;
 
+/** How long a background read waits for an idle moment at most (a busy page still gets its figures). */
+const IDLE_TIMEOUT_MS = 500;
+
 export class FiguresQueue<K> implements ReactiveController {
   private readonly options: Required<Omit<FiguresQueueOptions<K>, 'root' | 'keyOf'>> & Pick<FiguresQueueOptions<K>, 'root' | 'keyOf'>;
   private read: FigureRead<K> | undefined;
-  /** Keys in view, in the order they came into view: read first. */
-  private readonly urgent = new Set<K>();
-  /** Keys not read yet and not in view, in the round's order: read when no key in view waits. */
-  private readonly background = new Set<K>();
+  /** Keys not read yet, in the round's order. */
+  private readonly waiting = new Set<K>();
+  /** Keys whose rows are in view now, in the order they came into view. */
+  private readonly inView = new Set<K>();
+  /** Keys whose rows are near the view now (in view included). */
+  private readonly near = new Set<K>();
   private readonly inFlight = new Map<K, AbortController>();
-  private observer: IntersectionObserver | undefined;
+  private viewObserver: IntersectionObserver | undefined;
+  private nearObserver: IntersectionObserver | undefined;
   private observedRoot: Element | undefined;
   private observed: Element[] = [];
+  /** The idle callback asked for, to read rows away from the view; undefined: none asked. */
+  private idle: (() => void) | undefined;
+  /** True inside the idle callback: background reads may start. */
+  private idleNow = false;
 
   constructor(host: ReactiveControllerHost, options: FiguresQueueOptions<K>) {
     this.options = { concurrency: 6, rootMargin: '100% 0px', ...options };
@@ -49,15 +60,14 @@ export class FiguresQueue<K> implements ReactiveController {
   start(keys: Iterable<K>, read: FigureRead<K>): void {
     this.stop();
     this.read = read;
-    for (const key of keys) this.background.add(key);
+    for (const key of keys) this.waiting.add(key);
     this.pump();
   }
 
   /** Ends the round: aborts what is in flight and forgets what was waiting. */
   stop(): void {
     this.pause();
-    this.urgent.clear();
-    this.background.clear();
+    this.waiting.clear();
     this.read = undefined;
   }
 
@@ -66,16 +76,22 @@ export class FiguresQueue<K> implements ReactiveController {
     this.observed = [...elements];
     const root = this.options.root();
     if (!root || this.observed.length === 0) {
-      this.observer?.disconnect();
+      this.disconnect();
       return;
     }
     if (root !== this.observedRoot) {
-      this.observer?.disconnect();
+      this.disconnect();
       this.observedRoot = root;
-      this.observer = new IntersectionObserver((entries) => this.onIntersect(entries), { root, rootMargin: this.options.rootMargin });
+      this.viewObserver = new IntersectionObserver((entries) => this.onIntersect(entries, this.inView), { root });
+      this.nearObserver = new IntersectionObserver((entries) => this.onIntersect(entries, this.near), { root, rootMargin: this.options.rootMargin });
     }
-    this.observer!.disconnect();
-    for (const element of this.observed) this.observer!.observe(element);
+    // Each observer reports every row anew: what was in view before may be gone or moved.
+    this.inView.clear();
+    this.near.clear();
+    for (const observer of [this.viewObserver!, this.nearObserver!]) {
+      observer.disconnect();
+      for (const element of this.observed) observer.observe(element);
+    }
   }
 
   hostConnected(): void {
@@ -89,37 +105,67 @@ export class FiguresQueue<K> implements ReactiveController {
     this.pause();
   }
 
-  /** Off the page: stops the observer and aborts the reads in flight, keeping their keys for later. */
+  private disconnect(): void {
+    this.viewObserver?.disconnect();
+    this.nearObserver?.disconnect();
+    this.viewObserver = this.nearObserver = this.observedRoot = undefined;
+    this.inView.clear();
+    this.near.clear();
+  }
+
+  /** Off the page: stops the observers and aborts the reads in flight, keeping their keys for later. */
   private pause(): void {
-    this.observer?.disconnect();
-    this.observedRoot = undefined;
+    this.disconnect();
+    this.idle?.();
+    this.idle = undefined;
     for (const [key, controller] of this.inFlight) {
       controller.abort();
-      this.background.add(key);
+      this.waiting.add(key);
     }
     this.inFlight.clear();
   }
 
-  private onIntersect(entries: IntersectionObserverEntry[]): void {
+  private onIntersect(entries: IntersectionObserverEntry[], keys: Set<K>): void {
     for (const entry of entries) {
       const key = this.options.keyOf(entry.target);
-      if (key === undefined || this.inFlight.has(key)) continue;
-      if (entry.isIntersecting && this.background.delete(key)) this.urgent.add(key);
-      else if (!entry.isIntersecting && this.urgent.delete(key)) this.background.add(key);
+      if (key === undefined) continue;
+      if (entry.isIntersecting) keys.add(key);
+      else keys.delete(key);
     }
     this.pump();
   }
 
-  /** Starts reads while there are free slots: rows in view first, then the rest in order. */
+  /**
+   * Starts reads while there are free slots: rows in view, then rows near it; the rest only when
+   * no row on or near the screen waits or is being read, and then in an idle moment.
+   */
   private pump(): void {
     if (!this.read) return;
     while (this.inFlight.size < this.options.concurrency) {
-      const next = first(this.urgent) ?? first(this.background);
+      const next = this.firstWaiting(this.inView) ?? this.firstWaiting(this.near) ?? this.background();
       if (next === undefined) break;
-      this.urgent.delete(next);
-      this.background.delete(next);
+      this.waiting.delete(next);
       this.run(next, this.read);
     }
+  }
+
+  private firstWaiting(keys: Set<K>): K | undefined {
+    for (const key of keys) if (this.waiting.has(key)) return key;
+    return undefined;
+  }
+
+  /** The next key away from the view, when the screen is read and the page is idle; else asks for an idle moment. */
+  private background(): K | undefined {
+    if (this.waiting.size === 0) return undefined;
+    for (const key of this.inFlight.keys()) if (this.near.has(key)) return undefined;
+    if (this.idleNow) return first(this.waiting);
+    this.idle ??= whenIdle(() => {
+      this.idle = undefined;
+      this.idleNow = true;
+      this.pump();
+      this.idleNow = false;
+    });
+    return undefined;
   }
 
   private run(key: K, read: FigureRead<K>): void {
@@ -133,6 +179,16 @@ export class FiguresQueue<K> implements ReactiveController {
     // The host records a failure as the row's own; a rejection here is only an abort.
     read(key, controller.signal).then(done, done);
   }
+}
+
+/** Calls `callback` in an idle moment (or after a short wait where the browser has no idle callback); returns the cancel. */
+function whenIdle(callback: () => void): () => void {
+  if (typeof requestIdleCallback === 'function') {
+    const handle = requestIdleCallback(callback, { timeout: IDLE_TIMEOUT_MS });
+    return () => cancelIdleCallback(handle);
+  }
+  const handle = setTimeout(callback, 50);
+  return () => clearTimeout(handle);
 }
 
 function first<K>(set: Set<K>): K | undefined {

@@ -26,10 +26,14 @@ export function isMissingRoute(error: unknown): boolean {
 }
 
 export async function detectIcs(reader: Reader, chainId: string, options: ReadOptions = {}): Promise<IcsStatus> {
-  // Two reads in sequence share one time bound.
+  // Both probes at once, under one time bound: one round trip, not two. The second answers only
+  // once the first says the module is there (an absent module makes it fail too).
   const probe = { ...options, fresh: false, deadline: options.deadline ?? reader.deadline() };
+  const params = reader.get(`${ICS_BASE}/params`, (body, path) => fields(body, path).obj, probe);
+  const consumerIds = reader.get(`${ICS_BASE}/consumer_chains/0`, (body, path) => fields(body, path).obj, probe, { 'pagination.limit': '1' });
+  consumerIds.catch(() => undefined);
   try {
-    await reader.get(`${ICS_BASE}/params`, (body, path) => fields(body, path).obj, probe);
+    await params;
   } catch (error) {
     if (!isMissingRoute(error)) throw error;
     return {
@@ -42,9 +46,7 @@ export async function detectIcs(reader: Reader, chainId: string, options: ReadOp
     };
   }
   try {
-    await reader.get(`${ICS_BASE}/consumer_chains/0`, (body, path) => fields(body, path).obj, probe, {
-      'pagination.limit': '1',
-    });
+    await consumerIds;
   } catch (error) {
     if (!isMissingRoute(error)) throw error;
     return {

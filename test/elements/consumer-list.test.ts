@@ -324,6 +324,48 @@ describe('<ics-consumer-list>', () => {
       }
     });
 
+    it('reads no row away from the screen until the rows on screen have their figures, then the rest', async () => {
+      await devnet.faults({ latencyMs: 400, pathPrefix: SET_PATH() });
+      // Each set read's start and end, by consumer id: what was read before what finished.
+      const reads: { id: string; start: number; end: number }[] = [];
+      const original = window.fetch;
+      window.fetch = async (input: RequestInfo | URL, init?: RequestInit) => {
+        const id = /\/consumer_validators\/(\d+)/.exec(String(input))?.[1];
+        const read = { id: id ?? '', start: performance.now(), end: Infinity };
+        if (id) reads.push(read);
+        try {
+          return await original(input, init);
+        } finally {
+          read.end = performance.now();
+        }
+      };
+      try {
+        const el = list('phase="all" show-empty style="--ics-consumer-list-height: 10rem"');
+        await until(el, 'partial');
+        const listbox = $(el, '[role="listbox"]')!;
+        const rows = $$(el, '[role="option"]');
+        assert.isAbove(rows.length, 30);
+        // Stopped and deleted chains have no set to read: their rows are complete from the start.
+        const toRead = pendingRows(el).map((r) => r.dataset.consumerId!);
+        const top = listbox.getBoundingClientRect().top;
+        const within = (screens: number) =>
+          rows.filter((r) => r.getBoundingClientRect().top - top <= screens * listbox.clientHeight).map((r) => r.dataset.consumerId!);
+        const onScreen = within(1).filter((id) => toRead.includes(id));
+        const near = within(2);
+        await until(el, 'complete', 20_000);
+        const screenRead = Math.max(...reads.filter((r) => onScreen.includes(r.id)).map((r) => r.end));
+        const early = reads.filter((r) => r.start < screenRead).map((r) => r.id);
+        // The screen and the one below it (read next, so a scroll finds them read); nothing further.
+        for (const id of early) assert.include(near, id, `read before the first screen was complete: ${early.join(' ')}`);
+        assert.includeMembers(early, onScreen);
+        assert.sameMembers([...new Set(reads.map((r) => r.id))], toRead, 'every row read in the end, once');
+        assert.lengthOf(reads, toRead.length);
+        assert.lengthOf(pendingRows(el), 0);
+      } finally {
+        window.fetch = original;
+      }
+    });
+
     it('moves no row while one has the focus; sorts once it leaves', async () => {
       await devnet.faults({ latencyMs: 500, pathPrefix: SET_PATH() });
       const el = list('show-empty');
