@@ -35,15 +35,16 @@ export async function buildEntry(entry: string, outDir: string, fileName: string
   });
 }
 
-/** Serves `page` at / and the built files of `outDir`. */
-export async function serve(outDir: string, page: string): Promise<{ url: string; close: () => Promise<void> }> {
-  const server = createServer((req, res) => {
+/** Serves `page` at / and the built files of `outDir`, each file `fileLatencyMs` late (a module fetched from afar). */
+export async function serve(outDir: string, page: string, fileLatencyMs = 0): Promise<{ url: string; close: () => Promise<void> }> {
+  const server = createServer(async (req, res) => {
     const path = new URL(req.url ?? '/', 'http://x').pathname;
     if (path === '/' || path === '/bench.html') {
       res.setHeader('content-type', 'text/html');
       res.end(page);
       return;
     }
+    if (fileLatencyMs > 0) await new Promise((resolve) => setTimeout(resolve, fileLatencyMs));
     readFile(join(outDir, path.replace(/^\/+/, '').replace(/\.\./g, ''))).then(
       (body) => {
         res.setHeader('content-type', 'text/javascript');
