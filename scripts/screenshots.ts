@@ -241,11 +241,35 @@ async function mantraShots(page: Page, theme: 'light' | 'dark'): Promise<void> {
   }
 }
 
+/**
+ * The list mid-load: every chain's validator set 4 s late, so the rows are shown and their figures
+ * are not. Without show-empty (the default) rows wait to be shown until their figures say they are
+ * not spam (consumer-list-checking); with show-empty every row shows at once, its figures
+ * pending (consumer-list-partial).
+ */
+async function listMidLoadShots(page: Page, theme: 'light' | 'dark'): Promise<void> {
+  devnet.setFaults({ latencyMs: 4000, pathPrefix: '/interchain_security/ccv/provider/consumer_validators/' });
+  try {
+    for (const [name, showEmpty] of [
+      ['checking', false],
+      ['partial', true],
+    ] as const) {
+      await page.goto(`${base}elements.html?rest=${encodeURIComponent(devnet.restUrl)}&theme=${theme}`);
+      if (showEmpty) await page.evaluate(() => document.querySelector('#list')!.setAttribute('show-empty', ''));
+      await reach(page, '#list', 'partial');
+      await page.evaluate(() => document.fonts.ready);
+      await picture(page, `consumer-list-${name}-${theme}`, '#list');
+    }
+  } finally {
+    devnet.setFaults(null);
+  }
+}
+
 const devnet = await startDevnet({ blockTimeMs: 0, port: 0 });
 const { url: base, server } = await startDemoServer();
 const browser = await launchChromium();
 mkdirSync(OUT, { recursive: true });
-// SCREENSHOTS_ONLY=validator takes only the validator page's pictures (the acting elements),
+// SCREENSHOTS_ONLY=list takes only the list mid-load, SCREENSHOTS_ONLY=validator only the validator page's pictures (the acting elements),
 // SCREENSHOTS_ONLY=apps only the React and Vue explorers, SCREENSHOTS_ONLY=mantra only the
 // list, card and chart on the MANTRA-like devnet.
 const only = process.env.SCREENSHOTS_ONLY;
@@ -255,6 +279,11 @@ try {
     page.on('pageerror', (error) => console.error(`page error: ${error.message}`));
     if (only === 'mantra') {
       await mantraShots(page, theme);
+      await page.close();
+      continue;
+    }
+    if (only === 'list') {
+      await listMidLoadShots(page, theme);
       await page.close();
       continue;
     }
@@ -274,6 +303,7 @@ try {
     await page.evaluate(() => document.fonts.ready);
     for (const [selector, name] of ELEMENTS) await picture(page, `${name}-${theme}`, selector);
     await picture(page, `elements-page-${theme}`);
+    await listMidLoadShots(page, theme);
     await chartShots(page, theme);
     if (theme === 'light') await appShots(page);
     await mantraShots(page, theme);

@@ -309,6 +309,8 @@ export class IcsConsumerList extends IcsDataElement<ConsumerListData> {
 
   private headerCounts(data: ConsumerListData): string {
     const parts = [`${this.shown.length} shown`];
+    // Rows wait to be shown until their figures say they are not spam: say that something comes.
+    if (this.withheld > 0) parts.push(`${this.withheld} being checked`);
     if (this.hiddenEmpty > 0) parts.push(`${this.hiddenEmpty} without validators hidden`);
     if (data.validatorName !== undefined) parts.push(`standing of ${stripInvisible(data.validatorName)}`);
     return parts.join(' · ');

@@ -390,6 +390,7 @@ describe('<ics-consumer-list>', () => {
       await devnet.faults({ latencyMs: 300, pathPrefix: SET_PATH() });
       const el = list('phase="all"');
       await until(el, 'partial');
+      assert.match($(el, '[part="header"]')!.textContent!, /\d+ being checked/, 'the header says rows are coming');
       const seen: string[][] = [];
       while (el.matches(':state(partial)')) {
         seen.push(rowIds(el));
