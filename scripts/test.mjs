@@ -1,8 +1,8 @@
-// The one test command: typecheck, lint, Node tests (core, devnet, package, e2e), browser tests. It
-// prints each runner's output as it goes and ends with one line, "N passed, N failed, N skipped",
-// summing every runner, so CI can tell a suite that ran from one that ran nothing. Every skipped
-// (or todo) test is printed by name. In CI (CI=true) a skip fails the run unless its reason says
-// why the test cannot run there: "cannot run in CI: …" (README, "Tests").
+// The one test command: typecheck, lint, size budgets, Node tests (core, devnet, package, e2e),
+// browser tests. It prints each runner's output as it goes and ends with one line, "N passed,
+// N failed, N skipped", summing every runner, so CI can tell a suite that ran from one that ran
+// nothing. Every skipped (or todo) test is printed by name. In CI (CI=true) a skip fails the run
+// unless its reason says why the test cannot run there: "cannot run in CI: …" (README, "Tests").
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -109,6 +109,9 @@ await check('format (Prettier; npm run format rewrites)', process.execPath, ['no
 // what must not compile (a wrong value, an unknown prop, a wrong handler).
 await check('typed tags in React (tsc)', process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'test/types/tsconfig.react.json']);
 await check('typed tags in Vue (vue-tsc)', process.execPath, ['node_modules/vue-tsc/bin/vue-tsc.js', '-p', 'test/types/tsconfig.vue.json']);
+// Size budgets (design §7): what a page loads before first render, each figure against its
+// ceiling in the table at the top of scripts/size.ts; one over its ceiling fails the run.
+await check('size budgets (npm run size)', process.execPath, ['--import', 'tsx', 'scripts/size.ts']);
 await nodeTests('node tests (core, devnet, package)', ['test/core', 'test/devnet', 'test/package']);
 await browserTests();
 await nodeTests('end-to-end tests (demo in Chromium)', ['test/e2e']);
