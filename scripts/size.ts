@@ -36,7 +36,7 @@ const BUDGETS: Budget[] = [
   { name: 'signing (light)', sources: ['src/signing/index.ts'], ceiling: 10.5 },
   // One read-only element each, as a page loads it: the element, Lit, the read path.
   { name: 'el: provider-chain', sources: page('provider-chain'), target: 16, ceiling: 18.5 },
-  { name: 'el: consumer-list', sources: page('consumer-list'), target: 16, ceiling: 30 },
+  { name: 'el: consumer-list', sources: page('consumer-list'), target: 16, ceiling: 30.5 },
   { name: 'el: consumer-card', sources: page('consumer-card'), target: 16, ceiling: 26.5 },
   { name: 'el: validator-chains', sources: page('validator-chains'), target: 16, ceiling: 26.5 },
   // The chart draws with d3, which it imports on demand (not counted here, reported beside).
@@ -51,7 +51,7 @@ const BUDGETS: Budget[] = [
   // share, Lit and the read path above all, counts once).
   { name: '+ consumer-card (page: list)', after: 'el: consumer-list', sources: page('consumer-list', 'consumer-card'), target: 3, ceiling: 2.5 },
   { name: '+ validator-chains (page: list)', after: 'el: consumer-list', sources: page('consumer-list', 'validator-chains'), target: 3, ceiling: 2 },
-  { name: '+ consumer-list (page: chain)', after: 'el: provider-chain', sources: page('provider-chain', 'consumer-list'), target: 3, ceiling: 13 },
+  { name: '+ consumer-list (page: chain)', after: 'el: provider-chain', sources: page('provider-chain', 'consumer-list'), target: 3, ceiling: 13.5 },
   {
     name: '+ consumer-card (page: chain, list)',
     after: '+ consumer-list (page: chain)',
