@@ -152,7 +152,7 @@ export class IcsValidatorChains extends IcsDataElement<ValidatorChainsData> {
   }
 
   protected describe(value: ValidatorChainsData): string {
-    const name = clip(value.identity.moniker, 50).text;
+    const name = clip(value.identity.moniker || value.identity.operatorAddress, 50).text;
     // No count while reading: the polite region would speak again with every row that joins.
     if (this.unread() > 0) return `Checking ${name} on ${value.required.length + value.others.length} consumer chains; figures loading.`;
     const n = this.shown.length;
