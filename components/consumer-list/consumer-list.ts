@@ -5,7 +5,7 @@ import { classMap } from 'lit/directives/class-map.js';
 import { CONSUMER_PHASES, isIcsError } from '../../src/index.js';
 import type { ConsumerChain, ConsumerPhase, ChainContext, ReadOptions } from '../../src/index.js';
 import { formatDateTime, stripInvisible } from '../../src/format/index.js';
-import { IcsDataElement, VIEW_STATES } from '../shared/data-element.js';
+import { IcsDataElement } from '../shared/data-element.js';
 import { FiguresQueue } from '../shared/figures-queue.js';
 import type { AttributeProblem } from '../shared/clients.js';
 import { IcsSelectEvent } from '../shared/events.js';
@@ -167,13 +167,15 @@ export class IcsConsumerList extends IcsDataElement<ConsumerListData> {
 
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
-    // `partial` is this element's own state: `complete` until some row's figures are in.
-    const partial = this.viewState === 'complete' && this.pendingRows() > 0;
-    this.setCustomState(partial ? 'partial' : this.viewState, [...VIEW_STATES, 'partial']);
     const watched = `${this.viewState} ${this.shown.map((r) => r.chain.consumerId).join(' ')}`;
     if (watched === this.watched) return;
     this.watched = watched;
     this.queue.observe(this.renderRoot.querySelectorAll('[role="option"]'));
+  }
+
+  /** `partial` until every row's figures are in. */
+  protected override pendingFigures(): boolean {
+    return this.pendingRows() > 0;
   }
 
   protected isEmpty(): boolean {

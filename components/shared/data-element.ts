@@ -25,6 +25,14 @@ export type Loaded<T> = { kind: 'data'; value: T } | { kind: 'absent'; status: I
 export type ViewState = 'loading' | 'complete' | 'empty' | 'error' | 'ics-absent' | 'invalid';
 export const VIEW_STATES: readonly ViewState[] = ['loading', 'complete', 'empty', 'error', 'ics-absent', 'invalid'];
 
+/**
+ * The custom states a data element takes: its view state, or `partial` in place of `complete`
+ * while `pendingFigures()` says some figures are still being read. `partial` is a custom state
+ * only, not a `ViewState`: the body renders the same in both (the rows, some still busy), and
+ * the acting elements, whose own states extend `ViewState`, never show it.
+ */
+const CUSTOM_STATES: readonly string[] = [...VIEW_STATES, 'partial'];
+
 const ROOT_KEY = Symbol.for('ics-elements/context-root');
 
 /** After this long without an answer, the status says what the load is waiting on. */
@@ -210,7 +218,17 @@ export abstract class IcsDataElement<T> extends IcsElement {
 
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
-    this.setCustomState(this.viewState, VIEW_STATES);
+    const partial = this.viewState === 'complete' && this.pendingFigures();
+    this.setCustomState(partial ? 'partial' : this.viewState, CUSTOM_STATES);
+  }
+
+  /**
+   * True while the loaded data is shown but some of its figures are still being read (a list that
+   * fills its rows in after showing them): the element's custom state is then `partial`, not
+   * `complete`. An element that can show it documents `@cssstate partial`.
+   */
+  protected pendingFigures(): boolean {
+    return false;
   }
 
   // ---- state ---------------------------------------------------------------------------------

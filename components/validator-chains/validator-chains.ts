@@ -1,11 +1,12 @@
 import { html, nothing } from 'lit';
-import type { TemplateResult } from 'lit';
+import type { PropertyValues, TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import { classMap } from 'lit/directives/class-map.js';
 import { isIcsError } from '../../src/index.js';
-import type { ChainContext, ReadOptions } from '../../src/index.js';
-import { clip, formatCommission, formatPercent, formatPower } from '../../src/format/index.js';
+import type { ConsumerChain, ChainContext, ReadOptions } from '../../src/index.js';
+import { clip, formatCommission } from '../../src/format/index.js';
 import { IcsDataElement } from '../shared/data-element.js';
+import { FiguresQueue } from '../shared/figures-queue.js';
 import type { AttributeProblem } from '../shared/clients.js';
 import { PHASE_LABEL, STANDING_LABEL, kindLabel, renderIds, renderName } from '../shared/chain-text.js';
 import { IcsElement } from '../shared/ics-element.js';
@@ -13,8 +14,11 @@ import { loadValidatorChains } from './validator-chains.load.js';
 import type { ValidatorChainRow, ValidatorChainStatus, ValidatorChainsData } from './validator-chains.load.js';
 import { styles } from './validator-chains.styles.js';
 import { attributeAddressKind } from '../shared/chain-settings.js';
+import { renderFigures } from './validator-chains.figures.js';
 
 const ORDER: Record<ValidatorChainStatus, number> = { 'in-set': 0, 'next-epoch': 1, 'must-validate': 2, 'left-out': 3 };
+/** Where a chain that could not be read goes once sorted: last. */
+const UNREAD_ORDER = 4;
 
 /**
  * The consumer chains one provider validator is part of: the chains it validates, the ones it
@@ -25,6 +29,15 @@ const ORDER: Record<ValidatorChainStatus, number> = { 'in-set': 0, 'next-epoch':
  *
  * Each row has a named slot, `action-<consumerId>`, for a control of the page's own (the
  * opt-in button will go there): `<button slot="action-12">…</button>`.
+ *
+ * The header and a row for each chain the validator has to validate show as soon as the chain
+ * list is read; each row's figures fill in as its chain is read, rows in view first, six reads
+ * at a time. Every other active chain is checked the same way, and a chain found to be the
+ * validator's (opted in) joins at the foot; no row shown ever leaves. A row whose figures are
+ * pending shows placeholders and is `aria-busy`; a chain that could not be read says so in words
+ * in its row, and the others are unaffected. Rows keep the order they appeared in until every
+ * chain is read; then they are sorted once, as soon as neither the focus nor the pointer is in
+ * the list.
  *
  * @summary The consumer chains a validator validates, must validate or opted in to.
  * @tagname ics-validator-chains
@@ -42,7 +55,8 @@ const ORDER: Record<ValidatorChainStatus, number> = { 'in-set': 0, 'next-epoch':
  * @cssprop --ics-validator-chains-height - Height of the rows area in every state (default 24rem), so the page never shifts.
  * @cssprop --ics-validator-chains-row-padding - Padding of a row (default 0.6rem 0.8rem).
  *
- * @cssstate complete - Rows shown.
+ * @cssstate partial - Rows shown; some chains are still being read (figures pending, rows may join at the foot).
+ * @cssstate complete - Rows shown with every chain read (or, for a chain whose read failed, its words saying so).
  * @cssstate empty - The validator is on no consumer chain.
  */
 export class IcsValidatorChains extends IcsDataElement<ValidatorChainsData> {
@@ -50,6 +64,26 @@ export class IcsValidatorChains extends IcsDataElement<ValidatorChainsData> {
 
   /** The validator: its operator address (`cosmosvaloper1…`) or consensus address (`cosmosvalcons1…`). */
   @property() validator?: string;
+
+  /** The chains shown, in order, as of the last render. */
+  private shown: ConsumerChain[] = [];
+
+  /** The load whose rows are being read; reset with each load. */
+  private figuresFor: ValidatorChainsData | undefined;
+  /** Each chain's read: the row, `absent` (the validator is not part of it), or why it could not be read (an Error), by consumer id. */
+  private figures = new Map<string, ValidatorChainRow | 'absent' | Error>();
+  /** Chains shown so far, by consumer id, in the order they were first shown: none leaves. */
+  private appeared: string[] = [];
+  /** Every chain is read and the rows took their sorted order. */
+  private settled = false;
+  /** The rows the queue watches now (their ids and the state), so it is told only of changes. */
+  private watched = '';
+
+  /** Reads each active chain: rows in view first, then the rest (chains not yet rows among them), a few at a time. */
+  private readonly queue = new FiguresQueue<string>(this, {
+    root: () => this.renderRoot.querySelector('.rows[part="rows"]'),
+    keyOf: (element) => (element as HTMLElement).dataset.consumerId,
+  });
 
   protected dataKey(): readonly unknown[] {
     return [this.validator?.trim()];
@@ -84,8 +118,29 @@ export class IcsValidatorChains extends IcsDataElement<ValidatorChainsData> {
     return undefined;
   }
 
-  protected isEmpty(value: ValidatorChainsData): boolean {
-    return value.rows.length === 0;
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    const loaded = this.task.value;
+    if (loaded?.kind !== 'data') return;
+    if (loaded.value !== this.figuresFor) this.readRows(loaded.value);
+    this.shown = this.chainsToShow(loaded.value);
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
+    const watched = `${this.viewState} ${this.shown.map((c) => c.consumerId).join(' ')}`;
+    if (watched === this.watched) return;
+    this.watched = watched;
+    this.queue.observe(this.renderRoot.querySelectorAll('.row[data-consumer-id]'));
+  }
+
+  /** `partial` until every chain is read: figures fill in and rows may still join. */
+  protected override pendingFigures(): boolean {
+    return this.unread() > 0;
+  }
+
+  protected isEmpty(): boolean {
+    return this.shown.length === 0 && this.unread() === 0;
   }
 
   protected loadingMessage(): string {
@@ -97,8 +152,85 @@ export class IcsValidatorChains extends IcsDataElement<ValidatorChainsData> {
   }
 
   protected describe(value: ValidatorChainsData): string {
-    const n = value.rows.length;
-    return `${clip(value.identity.moniker, 50).text} is on ${n} consumer ${n === 1 ? 'chain' : 'chains'}.`;
+    const name = clip(value.identity.moniker || value.identity.operatorAddress, 50).text;
+    // No count while reading: the polite region would speak again with every row that joins.
+    if (this.unread() > 0) return `Checking ${name} on ${value.required.length + value.others.length} consumer chains; figures loading.`;
+    const n = this.shown.length;
+    const failed = this.failed();
+    const unread = failed > 0 ? `; ${failed} ${failed === 1 ? 'chain' : 'chains'} could not be read` : '';
+    return `${name} is on ${n} consumer ${n === 1 ? 'chain' : 'chains'}${unread}.`;
+  }
+
+  // ---- rows: read chain by chain, settle once -----------------------------------------------
+
+  private readRows(data: ValidatorChainsData): void {
+    this.figuresFor = data;
+    this.figures = new Map();
+    this.appeared = data.required.map((chain) => chain.consumerId);
+    this.settled = false;
+    this.watched = '';
+    const chains = new Map([...data.required, ...data.others].map((chain) => [chain.consumerId, chain]));
+    // The chains it has to validate (rows already) first, then the others by consumer id.
+    this.queue.start(chains.keys(), async (id, signal) => {
+      let read: ValidatorChainRow | 'absent' | Error;
+      try {
+        read = (await data.readRow(chains.get(id)!, signal)) ?? 'absent';
+      } catch (error) {
+        // Aborted: a new load or the element leaving the page; the queue reads it again if needed.
+        if (signal.aborted || (isIcsError(error) && error.kind === 'aborted')) return;
+        read = error instanceof Error ? error : new Error(String(error));
+      }
+      if (this.figuresFor !== data) return;
+      this.figures.set(id, read);
+      // A chain found to be the validator's (or that could not be checked) joins at the foot.
+      if (read !== 'absent' && !this.appeared.includes(id)) this.appeared.push(id);
+      this.settleWhenFree();
+      this.requestUpdate();
+    });
+  }
+
+  /** Chains not read yet. */
+  private unread(): number {
+    const data = this.figuresFor;
+    return data ? data.required.length + data.others.length - this.figures.size : 0;
+  }
+
+  private failed(): number {
+    return [...this.figures.values()].filter((f) => f instanceof Error).length;
+  }
+
+  /**
+   * The chains to show: in the order they appeared until every chain is read (so no row moves
+   * under the reader while figures come in), then sorted by status and consumer id.
+   */
+  private chainsToShow(data: ValidatorChainsData): ConsumerChain[] {
+    const byId = new Map([...data.required, ...data.others].map((chain) => [chain.consumerId, chain]));
+    const chains = this.appeared.map((id) => byId.get(id)!);
+    if (!this.settled) return chains;
+    const rank = (chain: ConsumerChain) => {
+      const read = this.figures.get(chain.consumerId);
+      return typeof read === 'object' && !(read instanceof Error) ? ORDER[read.status] : UNREAD_ORDER;
+    };
+    return chains.sort((a, b) => rank(a) - rank(b) || Number(BigInt(a.consumerId) - BigInt(b.consumerId)));
+  }
+
+  /**
+   * Sorts the rows once every chain is read, unless the reader is in the list: the focus (on a
+   * row's slotted action, light DOM, too) or the pointer on a row that moved would land on
+   * another. Called again when they leave (`pointerLeaving`: its stale `:hover` is not read).
+   */
+  private settleWhenFree(pointerLeaving = false): void {
+    if (this.settled || !this.figuresFor || this.unread() > 0) return;
+    const list = this.renderRoot.querySelector('.rows[part="rows"]');
+    const focused = list?.matches(':focus-within') || [...this.children].some((child) => child.matches(':focus-within'));
+    if (focused || (list && !pointerLeaving && list.matches(':hover'))) return;
+    this.settled = true;
+    this.requestUpdate();
+  }
+
+  /** The focus left a row: once it has landed (still in the list, or elsewhere), sort if free. */
+  private onFocusOut(): void {
+    setTimeout(() => this.settleWhenFree());
   }
 
   // ---- rendering -----------------------------------------------------------------------------
@@ -126,62 +258,62 @@ export class IcsValidatorChains extends IcsDataElement<ValidatorChainsData> {
 
   protected renderSkeleton(): TemplateResult {
     return html`<ul class="rows skeletons" aria-hidden="true">
-      ${[0, 1, 2, 3, 4].map(
-        (i) => html`<li class="row">
-          <div class="title"><span class="skeleton" style="--_w: ${9 + (i % 3) * 3}em"></span><span class="skeleton" style="--_w: 8em"></span></div>
-          <div class="side"><span class="skeleton" style="--_w: 6em"></span></div>
-          <div class="facts"><span class="skeleton" style="--_w: 12em"></span></div>
-        </li>`,
-      )}
+      ${[0, 1, 2, 3, 4].map((i) => html`<li>${skeletonRow(i)}</li>`)}
     </ul>`;
   }
 
   protected renderData(value: ValidatorChainsData): TemplateResult {
-    const rows = [...value.rows].sort((a, b) => ORDER[a.status] - ORDER[b.status] || Number(BigInt(a.chain.consumerId) - BigInt(b.chain.consumerId)));
-    return html`<ul class="rows" part="rows" aria-label="Consumer chains of this validator">
-      ${rows.map((row) => this.renderRow(row, value))}
+    // Rows may still join while chains other than the ones it has to validate are being checked.
+    const checking = value.others.some((chain) => !this.figures.has(chain.consumerId));
+    return html`<ul
+      class="rows"
+      part="rows"
+      aria-label="Consumer chains of this validator"
+      aria-busy=${checking ? 'true' : nothing}
+      @focusout=${this.onFocusOut}
+      @pointerleave=${() => this.settleWhenFree(true)}
+    >
+      ${this.shown.map((chain) => this.renderRow(chain, value))}
+      ${checking ? html`<li class="skeletons" aria-hidden="true">${skeletonRow(this.shown.length)}</li>` : nothing}
     </ul>`;
   }
 
-  private renderRow(row: ValidatorChainRow, value: ValidatorChainsData): TemplateResult {
-    const { chain } = row;
+  private renderRow(chain: ConsumerChain, value: ValidatorChainsData): TemplateResult {
+    const read = this.figures.get(chain.consumerId);
     return html`<li class="row" part="row" data-consumer-id=${chain.consumerId}>
       <div class="title">${renderName(chain.metadata.name)} ${renderIds(chain.consumerId, chain.chainId)}</div>
       <div class="side">
-        ${this.renderBadges(row)}
+        ${this.renderBadges(chain, read)}
         <slot name=${`action-${chain.consumerId}`}></slot>
       </div>
-      ${this.renderFacts(row, value)}
+      <div class="facts" aria-busy=${read === undefined ? 'true' : nothing}>${renderFigures(read, value.providerCommission)}</div>
     </li>`;
   }
 
-  private renderBadges(row: ValidatorChainRow): TemplateResult {
-    const { chain } = row;
+  private renderBadges(chain: ConsumerChain, read: ValidatorChainRow | 'absent' | Error | undefined): TemplateResult {
+    const row = typeof read === 'object' && !(read instanceof Error) ? read : undefined;
     return html`<div class="badges">
-      <span class=${classMap({ badge: true, ok: row.status === 'in-set', warn: row.status === 'must-validate' })} part="badge"
-        >${statusLabel(row)}</span
-      >
+      ${
+        row
+          ? html`<span class=${classMap({ badge: true, ok: row.status === 'in-set', warn: row.status === 'must-validate' })} part="badge"
+              >${statusLabel(row)}</span
+            >`
+          : nothing
+      }
+      ${read === undefined ? html`<span class="skeleton" aria-hidden="true" style="--_w: 6em"></span>` : nothing}
       <span class="badge" part="badge">${PHASE_LABEL[chain.phase]}</span>
       <span class=${classMap({ badge: true, 'top-n': chain.kind === 'top-n' })} part="badge">${kindLabel(chain.kind, chain.topN)}</span>
     </div>`;
   }
+}
 
-  private renderFacts(row: ValidatorChainRow, value: ValidatorChainsData): TemplateResult {
-    const differs = formatCommission(row.consumerCommission) !== formatCommission(value.providerCommission);
-    return html`<div class="facts">
-      ${
-        row.consumerPower === undefined
-          ? html`<span>Not in the set yet</span>`
-          : html`<span><strong>${formatPower(row.consumerPower)}</strong> consumer power</span>
-            <span><strong>${formatPercent(row.powerShare ?? 0, 2)}</strong> of the chain's power</span>`
-      }
-      <span
-        >Commission <strong>${formatCommission(row.consumerCommission)}</strong>
-        ${differs ? `(provider ${formatCommission(value.providerCommission)})` : '(same as provider)'}</span
-      >
-      <span>${row.keyAssigned ? 'Consumer key assigned' : 'No consumer key: uses the provider key'}</span>
-    </div>`;
-  }
+/** A row's placeholder: while the list loads, and at the foot while chains are still checked. */
+function skeletonRow(i: number): TemplateResult {
+  return html`<div class="row">
+    <div class="title"><span class="skeleton" style="--_w: ${9 + (i % 3) * 3}em"></span><span class="skeleton" style="--_w: 8em"></span></div>
+    <div class="side"><span class="skeleton" style="--_w: 6em"></span></div>
+    <div class="facts"><span class="skeleton" style="--_w: 12em"></span></div>
+  </div>`;
 }
 
 function statusLabel(row: ValidatorChainRow): string {
