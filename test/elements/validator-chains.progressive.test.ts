@@ -124,6 +124,8 @@ describe('<ics-validator-chains> progressively', () => {
         order,
         mine.map((c) => c.consumerId),
       );
+      // The reads start once the rows are seen in view (the observers' first report, a frame later).
+      while (optedReads(fetches.urls).length === 0) await new Promise((r) => setTimeout(r, 5));
       assert.isAtMost(optedReads(fetches.urls).length, 6, 'no more than six reads at once');
       assert.include(optedReads(fetches.urls), order[0], 'the row in view is among the first reads');
       // Scrolled to the foot while the first reads are out: the rows now in view go next.
