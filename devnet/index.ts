@@ -63,7 +63,7 @@ export interface DevnetOptions {
   blockTimeMs?: number;
   /** 'v7' (default), 'absent' (no provider module, as on Gaia v28+), 'legacy' (ICS before v6). */
   ics?: IcsMode;
-  /** Added to every answer, in ms. */
+  /** Added to every answer, REST and RPC (not to control routes or CORS preflights), in ms. */
   latencyMs?: number;
   /** Blocks kept for reads at a past height (default 100). */
   keepRecentHeights?: number;
@@ -179,6 +179,7 @@ export async function startDevnet(options: DevnetOptions = {}): Promise<Devnet> 
       if (blockTimeMs === 0) advance(1);
     },
   }));
+  rpc.latencyMs = options.latencyMs ?? 0;
 
   const devnet: Devnet = {
     restUrl: '',

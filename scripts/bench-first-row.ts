@@ -13,32 +13,13 @@
 // list before it was progressive (issue 14) are recorded once in the README.
 import type { Page } from 'playwright-core';
 import { startDevnet } from '../devnet/index.js';
-import type { Scenario, ScenarioConsumer } from '../devnet/index.js';
 import { buildEntry, launch, median, serve } from './bench-lib.js';
+import { VALIDATORS, scenarioOf } from './bench-scenario.js';
 
 const LATENCY_MS = 100;
-const VALIDATORS = 60;
 const SIZES = (process.env.BENCH_CHAINS ?? '10,50,200').split(',').map(Number);
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 const OUT = '.cache/bench-first-row';
-
-/** Chain i: Top-N every fifth, else an opt-in chain with a stretch of validators that moves along the ranking. */
-function consumer(i: number): ScenarioConsumer {
-  const base = { consumerId: String(i), chainId: `rows-${i}-1`, phase: 'launched' as const, name: `Row chain ${i}`, spawnTime: '-86400s' };
-  if (i % 5 === 0) return { ...base, topN: [95, 80, 50][(i / 5) % 3]! };
-  const size = 5 + ((i * 7) % 40);
-  const from = (i * 11) % (VALIDATORS - size);
-  return { ...base, optedIn: Array.from({ length: size }, (_, k) => from + k) };
-}
-
-function scenarioOf(chains: number): Scenario {
-  return {
-    chainId: `provider-rows-${chains}-1`,
-    params: { maxValidators: VALIDATORS, maxProviderConsensusValidators: VALIDATORS },
-    validators: { count: VALIDATORS, totalTokens: '30000000000000' },
-    consumers: Array.from({ length: chains }, (_, i) => consumer(i)),
-  };
-}
 
 function page(rest: string, chainId: string): string {
   // The resource timing buffer holds 250 entries by default; a 200-chain list makes more requests.

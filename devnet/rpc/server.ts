@@ -97,6 +97,8 @@ function unquote(text: string): string {
 }
 
 export class RpcServer {
+  /** Added to every answer, in ms, as the REST server does: one delay per HTTP request, so a batch pays it once. */
+  latencyMs = 0;
   private readonly http = new ClosableServer();
   private url = '';
 
@@ -117,6 +119,7 @@ export class RpcServer {
       res.end();
       return;
     }
+    if (this.latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, this.latencyMs));
     const url = new URL(req.url ?? '/', 'http://devnet');
     if (req.method === 'GET' && url.pathname !== '/') {
       const params: Params = Object.fromEntries(url.searchParams);

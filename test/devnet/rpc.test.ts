@@ -309,3 +309,31 @@ describe('devnet CometBFT RPC', () => {
     assert.match(future.error.data, /must be less than or equal to the current blockchain height 1/);
   });
 });
+
+describe('devnet CometBFT RPC latency', () => {
+  it('adds the configured latency once per HTTP request (a batch pays it once), not to CORS preflights', async () => {
+    const LATENCY_MS = 1_000;
+    const devnet = await startDevnet({ blockTimeMs: 0, latencyMs: LATENCY_MS });
+    try {
+      const post = (body: unknown) => fetch(devnet.rpcUrl, { method: 'POST', body: JSON.stringify(body) }).then((r) => r.json());
+      const started = Date.now();
+      const batch = (await post([1, 2, 3].map((id) => ({ jsonrpc: '2.0', id, method: 'abci_info' })))) as unknown[];
+      const took = Date.now() - started;
+      assert.equal(batch.length, 3);
+      // At least the latency; well under three times it (what one delay per call would take).
+      assert.ok(took >= LATENCY_MS && took < 3 * LATENCY_MS, `a batch of 3 took ${took} ms`);
+
+      // Order, not durations: the POST asked first arrives after the preflight asked next.
+      const order: string[] = [];
+      await Promise.all([
+        post({ jsonrpc: '2.0', id: 1, method: 'health' }).then(() => order.push('post')),
+        new Promise((resolve) => setImmediate(resolve))
+          .then(() => fetch(devnet.rpcUrl, { method: 'OPTIONS', headers: { origin: 'http://example.com', 'access-control-request-method': 'POST' } }))
+          .then((r) => order.push(`options ${r.status}`)),
+      ]);
+      assert.deepEqual(order, ['options 204', 'post']);
+    } finally {
+      await devnet.stop();
+    }
+  });
+});
