@@ -102,8 +102,6 @@ export class IcsConsumerList extends IcsDataElement<ConsumerListData> {
   private figures = new Map<string, RowFigures | Error>();
   /** Every figure is in and the rows took their sorted order (and spam was hidden). */
   private settled = false;
-  /** The rows the queue watches now (their ids and the state), so it is told only of changes. */
-  private watched = '';
 
   /** Reads the rows' figures: rows in view first, a few at a time. */
   private readonly queue = new FiguresQueue<string>(this, {
@@ -167,9 +165,6 @@ export class IcsConsumerList extends IcsDataElement<ConsumerListData> {
 
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
-    const watched = `${this.viewState} ${this.shown.map((r) => r.chain.consumerId).join(' ')}`;
-    if (watched === this.watched) return;
-    this.watched = watched;
     this.queue.observe(this.renderRoot.querySelectorAll('[role="option"]'));
   }
 
@@ -211,7 +206,6 @@ export class IcsConsumerList extends IcsDataElement<ConsumerListData> {
     this.figuresFor = data;
     this.figures = new Map();
     this.settled = false;
-    this.watched = '';
     const chains = new Map<string, ConsumerChain>(data.rows.map((row) => [row.chain.consumerId, row.chain]));
     const unread = data.rows
       .filter((row) => !row.known)

@@ -46,6 +46,7 @@ export class FiguresQueue<K> implements ReactiveController {
   private nearObserver: IntersectionObserver | undefined;
   private observedRoot: Element | undefined;
   private observed: Element[] = [];
+  private observedKeys: (K | undefined)[] = [];
   /** The idle callback asked for, to read rows away from the view; undefined: none asked. */
   private idle: (() => void) | undefined;
   /** True inside the idle callback: background reads may start. */
@@ -71,10 +72,18 @@ export class FiguresQueue<K> implements ReactiveController {
     this.read = undefined;
   }
 
-  /** Watches these row elements (the ones rendered now) for coming into view. Call after each render that changed the rows. */
+  /**
+   * Watches these row elements (the ones rendered now) for coming into view. Call after each
+   * render: the same rows in the same root are not watched anew.
+   */
   observe(elements: Iterable<Element>): void {
-    this.observed = [...elements];
+    const next = [...elements];
+    // Lit reuses a row's element for another row when rows move: compare the keys too.
+    const keys = next.map((element) => this.options.keyOf(element));
     const root = this.options.root();
+    if (root && root === this.observedRoot && same(next, this.observed) && same(keys, this.observedKeys)) return;
+    this.observed = next;
+    this.observedKeys = keys;
     if (!root || this.observed.length === 0) {
       this.disconnect();
       return;
@@ -189,6 +198,10 @@ function whenIdle(callback: () => void): () => void {
   }
   const handle = setTimeout(callback, 50);
   return () => clearTimeout(handle);
+}
+
+function same<T>(a: readonly T[], b: readonly T[]): boolean {
+  return a.length === b.length && a.every((item, i) => item === b[i]);
 }
 
 function first<K>(set: Set<K>): K | undefined {

@@ -76,8 +76,6 @@ export class IcsValidatorChains extends IcsDataElement<ValidatorChainsData> {
   private appeared: string[] = [];
   /** Every chain is read and the rows took their sorted order. */
   private settled = false;
-  /** The rows the queue watches now (their ids and the state), so it is told only of changes. */
-  private watched = '';
 
   /** Reads each active chain: rows in view first, then the rest (chains not yet rows among them), a few at a time. */
   private readonly queue = new FiguresQueue<string>(this, {
@@ -128,9 +126,6 @@ export class IcsValidatorChains extends IcsDataElement<ValidatorChainsData> {
 
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
-    const watched = `${this.viewState} ${this.shown.map((c) => c.consumerId).join(' ')}`;
-    if (watched === this.watched) return;
-    this.watched = watched;
     this.queue.observe(this.renderRoot.querySelectorAll('.row[data-consumer-id]'));
   }
 
@@ -168,7 +163,6 @@ export class IcsValidatorChains extends IcsDataElement<ValidatorChainsData> {
     this.figures = new Map();
     this.appeared = data.required.map((chain) => chain.consumerId);
     this.settled = false;
-    this.watched = '';
     const chains = new Map([...data.required, ...data.others].map((chain) => [chain.consumerId, chain]));
     // The chains it has to validate (rows already) first, then the others by consumer id.
     this.queue.start(chains.keys(), async (id, signal) => {
