@@ -9,6 +9,7 @@ import '../../components/consumer-list/define.js';
 import type { IcsConsumerList } from '../../components/consumer-list/define.js';
 import type { IcsSelectEvent } from '../../components/shared/events.js';
 import { $, $$, REST, captureWarnings, cleanUp, countFetches, devnet, mount, shadowText, until, withPageDefault } from './helpers.js';
+import { footReadNext } from './progressive-checks.js';
 import { BAD_CHECKSUM_VALOPER, namesChecksumThenPrefix, noAxe, retryWithoutFaults, saysIcsAbsent, untilStateSays } from './state-checks.js';
 
 const client = () => new ProviderClient({ rest: REST, cacheTtlMs: 0 });
@@ -311,14 +312,7 @@ describe('<ics-consumer-list>', () => {
         assert.isAbove(order.length, 30);
         assert.isAtMost(setReads(fetches.urls).length, 6, 'no more than six reads at once');
         // Scrolled to the foot while the first reads are out: the rows now in view go next.
-        const rows = $(el, '[role="listbox"]')!;
-        rows.scrollTop = rows.scrollHeight;
-        const before = setReads(fetches.urls).length;
-        await until(el, 'complete', 20_000);
-        const next = setReads(fetches.urls).slice(before, before + 3);
-        const foot = order.slice(-8);
-        for (const id of next) assert.include(foot, id, `read next: ${next.join(' ')}; the foot: ${foot.join(' ')}`);
-        assert.isAbove(setReads(fetches.urls).indexOf(order[Math.floor(order.length / 2)]!), before + 2, 'a row in the middle waited');
+        await footReadNext(el, '[role="listbox"]', () => setReads(fetches.urls), order, 8, 3);
       } finally {
         fetches.restore();
       }

@@ -12,6 +12,7 @@ import type { ConsumerChain } from '../../src/index.js';
 import '../../components/validator-chains/define.js';
 import type { IcsValidatorChains } from '../../components/validator-chains/define.js';
 import { $, $$, REST, cleanUp, countFetches, devnet, frame, mount, until } from './helpers.js';
+import { footReadNext } from './progressive-checks.js';
 import { noAxe } from './state-checks.js';
 import { devnetControl } from '../shared/devnet-control.js';
 
@@ -129,14 +130,7 @@ describe('<ics-validator-chains> progressively', () => {
       assert.isAtMost(optedReads(fetches.urls).length, 6, 'no more than six reads at once');
       assert.include(optedReads(fetches.urls), order[0], 'the row in view is among the first reads');
       // Scrolled to the foot while the first reads are out: the rows now in view go next.
-      const rows = $(el, '[part="rows"]')!;
-      rows.scrollTop = rows.scrollHeight;
-      const before = optedReads(fetches.urls).length;
-      await until(el, 'complete', 30_000);
-      const next = optedReads(fetches.urls).slice(before, before + 2);
-      const foot = order.slice(-5);
-      for (const id of next) assert.include(foot, id, `read next: ${next.join(' ')}; the foot: ${foot.join(' ')}`);
-      assert.isAbove(optedReads(fetches.urls).indexOf(order[Math.floor(order.length / 2)]!), before + 1, 'a row in the middle waited');
+      await footReadNext(el, '[part="rows"]', () => optedReads(fetches.urls), order, 5, 2);
     } finally {
       fetches.restore();
       await manyDevnet.reset();
