@@ -1,10 +1,11 @@
 // Vite serves and builds the demo pages in demo/ from the package's own sources.
 // `vite build --mode cdn` (npm run build:cdn) instead builds the one-file bundle of every
 // element for a plain <script type="module">: dist/cdn/ics-elements.js, Lit included, and the
-// chunks it loads on demand beside it.
+// chunks it loads on demand beside it, its elements' `html` and `css` template literals minified.
 import { defineConfig, minify } from 'vite';
 import type { Plugin } from 'vite';
 import { posix, resolve } from 'node:path';
+import { minifyLiteralsPlugin } from './scripts/minify-literals.mjs';
 
 const demo = defineConfig({
   root: 'demo',
@@ -74,7 +75,8 @@ function oneFileEntry(): Plugin {
 }
 
 const cdn = defineConfig({
-  plugins: [oneFileEntry()],
+  // The elements' template literals minified as in the package (scripts/minify-literals.mjs).
+  plugins: [minifyLiteralsPlugin(), oneFileEntry()],
   build: {
     outDir: 'dist/cdn',
     emptyOutDir: true,

@@ -8,7 +8,8 @@ export type { BondStatusFilter, ClientOptions, ClientStats, ReadOptions, Validat
 export { ChainContext } from './chain/context.js';
 export { resolveConfig, endpointUrl } from './chain/config.js';
 export type { ProviderConfig, ProviderConfigInput } from './chain/config.js';
-export { chainSettingsFromInfo, readChainParams } from './chain/chain-params.js';
+export { chainSettingsFromInfo } from './chain/chain-params.js';
+export { readChainParams } from './chain/read-chain-params.js';
 export type { ChainParams, ChainSettings, ChainValueSource } from './chain/chain-params.js';
 export { IcsError, isIcsError } from './chain/errors.js';
 export type { IcsErrorKind } from './chain/errors.js';

@@ -8,7 +8,7 @@
 import type { ProviderConfig, ProviderConfigInput } from './config.js';
 import { resolveConfig } from './config.js';
 import type { ChainParams } from './chain-params.js';
-import { readChainParams } from './chain-params.js';
+import type * as ParamsReading from './read-chain-params.js';
 import { IcsError } from './errors.js';
 import type { ReadOptions } from './reader.js';
 import { Reader } from './reader.js';
@@ -27,6 +27,21 @@ export interface ClientStats {
   cacheHits: number;
   /** Reads that joined an identical read already in flight. */
   joined: number;
+}
+
+/**
+ * The chain-params reader, imported on the first `chainParams()` that reads (one import for the
+ * page): a page whose elements never need prefixes or denoms does not load it before it shows
+ * anything. A failed import (the chunk did not arrive) is tried again by the next read.
+ */
+let paramsReader: Promise<typeof ParamsReading> | undefined;
+
+function loadParamsReader(): Promise<typeof ParamsReading> {
+  paramsReader ??= import('./read-chain-params.js').catch((error: unknown) => {
+    paramsReader = undefined;
+    throw error;
+  });
+  return paramsReader;
 }
 
 /** What every context over the same chain shares (a `ProviderClient` made from a context shares it too). */
@@ -96,7 +111,7 @@ export class ChainContext {
     // A fresh read (Retry) does not wait on a read that has not answered yet: the node may have
     // been down when it started.
     if (!state.params || (options.fresh && !state.known)) {
-      const read = readChainParams(this.reader, state.config.given);
+      const read = loadParamsReader().then(({ readChainParams }) => readChainParams(this.reader, state.config.given));
       state.params = read;
       read.then(
         (params) => {
