@@ -36,7 +36,7 @@ const BUDGETS: Budget[] = [
   // cosmjs stays in the chunk the flow imports on a click (reported as "on demand").
   { name: 'signing (light)', sources: ['src/signing/index.ts'], ceiling: 10.5 },
   // One read-only element each, as a page loads it: the element, Lit, the read path.
-  { name: 'el: provider-chain', sources: page('provider-chain'), target: 16, ceiling: 18 },
+  { name: 'el: provider-chain', sources: page('provider-chain'), target: 16, ceiling: 17.5 },
   { name: 'el: consumer-list', sources: page('consumer-list'), target: 16, ceiling: 30 },
   { name: 'el: consumer-card', sources: page('consumer-card'), target: 16, ceiling: 26 },
   { name: 'el: validator-chains', sources: page('validator-chains'), target: 16, ceiling: 28 },

@@ -8,7 +8,6 @@ import { clip, formatDateTime, formatDuration, formatInteger, formatPercent, saf
 import { IcsDataElement } from '../shared/data-element.js';
 import type { AttributeProblem } from '../shared/clients.js';
 import { PHASE_LABEL, kindLabel, renderIds, renderName, shapingSummary } from '../shared/chain-text.js';
-import { IcsElement } from '../shared/ics-element.js';
 import { loadConsumerCard } from './consumer-card.load.js';
 import type { ConsumerCardData } from './consumer-card.load.js';
 import { styles } from './consumer-card.styles.js';
@@ -47,7 +46,7 @@ const DESCRIPTION_MAX = 180;
  * @cssstate empty - No consumer chain has this id.
  */
 export class IcsConsumerCard extends IcsDataElement<ConsumerCardData> {
-  static override styles = [...IcsElement.styles, styles];
+  static override styles = [...IcsDataElement.styles, styles];
 
   /** The chain's consumer id, a whole number such as "0" (ids, not chain ids: chain ids can repeat). */
   @property({ attribute: 'consumer-id' }) consumerId?: string;

@@ -10,7 +10,6 @@ import { FiguresQueue } from '../shared/figures-queue.js';
 import type { AttributeProblem } from '../shared/clients.js';
 import { IcsSelectEvent } from '../shared/events.js';
 import { PHASE_LABEL, STANDING_LABEL, kindLabel, renderIds, renderName, shapingSummary } from '../shared/chain-text.js';
-import { IcsElement } from '../shared/ics-element.js';
 import { RovingFocus } from '../shared/roving-focus.js';
 import { loadConsumerList } from './consumer-list.load.js';
 import type { ChainRow, ConsumerListData, RowFigures } from './consumer-list.load.js';
@@ -67,7 +66,7 @@ const PAGE = 5;
  * @cssstate empty - Nothing to show (after filters).
  */
 export class IcsConsumerList extends IcsDataElement<ConsumerListData> {
-  static override styles = [...IcsElement.styles, styles];
+  static override styles = [...IcsDataElement.styles, styles];
 
   /** Which chains: a phase (`registered`, `initialized`, `launched`, `stopped`, `deleted`) or `all`. */
   @property() phase: ConsumerPhase | 'all' = 'launched';

@@ -11,7 +11,6 @@ import { TaskStatus } from '@lit/task';
 import type { ConsumerChainDetails, ValidatorIdentity } from '../../src/index.js';
 import type { ChainInfoInput, IcsAction, Wallet } from '../../src/signing/index.js';
 import { IcsDataElement } from './data-element.js';
-import { IcsElement } from './ics-element.js';
 import { isForChainAndOperator } from './operator-attributes.js';
 import { TxController } from './tx-controller.js';
 import type { TxPhase } from './tx-controller.js';
@@ -61,7 +60,7 @@ export type ActingStatus =
  * @cssstate failed - Refused or failed; the reason is shown.
  */
 export abstract class IcsActingElement<T extends ActingData> extends IcsDataElement<T> {
-  static override styles = [...IcsElement.styles, txStyles];
+  static override styles = [...IcsDataElement.styles, txStyles];
   static override shadowRootOptions: ShadowRootInit = { ...IcsDataElement.shadowRootOptions, delegatesFocus: true };
 
   /** The consumer chain (its consumer id, e.g. "4"). */

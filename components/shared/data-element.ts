@@ -13,6 +13,7 @@ import { IcsError, WaitWatch, isIcsError } from '../../src/index.js';
 import { neutralise } from '../../src/format/index.js';
 import type { IcsStatus, ChainContext, ReadOptions } from '../../src/index.js';
 import { IcsElement } from './ics-element.js';
+import { contentStyles } from './content-styles.js';
 import { clientContext } from './context.js';
 import { CONFIGURE_EVENT, resolveClient } from './clients.js';
 import type { AttributeProblem, ClientResolution } from './clients.js';
@@ -102,6 +103,8 @@ function problemText(problem: AttributeProblem): string {
  * @cssstate invalid - An attribute is wrong; the message names it.
  */
 export abstract class IcsDataElement<T> extends IcsElement {
+  static override styles = [...IcsElement.styles, contentStyles];
+
   /** The client from the nearest `<ics-provider-chain>`, when there is one. */
   @state() protected contextClient: ChainContext | undefined;
 

@@ -9,7 +9,6 @@ import { IcsDataElement } from '../shared/data-element.js';
 import { FiguresQueue } from '../shared/figures-queue.js';
 import type { AttributeProblem } from '../shared/clients.js';
 import { PHASE_LABEL, STANDING_LABEL, kindLabel, renderIds, renderName } from '../shared/chain-text.js';
-import { IcsElement } from '../shared/ics-element.js';
 import { loadValidatorChains } from './validator-chains.load.js';
 import type { ValidatorChainRow, ValidatorChainStatus, ValidatorChainsData } from './validator-chains.load.js';
 import { styles } from './validator-chains.styles.js';
@@ -60,7 +59,7 @@ const UNREAD_ORDER = 4;
  * @cssstate empty - The validator is on no consumer chain.
  */
 export class IcsValidatorChains extends IcsDataElement<ValidatorChainsData> {
-  static override styles = [...IcsElement.styles, styles];
+  static override styles = [...IcsDataElement.styles, styles];
 
   /** The validator: its operator address (`cosmosvaloper1…`) or consensus address (`cosmosvalcons1…`). */
   @property() validator?: string;
