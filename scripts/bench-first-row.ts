@@ -1,33 +1,57 @@
-// `npm run bench` (third part): how long a consumer-chain list makes its reader wait, as the
+// `npm run bench` (third part): how long the progressive elements make their reader wait, as the
 // number of launched chains grows. A devnet that adds 100 ms to every REST answer (a public
 // endpoint seen from afar) and a module server that adds the same to the module (the module load
-// counted); a page holding one `<ics-consumer-list>`. For 10, 50 and 200 launched chains it
-// prints, from navigation:
+// counted); a page holding one `<ics-consumer-list>`, then one holding one
+// `<ics-validator-chains>` (the top validator). For 10, 50 and 200 launched chains it prints,
+// from navigation:
 //   - the first row on screen, and its network round trips: the longest chain of requests each
 //     sent after the one before it answered (module, then REST), among those answered by then;
 //     the time divided by 100 ms says the same plus this machine's own work;
-//   - the first screen complete (every row in the list's view has its figures), with its trips
-//     and the REST requests sent by then;
-//   - every row's figures (the list's `complete` state) and all the REST requests.
+//   - the first screen complete (every row in the element's view has its figures, and no row
+//     still being checked shows in it), with its trips and the REST requests sent by then;
+//   - the element complete (every row's figures) and all the REST requests.
 // Figures are printed, never asserted (a timed test fails on a busy machine). The figures of the
 // list before it was progressive (issue 14) are recorded once in the README.
 import type { Page } from 'playwright-core';
 import { startDevnet } from '../devnet/index.js';
 import { buildEntry, launch, median, serve } from './bench-lib.js';
 import { VALIDATORS, scenarioOf } from './bench-scenario.js';
+import { ProviderClient } from '../src/index.js';
 
 const LATENCY_MS = 100;
 const SIZES = (process.env.BENCH_CHAINS ?? '10,50,200').split(',').map(Number);
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 const OUT = '.cache/bench-first-row';
 
-function page(rest: string, chainId: string): string {
+interface Bench {
+  title: string;
+  entry: string;
+  tag: string;
+  /** The element's attributes beyond `rest` and `chain-id`, given the devnet. */
+  attributes: (rest: string) => Promise<string>;
+}
+
+const BENCHES: Bench[] = [
+  { title: 'A consumer list', entry: 'components/consumer-list/define.ts', tag: 'ics-consumer-list', attributes: async () => '' },
+  {
+    title: "A validator's chains (the top validator: every Top-N chain and its opt-ins)",
+    entry: 'components/validator-chains/define.ts',
+    tag: 'ics-validator-chains',
+    attributes: async (rest) => {
+      const validators = await new ProviderClient({ rest }).validators();
+      const top = validators.reduce((a, b) => (b.tokens > a.tokens ? b : a));
+      return `validator="${top.operatorAddress}"`;
+    },
+  },
+];
+
+function page(tag: string, attributes: string): string {
   // The resource timing buffer holds 250 entries by default; a 200-chain list makes more requests.
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>first row bench</title>
 <script>performance.setResourceTimingBufferSize(10000)</script>
-<script type="module" src="/list.js"></script></head>
+<script type="module" src="/element.js"></script></head>
 <body style="margin:0;font-family:system-ui,sans-serif">
-<ics-consumer-list rest="${rest}" chain-id="${chainId}"></ics-consumer-list>
+<${tag} ${attributes}></${tag}>
 </body></html>`;
 }
 
@@ -47,13 +71,13 @@ interface RunResult {
 
 // In the page (a string, not a function: tsx would wrap a function's inner functions in a helper
 // the page lacks). performance.now() counts from the navigation's start.
-const MEASURE = (restOrigin: string) => `(async () => {
+const MEASURE = (tag: string, restOrigin: string) => `(async () => {
   let list = null;
-  while (!(list = document.querySelector('ics-consumer-list'))) await new Promise((r) => setTimeout(r, 2));
+  while (!(list = document.querySelector('${tag}'))) await new Promise((r) => setTimeout(r, 2));
   const busy = (el) => el.querySelector('.facts[aria-busy="true"]');
   // Every row in the list's view has its figures, and no placeholder row (rows still checked) shows in it.
   const screenDone = () => {
-    const box = list.shadowRoot?.querySelector('[role="listbox"]');
+    const box = list.shadowRoot?.querySelector('[part~="rows"]');
     if (!box) return false;
     const view = box.getBoundingClientRect();
     const seen = (el) => { const r = el.getBoundingClientRect(); return r.bottom > view.top && r.top < view.bottom; };
@@ -87,45 +111,49 @@ const MEASURE = (restOrigin: string) => `(async () => {
   return { firstRow: at(firstRow), firstScreen: at(firstScreen), complete: at(complete) };
 })()`;
 
-async function run(tab: Page, url: string, restOrigin: string): Promise<RunResult> {
+async function run(tab: Page, url: string, tag: string, restOrigin: string): Promise<RunResult> {
   await tab.goto(url, { waitUntil: 'commit' });
-  return (await tab.evaluate(MEASURE(restOrigin))) as RunResult;
+  return (await tab.evaluate(MEASURE(tag, restOrigin))) as RunResult;
 }
 
-await buildEntry('components/consumer-list/define.ts', OUT, 'list.js');
 const browser = await launch();
 try {
-  console.log(
-    `A consumer list, ${VALIDATORS} validators, ${LATENCY_MS} ms added to every REST answer and to the module, Chromium ${browser.version()}, median of ${RUNS} runs`,
-  );
-  console.log('chains  first row               first screen complete            every figure');
-  for (const chains of SIZES) {
-    const scenario = scenarioOf(chains);
-    const devnet = await startDevnet({ blockTimeMs: 0, port: 0, scenario, latencyMs: LATENCY_MS });
-    const server = await serve(OUT, page(devnet.restUrl, scenario.chainId), LATENCY_MS);
-    try {
-      const results: RunResult[] = [];
-      for (let i = 0; i < RUNS; i++) {
-        const tab = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-        tab.on('pageerror', (error) => console.error(`page error: ${error.message}`));
-        results.push(await run(tab, server.url, new URL(devnet.restUrl).origin));
-        await tab.close();
-      }
-      const show = (pick: (r: RunResult) => Moment, withRequests: boolean) => {
-        const ms = median(results.map((r) => pick(r).ms));
-        const trips = median(results.map((r) => pick(r).trips));
-        const requests = median(results.map((r) => pick(r).requests));
-        return (
-          `${ms.toFixed(0).padStart(5)} ms ${trips} trips (${(ms / LATENCY_MS).toFixed(1)})` +
-          (withRequests ? `, ${String(requests).padStart(3)} requests` : '')
+  for (const bench of BENCHES) {
+    const out = `${OUT}/${bench.tag}`;
+    await buildEntry(bench.entry, out, 'element.js');
+    console.log(
+      `${bench.title}, ${VALIDATORS} validators, ${LATENCY_MS} ms added to every REST answer and to the module, Chromium ${browser.version()}, median of ${RUNS} runs`,
+    );
+    console.log('chains  first row               first screen complete            complete');
+    for (const chains of SIZES) {
+      const scenario = scenarioOf(chains);
+      const devnet = await startDevnet({ blockTimeMs: 0, port: 0, scenario, latencyMs: LATENCY_MS });
+      const attributes = `rest="${devnet.restUrl}" chain-id="${scenario.chainId}" ${await bench.attributes(devnet.restUrl)}`;
+      const server = await serve(out, page(bench.tag, attributes), LATENCY_MS);
+      try {
+        const results: RunResult[] = [];
+        for (let i = 0; i < RUNS; i++) {
+          const tab = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+          tab.on('pageerror', (error) => console.error(`page error: ${error.message}`));
+          results.push(await run(tab, server.url, bench.tag, new URL(devnet.restUrl).origin));
+          await tab.close();
+        }
+        const show = (pick: (r: RunResult) => Moment, withRequests: boolean) => {
+          const ms = median(results.map((r) => pick(r).ms));
+          const trips = median(results.map((r) => pick(r).trips));
+          const requests = median(results.map((r) => pick(r).requests));
+          return (
+            `${ms.toFixed(0).padStart(5)} ms ${trips} trips (${(ms / LATENCY_MS).toFixed(1)})` +
+            (withRequests ? `, ${String(requests).padStart(3)} requests` : '')
+          );
+        };
+        console.log(
+          `${String(chains).padStart(6)}  ${show((r) => r.firstRow, false).padEnd(24)}${show((r) => r.firstScreen, true).padEnd(33)}${show((r) => r.complete, true)}`,
         );
-      };
-      console.log(
-        `${String(chains).padStart(6)}  ${show((r) => r.firstRow, false).padEnd(24)}${show((r) => r.firstScreen, true).padEnd(33)}${show((r) => r.complete, true)}`,
-      );
-    } finally {
-      await server.close();
-      await devnet.stop();
+      } finally {
+        await server.close();
+        await devnet.stop();
+      }
     }
   }
 } finally {
