@@ -11,7 +11,6 @@ import { nextTask } from '../../src/index.js';
 import { IcsDataElement } from '../shared/data-element.js';
 import type { AttributeProblem } from '../shared/clients.js';
 import { renderIds, renderName } from '../shared/chain-text.js';
-import { IcsElement } from '../shared/ics-element.js';
 import { RovingFocus } from '../shared/roving-focus.js';
 import { loadPowerChart } from './power-chart.load.js';
 import type { PowerChartData } from './power-chart.load.js';
@@ -85,7 +84,7 @@ const PAGE = 10;
  * @cssstate empty - No validators, or no consumer chain with this id.
  */
 export class IcsPowerChart extends IcsDataElement<PowerChartData> {
-  static override styles = [...IcsElement.styles, styles];
+  static override styles = [...IcsDataElement.styles, styles];
 
   /** The consumer chain's id, a whole number such as "0"; unset charts the provider's own active set. */
   @property({ attribute: 'consumer-id' }) consumerId?: string;
