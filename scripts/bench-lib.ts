@@ -31,7 +31,16 @@ export async function buildEntry(entry: string, outDir: string, fileName: string
   await build({
     configFile: false,
     logLevel: 'silent',
-    build: { outDir, emptyOutDir: true, minify: true, target: 'es2022', lib: { entry, formats: ['es'], fileName: () => fileName } },
+    build: {
+      outDir,
+      emptyOutDir: true,
+      minify: true,
+      target: 'es2022',
+      lib: { entry, formats: ['es'], fileName: () => fileName },
+      // As the CDN file: the entry may export what its on-demand chunks import, so no module the
+      // page needs at once sits in a chunk of its own (one more round trip before anything runs).
+      rolldownOptions: { preserveEntrySignatures: 'allow-extension' },
+    },
   });
 }
 
