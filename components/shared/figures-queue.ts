@@ -6,9 +6,9 @@
  * list's scrolling element (in view; near), so a 200-row list's first screen costs the reads of
  * its own rows, not of the 200, and a public endpoint that rate-limits sees a few requests at a time.
  *
- * Before the observers' first report (or for rows that are not rendered yet: a list that shows
- * rows only once their figures are read) every key waits in the round's order, which already puts
- * the rows at the top of an unscrolled list first.
+ * Rows not rendered yet (a list that shows a row only once its figures are read) are read in the
+ * round's order, which puts the rows at the top of an unscrolled list first. Rendered rows wait
+ * for the observers' first report, which says which of them are on screen.
  *
  * DOM code (IntersectionObserver, requestIdleCallback), for the elements only; it knows nothing
  * of chains. The host owns what a read produces (its own state) and renders it.
@@ -52,6 +52,8 @@ export class FiguresQueue<K> implements ReactiveController {
   private idle: (() => void) | undefined;
   /** True inside the idle callback: a background read may start. */
   private idleNow = false;
+  /** False from watching rows until the near observer's first report on them. */
+  private reported = false;
   /** The next task's pump, when one is asked for. */
   private nextPump: Promise<void> | undefined;
 
@@ -100,6 +102,7 @@ export class FiguresQueue<K> implements ReactiveController {
     // Each observer reports every row anew: what was in view before may be gone or moved.
     this.inView.clear();
     this.near.clear();
+    this.reported = false;
     for (const observer of [this.viewObserver!, this.nearObserver!]) {
       observer.disconnect();
       for (const element of this.observed) observer.observe(element);
@@ -138,6 +141,7 @@ export class FiguresQueue<K> implements ReactiveController {
   }
 
   private onIntersect(entries: IntersectionObserverEntry[], keys: Set<K>): void {
+    if (keys === this.near) this.reported = true;
     for (const entry of entries) {
       const key = this.options.keyOf(entry.target);
       if (key === undefined) continue;
@@ -173,6 +177,9 @@ export class FiguresQueue<K> implements ReactiveController {
   /** The next key away from the view, when the screen is read and the page is idle; else asks for an idle moment. */
   private background(): K | undefined {
     if (this.waiting.size === 0) return undefined;
+    // Rows are rendered but not seen yet: the first report (a frame away) says which are on screen,
+    // which may not be the first ones (a list scrolled before its figures came).
+    if (this.observedRoot && !this.reported) return undefined;
     for (const key of this.inFlight.keys()) if (this.near.has(key)) return undefined;
     if (this.idleNow) return first(this.waiting);
     this.idle ??= whenIdle(() => {
