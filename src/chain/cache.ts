@@ -51,7 +51,9 @@ export class RequestCache {
       return hit.value as T;
     }
     let flight = this.inFlight.get(key);
-    if (flight) {
+    // A load every earlier waiter abandoned is aborted but still listed until its rejection
+    // settles: a new caller starts its own load rather than join one that can only fail.
+    if (flight && !flight.controller.signal.aborted) {
       this.stats.joined++;
     } else {
       flight = this.start(key, load, immutable);
@@ -70,7 +72,7 @@ export class RequestCache {
     const flight: InFlight = { promise: Promise.resolve(), controller, waiters: 0 };
     flight.promise = load(controller.signal).then(
       (value) => {
-        this.inFlight.delete(key);
+        if (this.inFlight.get(key) === flight) this.inFlight.delete(key);
         if (immutable || this.ttlMs > 0) {
           this.fresh.set(key, { value, expires: immutable ? FOREVER : this.now() + this.ttlMs });
           this.evict();
@@ -78,7 +80,7 @@ export class RequestCache {
         return value;
       },
       (error: unknown) => {
-        this.inFlight.delete(key);
+        if (this.inFlight.get(key) === flight) this.inFlight.delete(key);
         throw error;
       },
     );
