@@ -20,14 +20,14 @@ import { startDevnet } from '../devnet/index.js';
 import { ProviderClient } from '../src/client.js';
 import type { ConsumerValidator } from '../src/ics/models.js';
 import { batchBody, consumerValidatorsBatch } from './bench-batch/abci-batch.js';
-import { median } from './bench-lib.js';
+import { benchChains, benchRuns, median } from './bench-lib.js';
 import { VALIDATORS, scenarioOf } from './bench-scenario.js';
 
 const LATENCY_MS = 100;
 /** Requests in flight at once: a browser's connections per host over HTTP/1.1, the SDK's default. */
 const IN_FLIGHT = 6;
-const SIZES = (process.env.BENCH_CHAINS ?? '7,50,200').split(',').map(Number);
-const RUNS = Number(process.env.BENCH_RUNS ?? 3);
+const SIZES = benchChains([7, 50, 200]);
+const RUNS = benchRuns(3);
 const ICS_REST = '/interchain_security/ccv/provider';
 
 interface Way {

@@ -10,10 +10,10 @@
 import type { Page } from 'playwright-core';
 import { startDevnet } from '../devnet/index.js';
 import type { Scenario } from '../devnet/index.js';
-import { DEBUG, buildEntry, launch, median, serve, traced } from './bench-lib.js';
+import { DEBUG, benchRuns, buildEntry, launch, median, serve, traced } from './bench-lib.js';
 
 const VALIDATORS = 500;
-const RUNS = Number(process.env.BENCH_RUNS ?? 5);
+const RUNS = benchRuns(5);
 
 /** 500 bonded and active validators; a Top-N 100 chain holds them all, an opt-in chain most with a power cap. */
 const scenario: Scenario = {

@@ -14,14 +14,14 @@
 // list before it was progressive (issue 14) are recorded once in the README.
 import type { Page } from 'playwright-core';
 import { startDevnet } from '../devnet/index.js';
-import { buildEntry, launch, median, serve } from './bench-lib.js';
+import { benchChains, benchRuns, buildEntry, launch, median, serve } from './bench-lib.js';
 import { VALIDATORS, scenarioOf } from './bench-scenario.js';
 import { ProviderClient } from '../src/index.js';
 
 // BENCH_LATENCY_MS=0 gives this machine's own time (page start, scripts, rendering) to set beside it.
 const LATENCY_MS = Number(process.env.BENCH_LATENCY_MS ?? 100);
-const SIZES = (process.env.BENCH_CHAINS ?? '10,50,200').split(',').map(Number);
-const RUNS = Number(process.env.BENCH_RUNS ?? 3);
+const SIZES = benchChains([10, 50, 200]);
+const RUNS = benchRuns(3);
 const OUT = '.cache/bench-first-row';
 
 interface Bench {

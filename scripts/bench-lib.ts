@@ -127,3 +127,13 @@ function tasksFromTrace(events: TraceEvent[]): number[] {
 export function median(values: number[]): number {
   return [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 }
+
+/** The numbers of launched chains a bench runs at: `BENCH_CHAINS` (comma-separated), else `fallback`. */
+export function benchChains(fallback: number[]): number[] {
+  return process.env.BENCH_CHAINS ? process.env.BENCH_CHAINS.split(',').map(Number) : fallback;
+}
+
+/** How many times each case runs: `BENCH_RUNS`, else `fallback`. */
+export function benchRuns(fallback: number): number {
+  return Number(process.env.BENCH_RUNS ?? fallback);
+}

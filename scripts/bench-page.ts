@@ -10,12 +10,12 @@
 import type { Page } from 'playwright-core';
 import { startDevnet } from '../devnet/index.js';
 import type { Scenario, ScenarioConsumer } from '../devnet/index.js';
-import { buildEntry, launch, median, serve, traced } from './bench-lib.js';
+import { benchRuns, buildEntry, launch, median, serve, traced } from './bench-lib.js';
 
 const VALIDATORS = 200;
 const ACTIVE = 180;
 const CHAINS = 50;
-const RUNS = Number(process.env.BENCH_RUNS ?? 5);
+const RUNS = benchRuns(5);
 /** The validator whose chains the page shows: opted in to every third opt-in chain, inside every Top-N cut. */
 const SHOWN_VALIDATOR = 3;
 
