@@ -148,6 +148,8 @@ async function validatorShots(page: Page, theme: 'light' | 'dark'): Promise<void
   await page.evaluate(() => document.querySelector<HTMLElement & { retry(): void }>('#join')!.retry());
   await shotOnReaching('#join', 'active');
   await page.waitForFunction(() => /Validating/.test(document.querySelector('#chains')?.shadowRoot?.textContent ?? ''), undefined, { timeout: 20_000 });
+  // Every chain checked (the list fills in progressively): the page as its reader sees it once loaded.
+  await reach(page, '#chains');
   await picture(page, `validator-page-${theme}`);
   await click('#join', 'Opt out');
   await click('#join', 'Confirm opt-out');
@@ -205,6 +207,8 @@ async function appShots(page: Page): Promise<void> {
  */
 async function mantraShots(page: Page, theme: 'light' | 'dark'): Promise<void> {
   const mantra = await startDevnet({ blockTimeMs: 0, port: 0, scenario: 'mantra-like' });
+  // The page's own width: the chart's pictures before these leave the page 320 px wide.
+  await page.setViewportSize({ width: 1200, height: 1000 });
   try {
     const { ProviderClient } = await import('../src/index.js');
     const [top] = await new ProviderClient({ rest: mantra.restUrl }).consumerValidators('0');
