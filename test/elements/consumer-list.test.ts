@@ -342,8 +342,10 @@ describe('<ics-consumer-list>', () => {
         // Stopped and deleted chains have no set to read: their rows are complete from the start.
         const toRead = pendingRows(el).map((r) => r.dataset.consumerId!);
         const top = listbox.getBoundingClientRect().top;
-        const within = (screens: number) =>
-          rows.filter((r) => r.getBoundingClientRect().top - top <= screens * listbox.clientHeight).map((r) => r.dataset.consumerId!);
+        // A screen: the element's whole height (the list's own view is that less the header; the
+        // observer may see the view before the header takes its place, so this errs wide).
+        const screen = el.getBoundingClientRect().height;
+        const within = (screens: number) => rows.filter((r) => r.getBoundingClientRect().top - top <= screens * screen).map((r) => r.dataset.consumerId!);
         const onScreen = within(1).filter((id) => toRead.includes(id));
         const near = within(2);
         await until(el, 'complete', 20_000);
