@@ -32,8 +32,6 @@ export type FigureRead<K> = (key: K, signal: AbortSignal) => Promise<void>;
 
 /** How long a background read waits for an idle moment at most (a busy page still gets its figures). */
 const IDLE_TIMEOUT_MS = 500;
-/** The idle time a background read wants left in the idle period to start (a read the cache answers decodes and renders at once). */
-const IDLE_READ_MS = 15;
 
 export class FiguresQueue<K> implements ReactiveController {
   private readonly options: Required<Omit<FiguresQueueOptions<K>, 'root' | 'keyOf'>> & Pick<FiguresQueueOptions<K>, 'root' | 'keyOf'>;
@@ -209,15 +207,7 @@ export class FiguresQueue<K> implements ReactiveController {
 /** Calls `callback` in an idle moment (or after a short wait where the browser has no idle callback); returns the cancel. */
 function whenIdle(callback: () => void): () => void {
   if (typeof requestIdleCallback === 'function') {
-    let handle = 0;
-    // A read may decode and render for several ms; an idle period with less left than that (other
-    // lists on the page ran their reads in it first) waits for the next one, unless time is up.
-    const ask = () => {
-      handle = requestIdleCallback((deadline) => (deadline.timeRemaining() >= IDLE_READ_MS || deadline.didTimeout ? callback() : ask()), {
-        timeout: IDLE_TIMEOUT_MS,
-      });
-    };
-    ask();
+    const handle = requestIdleCallback(callback, { timeout: IDLE_TIMEOUT_MS });
     return () => cancelIdleCallback(handle);
   }
   const handle = setTimeout(callback, 50);
