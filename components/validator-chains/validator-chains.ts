@@ -71,6 +71,8 @@ export class IcsValidatorChains extends IcsDataElement<ValidatorChainsData> {
   private figuresFor: ValidatorChainsData | undefined;
   /** Each chain's read: the row, `absent` (the validator is not part of it), or why it could not be read (an Error), by consumer id. */
   private figures = new Map<string, ValidatorChainRow | 'absent' | Error>();
+  /** The load's active chains by consumer id (the ones it has to validate and the others). */
+  private chains = new Map<string, ConsumerChain>();
   /** Chains shown so far, by consumer id, in the order they were first shown: none leaves. */
   private appeared: string[] = [];
   /** Every chain is read and the rows took their sorted order. */
@@ -120,7 +122,7 @@ export class IcsValidatorChains extends IcsDataElement<ValidatorChainsData> {
     const loaded = this.task.value;
     if (loaded?.kind !== 'data') return;
     if (loaded.value !== this.figuresFor) this.readRows(loaded.value);
-    this.shown = this.chainsToShow(loaded.value);
+    this.shown = this.chainsToShow();
   }
 
   protected override updated(changed: PropertyValues<this>): void {
@@ -163,6 +165,7 @@ export class IcsValidatorChains extends IcsDataElement<ValidatorChainsData> {
     this.appeared = data.required.map((chain) => chain.consumerId);
     this.settled = false;
     const chains = new Map([...data.required, ...data.others].map((chain) => [chain.consumerId, chain]));
+    this.chains = chains;
     // The chains it has to validate (rows already) first, then the others by consumer id.
     this.queue.start(chains.keys(), async (id, signal) => {
       let read: ValidatorChainRow | 'absent' | Error;
@@ -196,9 +199,8 @@ export class IcsValidatorChains extends IcsDataElement<ValidatorChainsData> {
    * The chains to show: in the order they appeared until every chain is read (so no row moves
    * under the reader while figures come in), then sorted by status and consumer id.
    */
-  private chainsToShow(data: ValidatorChainsData): ConsumerChain[] {
-    const byId = new Map([...data.required, ...data.others].map((chain) => [chain.consumerId, chain]));
-    const chains = this.appeared.map((id) => byId.get(id)!);
+  private chainsToShow(): ConsumerChain[] {
+    const chains = this.appeared.map((id) => this.chains.get(id)!);
     if (!this.settled) return chains;
     const rank = (chain: ConsumerChain) => {
       const read = this.figures.get(chain.consumerId);
