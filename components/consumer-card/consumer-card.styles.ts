@@ -1,5 +1,5 @@
 import { css } from 'lit';
-import { frameDeclarations } from '../shared/styles.js';
+import { frameDeclarations } from '../shared/frame-styles.js';
 
 export const styles = css`
   @layer ics {

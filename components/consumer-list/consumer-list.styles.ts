@@ -1,5 +1,5 @@
 import { css } from 'lit';
-import { rowListRules } from '../shared/styles.js';
+import { rowListRules } from '../shared/row-list-styles.js';
 
 export const styles = css`
   @layer ics {

@@ -1,5 +1,5 @@
 import { css } from 'lit';
-import { frameDeclarations, twoLineHeaderDeclarations } from '../shared/styles.js';
+import { frameDeclarations, twoLineHeaderDeclarations } from '../shared/frame-styles.js';
 
 export const styles = css`
   @layer ics {

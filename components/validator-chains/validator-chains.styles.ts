@@ -1,5 +1,6 @@
 import { css } from 'lit';
-import { rowListRules, twoLineHeaderDeclarations } from '../shared/styles.js';
+import { twoLineHeaderDeclarations } from '../shared/frame-styles.js';
+import { rowListRules } from '../shared/row-list-styles.js';
 
 export const styles = css`
   @layer ics {
