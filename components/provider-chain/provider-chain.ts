@@ -1,9 +1,8 @@
 import { html, nothing } from 'lit';
 import type { PropertyValues, TemplateResult } from 'lit';
-import { ContextProvider } from '@lit/context';
 import type { ChainContext } from '../../src/index.js';
 import { IcsElement } from '../shared/ics-element.js';
-import { clientContext } from '../shared/context.js';
+import { ClientProvider } from '../shared/context.js';
 import { attributeOf, sharedClient } from '../shared/clients.js';
 import { chainSettingsOf } from '../shared/chain-settings.js';
 import type { AttributeProblem } from '../shared/clients.js';
@@ -12,7 +11,7 @@ import { styles } from './provider-chain.styles.js';
 
 /**
  * The provider chain the elements inside it read: one `ChainContext` (one cache, one set of
- * requests; `new ProviderClient(context)` for every query as a method) handed to every descendant through `@lit/context`, under the key
+ * requests; `new ProviderClient(context)` for every query as a method) handed to every descendant through the context protocol (`@lit/context`'s events), under the key
  * `Symbol.for('ics-elements/provider-client')`. Optional: an element outside any provider reads
  * its own `rest`, `rpc`, `chain-id` and `height` attributes, then the page default
  * (`configure({rest})` or `<meta name="ics-provider-rest" content="…">`). An element's own
@@ -33,7 +32,7 @@ import { styles } from './provider-chain.styles.js';
 export class IcsProviderChain extends IcsElement {
   static override styles = [...IcsElement.styles, styles];
 
-  private readonly provider = new ContextProvider(this, { context: clientContext });
+  private readonly provider = new ClientProvider(this);
 
   private problem: AttributeProblem | undefined;
 
@@ -46,6 +45,8 @@ export class IcsProviderChain extends IcsElement {
     // Provide before the children ask: they ask when they connect, which may be right after this.
     this.resolve();
     super.connectedCallback();
+    // Consumers that connected first (this element defined after them), or that a farther provider answered, ask again.
+    this.provider.connected();
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {

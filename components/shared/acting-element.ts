@@ -7,7 +7,7 @@
 import { html, nothing } from 'lit';
 import type { PropertyValues, TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
-import { TaskStatus } from '@lit/task';
+import { LoadStatus } from './load-task.js';
 import type { ConsumerChainDetails, ValidatorIdentity } from '../../src/index.js';
 import type { ChainInfoInput, IcsAction, Wallet } from '../../src/signing/index.js';
 import { IcsDataElement } from './data-element.js';
@@ -110,7 +110,7 @@ export abstract class IcsActingElement<T extends ActingData> extends IcsDataElem
   /** The last load's data while a reload for the same chain and validator runs; shown instead of a skeleton. */
   protected get refreshing(): T | undefined {
     const data = this.data;
-    if (this.task.status !== TaskStatus.PENDING || this.problem || !data) return undefined;
+    if (this.task.status !== LoadStatus.PENDING || this.problem || !data) return undefined;
     return isForChainAndOperator(data, this.consumerId, this.validator) ? data : undefined;
   }
 

@@ -6,7 +6,7 @@
  *
  * Order, first match wins:
  * 1. the element's own `rest` attribute (with its `rpc`, `chain-id`, `height`);
- * 2. the nearest `<ics-provider-chain>` ancestor (through `@lit/context`);
+ * 2. the nearest `<ics-provider-chain>` ancestor (through the context protocol, context.ts);
  * 3. the page default: `configure({ rest })`, else `<meta name="ics-provider-rest" content="…">`
  *    (with optional `ics-provider-rpc`, `ics-provider-chain-id`, `ics-provider-height` metas),
  *    merged with the element's own `rpc`, `chain-id` and `height` when it sets them.

@@ -1,20 +1,19 @@
 /**
  * The base of the elements that read the chain: finds the client (own attributes, the nearest
- * `<ics-provider-chain>`, the page default), loads through a `@lit/task` with its `AbortSignal`,
+ * `<ics-provider-chain>` (context.ts), the page default), loads through a `LoadTask` with its `AbortSignal`,
  * and renders each state the same way everywhere: loading (a skeleton of the final size),
  * empty, error with Retry, ICS absent, bad attribute; all announced in a polite live region.
  */
 import { html, nothing } from 'lit';
 import type { PropertyValues, TemplateResult } from 'lit';
 import { state } from 'lit/decorators.js';
-import { ContextConsumer, ContextRoot } from '@lit/context';
-import { Task, TaskStatus, initialState } from '@lit/task';
+import { LoadStatus, LoadTask, nothingToLoad } from './load-task.js';
 import { IcsError, WaitWatch, isIcsError } from '../../src/index.js';
 import { neutralise } from '../../src/format/index.js';
 import type { IcsStatus, ChainContext, ReadOptions } from '../../src/index.js';
 import { IcsElement } from './ics-element.js';
 import { contentStyles } from './content-styles.js';
-import { clientContext } from './context.js';
+import { ClientConsumer } from './context.js';
 import { CONFIGURE_EVENT, resolveClient } from './clients.js';
 import type { AttributeProblem, ClientResolution } from './clients.js';
 import { IcsErrorEvent } from './events.js';
@@ -34,23 +33,10 @@ export const VIEW_STATES: readonly ViewState[] = ['loading', 'complete', 'empty'
  */
 const CUSTOM_STATES: readonly string[] = [...VIEW_STATES, 'partial'];
 
-const ROOT_KEY = Symbol.for('ics-elements/context-root');
-
 /** After this long without an answer, the status says what the load is waiting on. */
 const WAIT_NOTICE_MS = 1500;
 /** How often the status looks again at what is waited on. */
 const WAIT_POLL_MS = 250;
-
-/**
- * Lets a provider defined after its consumers still reach them: a `ContextRoot` on the document
- * holds unanswered requests and replays them when a provider appears. Once per document.
- */
-function ensureContextRoot(): void {
-  const doc = document as Document & { [ROOT_KEY]?: ContextRoot };
-  if (doc[ROOT_KEY]) return;
-  doc[ROOT_KEY] = new ContextRoot();
-  doc[ROOT_KEY].attach(document.documentElement);
-}
 
 /**
  * Runs the detection and the load side by side; when the chain has no ICS (or only a pre-v6
@@ -123,23 +109,16 @@ export abstract class IcsDataElement<T> extends IcsElement {
   /** What the load has waited on for a while ("Waiting for https://… (ICS parameters)…"), if anything. */
   @state() private waitingText: string | undefined;
 
-  constructor() {
-    super();
-    new ContextConsumer(this, {
-      context: clientContext,
-      subscribe: true,
-      callback: (client) => {
-        this.contextClient = client;
-      },
-    });
-  }
+  private readonly consumer = new ClientConsumer(this, (client) => {
+    this.contextClient = client;
+  });
 
   /** The load, as a task whose arguments are the client and `dataKey()`. */
-  protected readonly task = new Task<readonly unknown[], Loaded<T>>(this, {
+  protected readonly task = new LoadTask<readonly unknown[], Loaded<T>>(this, {
     // Primitives and stable objects only: a new object each update would re-run the task forever.
     args: () => [this.resolution.client, this.problem?.message, ...this.dataKey()],
-    task: async ([client, problem], { signal }) => {
-      if (!client || problem) return initialState;
+    run: async ([client, problem], { signal }) => {
+      if (!client || problem) return nothingToLoad;
       const provider = client as ChainContext;
       const { options, stopWatching } = this.loadOptions(provider, signal);
       try {
@@ -186,13 +165,14 @@ export abstract class IcsDataElement<T> extends IcsElement {
   // ---- lifecycle ---------------------------------------------------------------------------
 
   override connectedCallback(): void {
-    ensureContextRoot();
     super.connectedCallback();
+    this.consumer.connected();
     globalThis.addEventListener(CONFIGURE_EVENT, this.onConfigure);
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
+    this.consumer.disconnected();
     globalThis.removeEventListener(CONFIGURE_EVENT, this.onConfigure);
   }
 
@@ -240,9 +220,9 @@ export abstract class IcsDataElement<T> extends IcsElement {
   protected get viewState(): ViewState {
     if (this.problem) return 'invalid';
     switch (this.task.status) {
-      case TaskStatus.ERROR:
+      case LoadStatus.ERROR:
         return 'error';
-      case TaskStatus.COMPLETE: {
+      case LoadStatus.COMPLETE: {
         const loaded = this.task.value;
         if (!loaded) return 'loading';
         if (loaded.kind === 'absent') return 'ics-absent';
@@ -324,7 +304,7 @@ export abstract class IcsDataElement<T> extends IcsElement {
         return this.renderLoaded(loaded.value);
       },
       error: (error) => this.renderError(error),
-    }) as TemplateResult;
+    });
   }
 
   /**
@@ -369,11 +349,11 @@ export abstract class IcsDataElement<T> extends IcsElement {
   private liveText(): string {
     if (this.problem) return problemText(this.problem);
     switch (this.task.status) {
-      case TaskStatus.ERROR: {
+      case LoadStatus.ERROR: {
         const error = this.task.error;
         return `Could not load: ${error instanceof Error ? error.message : String(error)}`;
       }
-      case TaskStatus.COMPLETE: {
+      case LoadStatus.COMPLETE: {
         const loaded = this.task.value;
         if (!loaded) return '';
         if (loaded.kind === 'absent') return loaded.status.message;

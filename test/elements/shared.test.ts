@@ -9,6 +9,9 @@ import { configure, sharedClient } from '../../components/shared/clients.js';
 import '../../components/provider-chain/define.js';
 import '../../components/consumer-card/define.js';
 import { IcsConsumerCard } from '../../components/consumer-card/define.js';
+import type { IcsProviderChain } from '../../components/provider-chain/provider-chain.js';
+import { clientContext } from '../../components/shared/context.js';
+import { ContextProvider } from '@lit/context';
 import { REST, captureWarnings, cleanUp, mount, shadowText, until } from './helpers.js';
 
 describe('safe text', () => {
@@ -156,6 +159,9 @@ describe('first renders', () => {
   });
 });
 
+/** The client an element got from its provider (a protected field, read for the test). */
+const contextOf = (element: Element) => (element as unknown as { contextClient: unknown }).contextClient;
+
 describe('where an element gets its client', () => {
   afterEach(async () => {
     configure(undefined);
@@ -211,6 +217,39 @@ describe('where an element gets its client', () => {
     const { IcsProviderChain } = await import('../../components/provider-chain/provider-chain.js');
     customElements.define('x-late-provider', class extends IcsProviderChain {});
     await until(card, 'complete');
+  });
+
+  it('follows its provider: the nearest of nested ones, a changed attribute, and none once moved out', async () => {
+    const outer = mount<IcsProviderChain>(
+      `<ics-provider-chain rest="${REST}"><div><ics-provider-chain rest="${REST}" denom="stake"><ics-consumer-card consumer-id="0"></ics-consumer-card></ics-provider-chain></div></ics-provider-chain>`,
+    );
+    const inner = outer.querySelector('ics-provider-chain')!;
+    const card = outer.querySelector('ics-consumer-card')!;
+    await until(card, 'complete');
+    assert.notStrictEqual(inner.client, outer.client);
+    assert.strictEqual(contextOf(card), inner.client);
+    // A new value reaches the subscribed card.
+    inner.setAttribute('height', '3');
+    await inner.updateComplete;
+    assert.strictEqual(contextOf(card), sharedClient({ rest: REST, stakingDenom: 'stake', height: 3 }));
+    // Moved out of both, it has no provider (and says so); moved back under the outer one, it takes its client.
+    document.body.append(card);
+    await until(card, 'invalid');
+    assert.isUndefined(contextOf(card));
+    outer.append(card);
+    await until(card, 'complete');
+    assert.strictEqual(contextOf(card), outer.client);
+    card.remove();
+  });
+
+  it('meets a @lit/context provider of clientContext (the same protocol)', async () => {
+    const box = mount('<div><ics-consumer-card consumer-id="0"></ics-consumer-card></div>');
+    const card = box.querySelector('ics-consumer-card')!;
+    await until(card, 'invalid');
+    // A provider appearing later announces itself; the card asks again and takes its value.
+    new ContextProvider(box, { context: clientContext, initialValue: sharedClient({ rest: REST }) }).hostConnected();
+    await until(card, 'complete');
+    assert.strictEqual(contextOf(card), sharedClient({ rest: REST }));
   });
 
   it('falls back to configure() and then to <meta name="ics-provider-rest">', async () => {
