@@ -1,7 +1,6 @@
 import { html, nothing } from 'lit';
 import type { TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
-import { classMap } from 'lit/directives/class-map.js';
 import { parseConsumerId } from '../../src/index.js';
 import type { ConsumerChainDetails, ChainContext, ReadOptions } from '../../src/index.js';
 import { clip, formatDateTime, formatDuration, formatInteger, formatPercent, safeHttpsUrl } from '../../src/format/index.js';
@@ -132,7 +131,7 @@ export class IcsConsumerCard extends IcsDataElement<ConsumerCardData> {
       <div class="title">${renderName(chain.metadata.name)} ${renderIds(chain.consumerId, chain.chainId)}</div>
       <div class="badges">
         <span class="badge" part="badge">${PHASE_LABEL[chain.phase]}</span>
-        <span class=${classMap({ badge: true, 'top-n': chain.kind === 'top-n' })} part="badge">${kindLabel(chain.kind, chain.powerShaping.topN)}</span>
+        <span class="badge ${chain.kind}" part="badge">${kindLabel(chain.kind, chain.powerShaping.topN)}</span>
       </div>
     </div>`;
   }

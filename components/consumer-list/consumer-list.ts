@@ -1,7 +1,6 @@
 import { html, nothing } from 'lit';
 import type { PropertyValues, TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { classMap } from 'lit/directives/class-map.js';
 import { CONSUMER_PHASES, isIcsError } from '../../src/index.js';
 import type { ConsumerChain, ConsumerPhase, ChainContext, ReadOptions } from '../../src/index.js';
 import { formatDateTime, stripInvisible } from '../../src/format/index.js';
@@ -364,10 +363,10 @@ export class IcsConsumerList extends IcsDataElement<ConsumerListData> {
           >`
           : nothing
       }
-      ${standing ? html`<span class=${classMap({ badge: true, ok: standing === 'in-set' })} part="badge">${STANDING_LABEL[standing]}</span>` : nothing}
+      ${standing ? html`<span class="badge ${standing === 'in-set' ? 'ok' : ''}" part="badge">${STANDING_LABEL[standing]}</span>` : nothing}
       ${standingPending ? html`<span class="skeleton" aria-hidden="true" style="--_w: 5em"></span>` : nothing}
       <span class="badge" part="badge">${PHASE_LABEL[chain.phase]}</span>
-      <span class=${classMap({ badge: true, 'top-n': chain.kind === 'top-n' })} part="badge">${kindLabel(chain.kind, chain.topN)}</span>
+      <span class="badge ${chain.kind}" part="badge">${kindLabel(chain.kind, chain.topN)}</span>
     </div>`;
   }
 

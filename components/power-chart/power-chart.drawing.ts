@@ -5,7 +5,6 @@
  */
 import { html, nothing, svg } from 'lit';
 import type { SVGTemplateResult, TemplateResult } from 'lit';
-import { classMap } from 'lit/directives/class-map.js';
 import { guard } from 'lit/directives/guard.js';
 import { formatPercent } from '../../src/format/index.js';
 import { formatInteger } from './power-chart.numbers.js';
@@ -74,7 +73,7 @@ function renderBarLabels(variant: PowerChartVariant, items: readonly ChartItem[]
     if (!g.roomForLabels && !highlighted && i !== 0 && item.kind !== 'others') return [];
     const a = g.anchors[i]!;
     const text = highlighted ? `▼ ${shortName(item)} ${barLabel(item, variant)}` : barLabel(item, variant);
-    return [svg`<text class=${classMap({ 'bar-label': true, highlighted })} x=${a.x} y=${a.y - 4} text-anchor=${anchorFor(a.x, g)}>${text}</text>`];
+    return [svg`<text class="bar-label ${highlighted ? 'highlighted' : ''}" x=${a.x} y=${a.y - 4} text-anchor=${anchorFor(a.x, g)}>${text}</text>`];
   });
 }
 

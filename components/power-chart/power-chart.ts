@@ -1,7 +1,6 @@
 import { html, nothing } from 'lit';
 import type { PropertyValues, TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { classMap } from 'lit/directives/class-map.js';
 import { guard } from 'lit/directives/guard.js';
 import { isIcsError, parseConsumerId } from '../../src/index.js';
 import type { ChainContext, ReadOptions } from '../../src/index.js';
@@ -333,7 +332,7 @@ export class IcsPowerChart extends IcsDataElement<PowerChartData> {
     const shift = Math.max(0, Math.min(16, right ? width - a.x : a.x));
     const room = Math.max(0, right ? a.x + shift : width - a.x + shift);
     return html`<div
-      class=${classMap({ tooltip: true, right })}
+      class="tooltip ${right ? 'right' : ''}"
       part="tooltip"
       aria-hidden="true"
       style="left:${a.x}px;top:${Math.max(a.y, MARGIN.top)}px;--_shift:${shift}px;--_room:${room}px"

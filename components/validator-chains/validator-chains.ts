@@ -1,7 +1,6 @@
 import { html, nothing } from 'lit';
 import type { PropertyValues, TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
-import { classMap } from 'lit/directives/class-map.js';
 import { isIcsError } from '../../src/index.js';
 import type { ConsumerChain, ChainContext, ReadOptions } from '../../src/index.js';
 import { clip, formatCommission } from '../../src/format/index.js';
@@ -290,14 +289,14 @@ export class IcsValidatorChains extends IcsDataElement<ValidatorChainsData> {
     return html`<div class="badges">
       ${
         row
-          ? html`<span class=${classMap({ badge: true, ok: row.status === 'in-set', warn: row.status === 'must-validate' })} part="badge"
+          ? html`<span class="badge ${row.status === 'in-set' ? 'ok' : row.status === 'must-validate' ? 'warn' : ''}" part="badge"
               >${statusLabel(row)}</span
             >`
           : nothing
       }
       ${read === undefined ? html`<span class="skeleton" aria-hidden="true" style="--_w: 6em"></span>` : nothing}
       <span class="badge" part="badge">${PHASE_LABEL[chain.phase]}</span>
-      <span class=${classMap({ badge: true, 'top-n': chain.kind === 'top-n' })} part="badge">${kindLabel(chain.kind, chain.topN)}</span>
+      <span class="badge ${chain.kind}" part="badge">${kindLabel(chain.kind, chain.topN)}</span>
     </div>`;
   }
 }
