@@ -36,23 +36,23 @@ const BUDGETS: Budget[] = [
   // cosmjs stays in the chunk the flow imports on a click (reported as "on demand").
   { name: 'signing (light)', sources: ['src/signing/index.ts'], ceiling: 10 },
   // One read-only element each, as a page loads it: the element, Lit, the read path.
-  { name: 'el: provider-chain', sources: page('provider-chain'), target: 16, ceiling: 16.5 },
-  { name: 'el: consumer-list', sources: page('consumer-list'), target: 16, ceiling: 29 },
-  { name: 'el: consumer-card', sources: page('consumer-card'), target: 16, ceiling: 25 },
-  { name: 'el: validator-chains', sources: page('validator-chains'), target: 16, ceiling: 27.5 },
+  { name: 'el: provider-chain', sources: page('provider-chain'), target: 16, ceiling: 16 },
+  { name: 'el: consumer-list', sources: page('consumer-list'), target: 16, ceiling: 28 },
+  { name: 'el: consumer-card', sources: page('consumer-card'), target: 16, ceiling: 24 },
+  { name: 'el: validator-chains', sources: page('validator-chains'), target: 16, ceiling: 26.5 },
   // The chart draws with d3, which it imports on demand (not counted here, reported beside).
-  { name: 'el: power-chart', sources: page('power-chart'), target: 18, ceiling: 33 },
+  { name: 'el: power-chart', sources: page('power-chart'), target: 18, ceiling: 31.5 },
   // The acting elements before the first click: the element, Lit, the read path and the light
   // signing half (wallets, checks, flow); cosmjs is the chunk the flow imports on Confirm.
-  { name: 'el: opt-in-button', sources: page('opt-in-button'), target: 22, ceiling: 37 },
-  { name: 'el: validator-settings', sources: page('validator-settings'), target: 22, ceiling: 37 },
+  { name: 'el: opt-in-button', sources: page('opt-in-button'), target: 22, ceiling: 36 },
+  { name: 'el: validator-settings', sources: page('validator-settings'), target: 22, ceiling: 36 },
   // All the elements in one file for a <script type="module"> (npm run build:cdn).
-  { name: 'el: all (CDN file)', sources: ['components/cdn.ts'], target: 40, ceiling: 59 },
+  { name: 'el: all (CDN file)', sources: ['components/cdn.ts'], target: 40, ceiling: 58 },
   // Each further read-only element on a page: what it adds to the page before it (what the two
   // share, Lit and the read path above all, counts once).
   { name: '+ consumer-card (page: list)', after: 'el: consumer-list', sources: page('consumer-list', 'consumer-card'), target: 3, ceiling: 3 },
   { name: '+ validator-chains (page: list)', after: 'el: consumer-list', sources: page('consumer-list', 'validator-chains'), target: 3, ceiling: 3 },
-  { name: '+ consumer-list (page: chain)', after: 'el: provider-chain', sources: page('provider-chain', 'consumer-list'), target: 3, ceiling: 14 },
+  { name: '+ consumer-list (page: chain)', after: 'el: provider-chain', sources: page('provider-chain', 'consumer-list'), target: 3, ceiling: 13.5 },
   {
     name: '+ consumer-card (page: chain, list)',
     after: '+ consumer-list (page: chain)',
