@@ -35,6 +35,9 @@ const BUDGETS: Budget[] = [
   // The light signing entry (wallets, checks, flow) with what it shares with the read path;
   // cosmjs stays in the chunk the flow imports on a click (reported as "on demand").
   { name: 'signing (light)', sources: ['src/signing/index.ts'], ceiling: 10 },
+  // Lit and the list's reads without the element (scripts/size-list-reads.ts): the most the
+  // list's own code could save; over 16 KB, so the read-only targets need a lighter read path.
+  { name: "Lit + the list's reads", sources: ['scripts/size-list-reads.ts'], ceiling: 18 },
   // One read-only element each, as a page loads it: the element, Lit, the read path.
   { name: 'el: provider-chain', sources: page('provider-chain'), target: 16, ceiling: 16 },
   { name: 'el: consumer-list', sources: page('consumer-list'), target: 16, ceiling: 28 },
@@ -52,7 +55,7 @@ const BUDGETS: Budget[] = [
   // share, Lit and the read path above all, counts once).
   { name: '+ consumer-card (page: list)', after: 'el: consumer-list', sources: page('consumer-list', 'consumer-card'), target: 3, ceiling: 3 },
   { name: '+ validator-chains (page: list)', after: 'el: consumer-list', sources: page('consumer-list', 'validator-chains'), target: 3, ceiling: 3 },
-  { name: '+ consumer-list (page: chain)', after: 'el: provider-chain', sources: page('provider-chain', 'consumer-list'), target: 3, ceiling: 13.5 },
+  { name: '+ consumer-list (page: chain)', after: 'el: provider-chain', sources: page('provider-chain', 'consumer-list'), target: 3, ceiling: 13 },
   {
     name: '+ consumer-card (page: chain, list)',
     after: '+ consumer-list (page: chain)',
