@@ -47,10 +47,13 @@ export interface ValidatorChainsData {
 }
 
 export async function loadValidatorChains(client: ChainContext, validator: string, options: ReadOptions): Promise<ValidatorChainsData> {
+  // The chain list needs nothing of the validator: it is read while the validator is found.
+  const chainList = queries.consumerChains(client, { ...options, phase: 'all' });
+  chainList.catch(() => undefined);
   const identity = await queries.resolveValidator(client, validator, options);
   const [operator, chains, required] = await Promise.all([
     queries.validator(client, identity.operatorAddress, options),
-    queries.consumerChains(client, { ...options, phase: 'all' }),
+    chainList,
     queries.consumerChainsOfValidator(client, identity.consensusAddress, options),
   ]);
   const mustValidate = new Set(required);
@@ -79,16 +82,23 @@ async function rowOf(
   options: ReadOptions,
 ): Promise<ValidatorChainRow | undefined> {
   // The set matters on launched chains (a validator that opted out stays in it until the epoch
-  // ends) and on Top-N chains (the top validators are in without opting in); elsewhere only an
-  // opted-in validator can be in it, so most chains (spam among them) cost one request, not two.
+  // ends) and on Top-N chains (the top validators are in without opting in): there it is read
+  // beside the opted-in list. Elsewhere only an opted-in validator can be in it, so most chains
+  // (spam among them) cost one request, not two.
   const needsSet = chain.phase === 'launched' || chain.kind === 'top-n' || hasToValidate;
-  const optedIn = await queries.optedInValidators(client, chain.consumerId, options);
-  const set = needsSet || optedIn.includes(valcons) ? await queries.consumerValidators(client, chain.consumerId, options) : [];
+  // A chain it has to validate has a row whatever the lists say: its key is read at once too.
+  const key = hasToValidate ? queries.consumerAddress(client, chain.consumerId, valcons, options) : undefined;
+  key?.catch(() => undefined);
+  const [optedIn, setRead] = await Promise.all([
+    queries.optedInValidators(client, chain.consumerId, options),
+    needsSet ? queries.consumerValidators(client, chain.consumerId, options) : undefined,
+  ]);
+  const set = setRead ?? (optedIn.includes(valcons) ? await queries.consumerValidators(client, chain.consumerId, options) : []);
   const member = set.find((v) => v.providerAddress === valcons);
   const status = validatorStanding({ inSet: member !== undefined, optedIn: optedIn.includes(valcons), hasToValidate });
   if (status === 'not-opted-in') return undefined;
   const [consumerAddress, commission] = await Promise.all([
-    queries.consumerAddress(client, chain.consumerId, valcons, options),
+    key ?? queries.consumerAddress(client, chain.consumerId, valcons, options),
     member ? member.consumerCommissionRate : queries.consumerCommissionRate(client, chain.consumerId, valcons, options),
   ]);
   return {
