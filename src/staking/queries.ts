@@ -5,6 +5,7 @@
 import type { ChainContext } from '../chain/context.js';
 import { fields } from '../chain/decode.js';
 import { IcsError } from '../chain/errors.js';
+import { decodeAddress } from '../chain/bech32.js';
 import type { ReadOptions } from '../chain/reader.js';
 import { SLICE } from '../chain/tasks.js';
 import type { AddressKind } from './address.js';
@@ -46,8 +47,16 @@ export async function validators(chain: ChainContext, options: ReadOptions & { s
 
 /** One validator by operator address (`cosmosvaloper1…`). */
 export async function validator(chain: ChainContext, operatorAddress: string, options: ReadOptions = {}): Promise<StakingValidator> {
+  // An address that looks like an operator's is read before the chain's prefix is known (which
+  // may take two round trips more), and checked against it before its answer is used.
+  const early = !chain.chainKnown && looksLikeOperator(operatorAddress) ? readValidator(chain, operatorAddress, options) : undefined;
+  early?.catch(() => undefined);
   await chain.chainParams(options);
   expectKind(chain, operatorAddress, 'validator');
+  return withConsensusAddress(chain, await (early ?? readValidator(chain, operatorAddress, options)));
+}
+
+async function readValidator(chain: ChainContext, operatorAddress: string, options: ReadOptions): Promise<DecodedValidator> {
   const { value } = await chain.reader.get(
     `/cosmos/staking/v1beta1/validators/${operatorAddress}`,
     (body, path) => decodeStakingValidator(fields(body, path).obj.validator, path.field('validator')),
@@ -63,7 +72,19 @@ export async function validator(chain: ChainContext, operatorAddress: string, op
           })
         : error,
   );
-  return withConsensusAddress(chain, value);
+  return value;
+}
+
+/**
+ * Whether an address may be read before the chain's prefix is known: lowercase bech32 (checksum
+ * checked) whose prefix is letters and digits ending in "valoper", so nothing else reaches a URL.
+ */
+function looksLikeOperator(address: string): boolean {
+  try {
+    return address === address.toLowerCase() && /^[a-z0-9]+valoper$/.test(decodeAddress(address).prefix);
+  } catch {
+    return false;
+  }
 }
 
 export async function pool(chain: ChainContext, options: ReadOptions = {}): Promise<StakingPool> {
@@ -79,6 +100,10 @@ export async function stakingParams(chain: ChainContext, options: ReadOptions = 
  * or consensus address). A consensus address is looked up among all validators.
  */
 export async function resolveValidator(chain: ChainContext, address: string, options: ReadOptions = {}): Promise<ValidatorIdentity> {
+  // An operator address (what a validator's page gives) is read at once: `validator` checks it
+  // against the chain's prefix before its answer is used.
+  const early = looksLikeOperator(address) ? validator(chain, address, options) : undefined;
+  early?.catch(() => undefined);
   await chain.chainParams(options);
   const prefixes = chain.config.prefixes;
   const kind = kindOf(chain, address);
@@ -87,7 +112,7 @@ export async function resolveValidator(chain: ChainContext, address: string, opt
     found = (await validators(chain, { ...options, status: 'all' })).find((v) => v.consensusAddress === address);
     if (!found) throw new IcsError('not-found', `No validator has the consensus address ${address}.`, { field: 'validator' });
   } else {
-    found = await validator(chain, kind === 'account' ? accountToValidator(address, prefixes) : address, options);
+    found = await (kind === 'validator' && early ? early : validator(chain, kind === 'account' ? accountToValidator(address, prefixes) : address, options));
   }
   return {
     operatorAddress: found.operatorAddress,

@@ -54,6 +54,28 @@ describe('chain params read from the chain', () => {
     );
   });
 
+  it('reads an operator address while the chain settings are read, and checks it against them', async () => {
+    const operator = (await new ProviderClient({ rest: mantra.restUrl }).validators())[0]!.operatorAddress;
+    const started: string[] = [];
+    const fetch = (url: string, init?: RequestInit) => {
+      started.push(new URL(url).pathname);
+      return globalThis.fetch(url, init);
+    };
+    const client = new ProviderClient({ rest: mantra.restUrl }, { fetch });
+    const identity = await client.resolveValidator(operator);
+    assert.equal(identity.operatorAddress, operator);
+    assert.match(identity.consensusAddress, /^mantravalcons1/);
+    // Asked with the first wave (the prefix and the denom), not after the denom's metadata.
+    const read = started.indexOf(`/cosmos/staking/v1beta1/validators/${operator}`);
+    const metadata = started.findIndex((path) => path.includes('denoms_metadata'));
+    assert.ok(read >= 0 && metadata >= 0 && read < metadata, started.join(' '));
+    // A foreign prefix still fails in words once the chain's is known (its early read is dropped).
+    await assert.rejects(
+      new ProviderClient({ rest: mantra.restUrl }).resolveValidator('cosmosvaloper1f6t7l8dzprdjy7u5u4h2c6sh23fjd5tvtmk3rq'),
+      /prefix "cosmosvaloper"; this chain uses "mantravaloper"/,
+    );
+  });
+
   it('lets the page settings win over the chain, field by field', async () => {
     const client = new ProviderClient({ rest: mantra.restUrl, displayDenom: 'MANTRA', displayExponent: 3, gasPrice: '0.01uom' });
     const params = await client.chainParams();
