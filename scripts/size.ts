@@ -30,7 +30,7 @@ const page = (...elements: string[]) => elements.map((element) => `components/${
 
 const BUDGETS: Budget[] = [
   // The read path alone: a page that reads the chain without any element.
-  { name: 'core (read path)', sources: ['src/index.ts'], ceiling: 13.5 },
+  { name: 'core (read path)', sources: ['src/index.ts'], ceiling: 14 },
   { name: 'power maths', sources: ['src/power/index.ts'], ceiling: 2 },
   // The light signing entry (wallets, checks, flow) with what it shares with the read path;
   // cosmjs stays in the chunk the flow imports on a click (reported as "on demand").
@@ -40,7 +40,7 @@ const BUDGETS: Budget[] = [
   { name: "Lit + the list's reads", sources: ['scripts/size-list-reads.ts'], ceiling: 18 },
   // One read-only element each, as a page loads it: the element, Lit, the read path.
   { name: 'el: provider-chain', sources: page('provider-chain'), target: 16, ceiling: 16 },
-  { name: 'el: consumer-list', sources: page('consumer-list'), target: 16, ceiling: 28 },
+  { name: 'el: consumer-list', sources: page('consumer-list'), target: 16, ceiling: 28.5 },
   { name: 'el: consumer-card', sources: page('consumer-card'), target: 16, ceiling: 24 },
   { name: 'el: validator-chains', sources: page('validator-chains'), target: 16, ceiling: 26.5 },
   // The chart draws with d3, which it imports on demand (not counted here, reported beside).

@@ -14,6 +14,8 @@ import type { ReadOptions } from './reader.js';
 import { Reader } from './reader.js';
 import type { FetchLike } from './transport.js';
 import { consensusAddressOfKey } from './consensus.js';
+import type { Bech32Prefixes } from './bech32.js';
+import { prefixesFor } from './bech32.js';
 
 export interface ClientOptions {
   /** A `fetch` to use instead of the global one (tests, proxies). */
@@ -49,6 +51,8 @@ interface ChainState {
   config: ProviderConfig;
   params: Promise<ChainParams> | undefined;
   known: ChainParams | undefined;
+  /** The prefixes read on their own, while the rest of the params may still be read. */
+  prefixes: Promise<Bech32Prefixes> | undefined;
   /** Consensus addresses by key, so each validator's key is hashed once per chain. */
   consensusAddresses: Map<string, Promise<string>>;
 }
@@ -66,7 +70,7 @@ export class ChainContext {
     }
     const config = 'prefixes' in source ? source : resolveConfig(source);
     this.reader = new Reader(config, options.fetch);
-    this.state = { config, params: undefined, known: undefined, consensusAddresses: new Map() };
+    this.state = { config, params: undefined, known: undefined, prefixes: undefined, consensusAddresses: new Map() };
     const given = config.given;
     if (given.bech32Prefix !== undefined && given.stakingDenom !== undefined && given.displayDenom !== undefined && given.displayExponent !== undefined) {
       this.state.known = {
@@ -138,6 +142,26 @@ export class ChainContext {
     return abortable(settled, options.signal);
   }
 
+  /**
+   * The chain's bech32 prefixes: the page's, or the chain's once known, or else read on their own
+   * (the same reads `chainParams()` makes for them, joined), without waiting for the display unit,
+   * which takes a round trip more. What the staking queries need to read and check addresses.
+   */
+  prefixes(options: ReadOptions = {}): Promise<Bech32Prefixes> {
+    const state = this.state;
+    if (state.known || state.config.given.bech32Prefix !== undefined) return Promise.resolve(state.config.prefixes);
+    if (!state.prefixes || options.fresh) {
+      const read = loadParamsReader()
+        .then(({ readPrefix }) => readPrefix(this.reader, { height: undefined }))
+        .then(prefixesFor);
+      state.prefixes = read;
+      read.catch(() => {
+        if (state.prefixes === read) state.prefixes = undefined;
+      });
+    }
+    return abortable(state.prefixes, options.signal);
+  }
+
   /** Request counts since this client was made. */
   stats(): ClientStats {
     const { hits, joined } = this.reader.cache.stats;
@@ -154,13 +178,14 @@ export class ChainContext {
     return options.deadline === undefined ? { ...options, deadline: this.reader.deadline() } : options;
   }
 
-  /** The consensus address of a validator's consensus key (base64), hashed once per key. */
-  consensusAddressOfKey(key: string): Promise<string> {
+  /** The consensus address of a validator's consensus key (base64), hashed once per key and prefix. */
+  consensusAddressOfKey(key: string, prefixes: Bech32Prefixes = this.config.prefixes): Promise<string> {
     const memo = this.state.consensusAddresses;
-    let address = memo.get(key);
+    const memoKey = `${prefixes.consensus} ${key}`;
+    let address = memo.get(memoKey);
     if (!address) {
-      address = consensusAddressOfKey(key, this.config.prefixes);
-      memo.set(key, address);
+      address = consensusAddressOfKey(key, prefixes);
+      memo.set(memoKey, address);
     }
     return address;
   }

@@ -49,8 +49,11 @@ export async function readChainParams(reader: Reader, given: ChainSettings, opti
   };
 }
 
-/** The account prefix of the chain's operator addresses (`mantravaloper1…` → `mantra`). */
-async function readPrefix(reader: Reader, options: ReadOptions): Promise<string> {
+/**
+ * The account prefix of the chain's operator addresses (`mantravaloper1…` → `mantra`). Exported
+ * for `ChainContext.prefixes()`, which reads it without the denoms.
+ */
+export async function readPrefix(reader: Reader, options: ReadOptions): Promise<string> {
   const route = '/cosmos/staking/v1beta1/validators';
   const [{ value: operators }, said] = await Promise.all([
     reader.get(route, (body, path) => fields(body, path).list('validators', (v: unknown, p: Path) => fields(v, p).string('operator_address')), options, {

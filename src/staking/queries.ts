@@ -6,6 +6,7 @@ import type { ChainContext } from '../chain/context.js';
 import { fields } from '../chain/decode.js';
 import { IcsError } from '../chain/errors.js';
 import { decodeAddress } from '../chain/bech32.js';
+import type { Bech32Prefixes } from '../chain/bech32.js';
 import type { ReadOptions } from '../chain/reader.js';
 import { SLICE } from '../chain/tasks.js';
 import type { AddressKind } from './address.js';
@@ -32,14 +33,14 @@ const STATUS_FILTER: Record<Exclude<BondStatusFilter, 'all'>, string> = {
 /** Provider validators (default: bonded), every page. */
 export async function validators(chain: ChainContext, options: ReadOptions & { status?: BondStatusFilter } = {}): Promise<StakingValidator[]> {
   const status = options.status ?? 'bonded';
-  await chain.chainParams(options);
+  const prefixes = await chain.prefixes(options);
   const query: Record<string, string> = status === 'all' ? {} : { status: STATUS_FILTER[status] };
   const { value } = await chain.reader.getAll('/cosmos/staking/v1beta1/validators', 'validators', decodeStakingValidator, options, query);
   // Keys hashed a slice at a time: each slice's digests answer in a later task, so the bech32
   // encoding of 500 addresses does not land in one task (a key seen before costs nothing).
   const out: StakingValidator[] = [];
   for (let i = 0; i < value.length; i += SLICE) {
-    out.push(...(await Promise.all(value.slice(i, i + SLICE).map((v) => withConsensusAddress(chain, v)))));
+    out.push(...(await Promise.all(value.slice(i, i + SLICE).map((v) => withConsensusAddress(chain, v, prefixes)))));
     options.signal?.throwIfAborted();
   }
   return out;
@@ -51,9 +52,9 @@ export async function validator(chain: ChainContext, operatorAddress: string, op
   // may take two round trips more), and checked against it before its answer is used.
   const early = !chain.chainKnown && looksLikeOperator(operatorAddress) ? readValidator(chain, operatorAddress, options) : undefined;
   early?.catch(() => undefined);
-  await chain.chainParams(options);
-  expectKind(chain, operatorAddress, 'validator');
-  return withConsensusAddress(chain, await (early ?? readValidator(chain, operatorAddress, options)));
+  const prefixes = await chain.prefixes(options);
+  expectKind(prefixes, operatorAddress, 'validator');
+  return withConsensusAddress(chain, await (early ?? readValidator(chain, operatorAddress, options)), prefixes);
 }
 
 async function readValidator(chain: ChainContext, operatorAddress: string, options: ReadOptions): Promise<DecodedValidator> {
@@ -104,9 +105,8 @@ export async function resolveValidator(chain: ChainContext, address: string, opt
   // against the chain's prefix before its answer is used.
   const early = looksLikeOperator(address) ? validator(chain, address, options) : undefined;
   early?.catch(() => undefined);
-  await chain.chainParams(options);
-  const prefixes = chain.config.prefixes;
-  const kind = kindOf(chain, address);
+  const prefixes = await chain.prefixes(options);
+  const kind = kindOf(prefixes, address);
   let found: StakingValidator | undefined;
   if (kind === 'consensus') {
     found = (await validators(chain, { ...options, status: 'all' })).find((v) => v.consensusAddress === address);
@@ -124,19 +124,18 @@ export async function resolveValidator(chain: ChainContext, address: string, opt
 
 /** The consensus address ICS queries take, from an operator or consensus address. */
 export async function consensusAddressOf(chain: ChainContext, address: string, options: ReadOptions = {}): Promise<string> {
-  await chain.chainParams(options);
-  if (kindOf(chain, address) === 'consensus') return address;
+  if (kindOf(await chain.prefixes(options), address) === 'consensus') return address;
   return (await resolveValidator(chain, address, options)).consensusAddress;
 }
 
-async function withConsensusAddress(chain: ChainContext, decoded: DecodedValidator): Promise<StakingValidator> {
-  return { ...decoded, consensusAddress: await chain.consensusAddressOfKey(decoded.consensusPubkey.key) };
+async function withConsensusAddress(chain: ChainContext, decoded: DecodedValidator, prefixes: Bech32Prefixes): Promise<StakingValidator> {
+  return { ...decoded, consensusAddress: await chain.consensusAddressOfKey(decoded.consensusPubkey.key, prefixes) };
 }
 
 /** The kind of a validator address given as input; a malformed one is an input error naming `validator`. */
-function kindOf(chain: ChainContext, address: string): AddressKind {
+function kindOf(prefixes: Bech32Prefixes, address: string): AddressKind {
   try {
-    return addressKind(address, chain.config.prefixes);
+    return addressKind(address, prefixes);
   } catch (error) {
     if (error instanceof IcsError && error.kind === 'invalid-input' && error.field === undefined) {
       throw new IcsError('invalid-input', error.message, { field: 'validator', cause: error });
@@ -145,9 +144,8 @@ function kindOf(chain: ChainContext, address: string): AddressKind {
   }
 }
 
-function expectKind(chain: ChainContext, address: string, expected: AddressKind): void {
-  const prefixes = chain.config.prefixes;
-  if (kindOf(chain, address) !== expected) {
+function expectKind(prefixes: Bech32Prefixes, address: string, expected: AddressKind): void {
+  if (kindOf(prefixes, address) !== expected) {
     const want = expected === 'validator' ? prefixes.validator : prefixes[expected];
     throw new IcsError('invalid-input', `Expected a "${want}1…" address, got "${address}".`, { field: 'validator' });
   }

@@ -54,21 +54,28 @@ describe('chain params read from the chain', () => {
     );
   });
 
-  it('reads an operator address while the chain settings are read, and checks it against them', async () => {
+  it('reads an operator address beside the chain prefix, checks it against it, and reads no denom for it', async () => {
     const operator = (await new ProviderClient({ rest: mantra.restUrl }).validators())[0]!.operatorAddress;
-    const started: string[] = [];
-    const fetch = (url: string, init?: RequestInit) => {
-      started.push(new URL(url).pathname);
-      return globalThis.fetch(url, init);
+    const events: string[] = [];
+    const fetch = async (url: string, init?: RequestInit) => {
+      const path = new URL(url).pathname;
+      events.push(`start ${path}`);
+      const response = await globalThis.fetch(url, init);
+      events.push(`end ${path}`);
+      return response;
     };
     const client = new ProviderClient({ rest: mantra.restUrl }, { fetch });
     const identity = await client.resolveValidator(operator);
     assert.equal(identity.operatorAddress, operator);
     assert.match(identity.consensusAddress, /^mantravalcons1/);
-    // Asked with the first wave (the prefix and the denom), not after the denom's metadata.
-    const read = started.indexOf(`/cosmos/staking/v1beta1/validators/${operator}`);
-    const metadata = started.findIndex((path) => path.includes('denoms_metadata'));
-    assert.ok(read >= 0 && metadata >= 0 && read < metadata, started.join(' '));
+    assert.match(identity.accountAddress, /^mantra1/);
+    // The validator is asked before any answer about the prefix is in: one round trip, not two.
+    const asked = events.indexOf(`start /cosmos/staking/v1beta1/validators/${operator}`);
+    const firstAnswer = events.findIndex((e) => e.startsWith('end '));
+    assert.ok(asked >= 0 && asked < firstAnswer, events.join(', '));
+    // The prefix is all it needs: no staking params, no denom metadata (a round trip more).
+    assert.ok(!events.some((e) => e.includes('denoms_metadata') || e.endsWith('/staking/v1beta1/params')), events.join(', '));
+    assert.equal(client.chainKnown, false);
     // A foreign prefix still fails in words once the chain's is known (its early read is dropped).
     await assert.rejects(
       new ProviderClient({ rest: mantra.restUrl }).resolveValidator('cosmosvaloper1f6t7l8dzprdjy7u5u4h2c6sh23fjd5tvtmk3rq'),
