@@ -125,7 +125,7 @@ try {
     console.log(
       `${bench.title}, ${VALIDATORS} validators, ${LATENCY_MS} ms added to every REST answer and to the module, Chromium ${browser.version()}, median of ${RUNS} runs`,
     );
-    console.log('chains  first row               first screen complete            complete');
+    console.log('chains  first row               first screen complete             complete');
     for (const chains of SIZES) {
       const scenario = scenarioOf(chains);
       const devnet = await startDevnet({ blockTimeMs: 0, port: 0, scenario, latencyMs: LATENCY_MS });
@@ -149,7 +149,7 @@ try {
           );
         };
         console.log(
-          `${String(chains).padStart(6)}  ${show((r) => r.firstRow, false).padEnd(24)}${show((r) => r.firstScreen, true).padEnd(33)}${show((r) => r.complete, true)}`,
+          `${String(chains).padStart(6)}  ${show((r) => r.firstRow, false).padEnd(24)}${show((r) => r.firstScreen, true).padEnd(33)} ${show((r) => r.complete, true)}`,
         );
       } finally {
         await server.close();
