@@ -87,5 +87,13 @@ export const styles = css`
     .skeleton-row {
       cursor: default;
     }
+    /*
+     * A shown row's placeholders (figures and standing still being read): the text colour, faint,
+     * so they show on any row background (hovered, selected) in both themes; the skeleton's surface
+     * colour all but vanished on the selected row's. A page's --ics-color-skeleton still wins.
+     */
+    .row:not(.skeleton-row) .skeleton {
+      background: var(--ics-color-skeleton, color-mix(in srgb, var(--_text) 12%, transparent));
+    }
   }
 `;
