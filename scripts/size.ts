@@ -47,8 +47,8 @@ const BUDGETS: Budget[] = [
   { name: 'el: power-chart', sources: page('power-chart'), target: 18, ceiling: 31.5 },
   // The acting elements before the first click: the element, Lit, the read path and the light
   // signing half (wallets, checks, flow); cosmjs is the chunk the flow imports on Confirm.
-  { name: 'el: opt-in-button', sources: page('opt-in-button'), target: 22, ceiling: 36 },
-  { name: 'el: validator-settings', sources: page('validator-settings'), target: 22, ceiling: 36 },
+  { name: 'el: opt-in-button', sources: page('opt-in-button'), target: 22, ceiling: 36.5 },
+  { name: 'el: validator-settings', sources: page('validator-settings'), target: 22, ceiling: 36.5 },
   // All the elements in one file for a <script type="module"> (npm run build:cdn).
   { name: 'el: all (CDN file)', sources: ['components/cdn.ts'], target: 40, ceiling: 58 },
   // Each further read-only element on a page: what it adds to the page before it (what the two
