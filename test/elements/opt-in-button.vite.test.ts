@@ -143,32 +143,6 @@ describe('<ics-opt-in-button>', function () {
     events.stop();
   });
 
-  it('says it is updating, not the standing read before, from the confirmation until the new read', async () => {
-    await installWallet('newcomer');
-    const el = button('4', operator('newcomer'));
-    await openOptIn(el);
-    // What is on screen (innerText leaves out what is hidden), and whether the element says it is busy.
-    const shown = () => $(el, '[part="base"]')!.innerText;
-    const busy = () => $(el, '[part="base"]')!.getAttribute('aria-busy');
-    // The read after the transaction is slow: the standing read before it ("Not opted in") must
-    // not stand beside "Done", nor offer Opt in again once the result is closed.
-    await devnet.faults({ latencyMs: 2000, pathPrefix: '/interchain_security/ccv/provider/blocks_until_next_epoch' });
-    await press(el, /Confirm opt-in/, 'confirmed', 15_000);
-    assert.match(shown(), /Done\./);
-    assert.match(shown(), /Updating/);
-    assert.notMatch(shown(), /Not opted in/);
-    assert.equal(busy(), 'true');
-    await noAxe(el);
-    await press(el, /Close/, 'loading');
-    assert.match(shown(), /Updating/);
-    assert.notMatch(shown(), /Not opted in/);
-    assert.notMatch(shown(), /\bOpt in\b/, 'no Opt in button on screen');
-    await untilState(el, 'next-epoch');
-    assert.match(shown(), /Opted in: active from next epoch/);
-    assert.notMatch(shown(), /Updating/);
-    assert.equal(busy(), 'false');
-  });
-
   it('names the operator account when the wallet is on another one, and follows an account switch', async () => {
     const wallet = await installWallet('outsider', 'newcomer');
     const el = button('4', operator('newcomer'));
