@@ -94,13 +94,9 @@ async function validatorShots(page: Page, theme: 'light' | 'dark'): Promise<void
     await page.evaluate(() => document.fonts.ready);
     await picture(page, `${ACTING[selector]}-${state}-${theme}`, selector);
   };
-  /**
-   * Waits for the state, then takes its picture; after a confirmed transaction, once the element
-   * has read the chain again (it says "Updating…" and is busy until then).
-   */
+  /** Waits for the state, then takes its picture. */
   const shotOnReaching = async (selector: Acting, state: string) => {
     await reach(page, selector, state);
-    await page.waitForFunction((s) => document.querySelector(s)?.shadowRoot?.querySelector('[part="base"]')?.getAttribute('aria-busy') === 'false', selector);
     await shot(selector, state);
   };
   const click = (selector: Acting, name: string | RegExp) => press(page, selector, name);
