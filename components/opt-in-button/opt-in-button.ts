@@ -140,11 +140,14 @@ export class IcsOptInButton extends IcsActingElement<OptInData> {
     this.stopPolling();
   }
 
-  /** While a change waits for the epoch end, follow the countdown; once it passes, read again. */
+  /**
+   * While a change waits for the epoch end, follow the countdown; once it passes, read again.
+   * Only on the page: an update landing after the element was removed (a reload in flight) starts nothing.
+   */
   private pollEpoch(): void {
     const status = this.status;
     const waiting = status === 'next-epoch' || status === 'opt-out-pending';
-    if (!waiting) return this.stopPolling();
+    if (!waiting || !this.isConnected) return this.stopPolling();
     if (this.epochTimer !== undefined) return;
     this.epochTimer = setInterval(() => {
       const client = this.resolution.client;

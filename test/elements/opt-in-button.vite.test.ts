@@ -135,6 +135,18 @@ describe('<ics-opt-in-button>', function () {
     await press(el, /Close/, 'next-epoch');
     assert.match(shadowText(el), /join its validator set at the next epoch, in \d+ blocks?/);
     await noAxe(el);
+    // Removed while it waits, it stops following the countdown, also when an update lands after
+    // (a reload in flight); put back, it follows it again (its wallet check updates it).
+    const pollTimer = () => (el as unknown as { epochTimer: unknown }).epochTimer;
+    assert.isDefined(pollTimer());
+    const box = el.parentElement!;
+    el.remove();
+    el.requestUpdate();
+    await el.updateComplete;
+    assert.isUndefined(pollTimer());
+    box.append(el);
+    await untilState(el, 'next-epoch');
+    assert.isDefined(pollTimer());
     await devnet.advanceToEpochEnd();
     el.retry();
     await untilState(el, 'active');
