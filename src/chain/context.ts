@@ -142,6 +142,11 @@ export class ChainContext {
     return abortable(settled, options.signal);
   }
 
+  /** True when `config.prefixes` are the chain's: given by the page, or read. */
+  get prefixesKnown(): boolean {
+    return this.state.known !== undefined || this.state.config.given.bech32Prefix !== undefined;
+  }
+
   /**
    * The chain's bech32 prefixes: the page's, or the chain's once known, or else read on their own
    * (the same reads `chainParams()` makes for them, joined), without waiting for the display unit,
@@ -149,7 +154,7 @@ export class ChainContext {
    */
   prefixes(options: ReadOptions = {}): Promise<Bech32Prefixes> {
     const state = this.state;
-    if (state.known || state.config.given.bech32Prefix !== undefined) return Promise.resolve(state.config.prefixes);
+    if (this.prefixesKnown) return Promise.resolve(state.config.prefixes);
     if (!state.prefixes || options.fresh) {
       const read = loadParamsReader()
         .then(({ readPrefix }) => readPrefix(this.reader, { height: undefined }))

@@ -48,9 +48,10 @@ export async function validators(chain: ChainContext, options: ReadOptions & { s
 
 /** One validator by operator address (`cosmosvaloper1…`). */
 export async function validator(chain: ChainContext, operatorAddress: string, options: ReadOptions = {}): Promise<StakingValidator> {
-  // An address that looks like an operator's is read before the chain's prefix is known (which
-  // may take two round trips more), and checked against it before its answer is used.
-  const early = !chain.chainKnown && looksLikeOperator(operatorAddress) ? readValidator(chain, operatorAddress, options) : undefined;
+  // An address that looks like an operator's is read while the chain's prefix is read (a round
+  // trip or two), and checked against it before its answer is used. A prefix already at hand (read,
+  // or given by the page) is checked first: a foreign address is then never sent.
+  const early = !chain.prefixesKnown && looksLikeOperator(operatorAddress) ? readValidator(chain, operatorAddress, options) : undefined;
   early?.catch(() => undefined);
   const prefixes = await chain.prefixes(options);
   expectKind(prefixes, operatorAddress, 'validator');
