@@ -47,6 +47,8 @@ describe('demo: a validator opts in from its page', () => {
   it('labels the test wallet, and starts with the newcomer on no chain', async () => {
     await open();
     assert.match((await demo.page.textContent('#test-wallet')) ?? '', /TEST WALLET, devnet only/);
+    // The page writes it once it has read the chain's prefix (a top-level await), which may come after `load`.
+    await demo.page.waitForFunction(() => (document.querySelector('#operator-address')?.textContent ?? '') !== '');
     assert.equal(await demo.page.textContent('#operator-address'), newcomer.account);
     await state('#chains', 'empty');
     await state('#join', 'connect');
