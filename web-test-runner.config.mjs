@@ -161,6 +161,30 @@ export default {
 <html lang="en">
   <body>
     <script>window.__ICS_DEVNET__ = ${JSON.stringify(devnet.urls())};</script>
+    <script>
+      // A failed assertion's actual and expected go to the runner as they are; a DOM node among
+      // them (e.g. document.activeElement) never finishes sending, and the file hangs until the
+      // run's time limit instead of failing. A root hook replaces each that cannot be cloned by its
+      // description. Registered as the test framework puts mocha on the page, before any test file.
+      Object.defineProperty(window, 'mocha', {
+        configurable: true,
+        set(mocha) {
+          Object.defineProperty(window, 'mocha', { value: mocha, writable: true, configurable: true });
+          const describe = (value) => (value instanceof Node ? (value.outerHTML ?? value.nodeName).slice(0, 300) : String(value));
+          mocha.suite.afterEach('failures the runner can send', function () {
+            const error = this.currentTest?.err;
+            if (!error) return;
+            for (const key of ['actual', 'expected']) {
+              try {
+                structuredClone(error[key]);
+              } catch {
+                error[key] = describe(error[key]);
+              }
+            }
+          });
+        },
+      });
+    </script>
     <script type="module" src="${testFramework}"></script>
   </body>
 </html>`,
