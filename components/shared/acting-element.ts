@@ -97,9 +97,22 @@ export abstract class IcsActingElement<T extends ActingData> extends IcsDataElem
     chainInfo: () => (typeof this.chainInfo === 'object' ? (this.chainInfo as ChainInfoInput) : undefined),
   });
 
+  /**
+   * The data read before the last confirmed transaction, while the read after it runs: it may say
+   * the opposite of the result (e.g. "Not opted in" beside "Done"), so it is not shown as current.
+   */
+  private readBeforeTx: T | undefined;
+
   /** A transaction was included: read again. */
   protected txConfirmed(): void {
+    this.readBeforeTx = this.data;
     this.retry();
+  }
+
+  /** The data on screen predates the last confirmed transaction; the read after it runs. */
+  protected get outdated(): boolean {
+    const data = this.refreshing;
+    return data !== undefined && data === this.readBeforeTx;
   }
 
   protected get data(): T | undefined {
@@ -122,7 +135,7 @@ export abstract class IcsActingElement<T extends ActingData> extends IcsDataElem
     const view = this.refreshing ? 'complete' : this.viewState;
     if (view !== 'complete') return view === 'empty' ? 'loading' : view;
     if (this.tx.phase !== 'idle') return this.tx.phase;
-    return this.data ? undefined : 'loading';
+    return this.data && !this.outdated ? undefined : 'loading';
   }
 
   /**
@@ -171,14 +184,16 @@ export abstract class IcsActingElement<T extends ActingData> extends IcsDataElem
   }
 
   protected override render(): TemplateResult {
-    return html`<div class="base" part="base" aria-busy=${this.tx.phase === 'pending' ? 'true' : 'false'}>${renderTxNotice(this.tx)}${this.renderState()}</div>
+    const busy = this.tx.phase === 'pending' || this.outdated;
+    return html`<div class="base" part="base" aria-busy=${busy ? 'true' : 'false'}>${renderTxNotice(this.tx)}${this.renderState()}</div>
       ${this.renderLive()}
       <div class="visually-hidden" role="status" aria-live="polite">${txLiveText(this.tx)}</div>`;
   }
 
   protected renderData(data: T): TemplateResult {
-    return html`${this.renderBody(data)}
-    ${this.tx.phase === 'idle' && this.offersAction(data) ? this.renderWalletStep(data) : nothing}
+    const outdated = this.outdated;
+    return html`${outdated ? renderUpdating(this.renderBody(data)) : this.renderBody(data)}
+    ${this.tx.phase === 'idle' && !outdated && this.offersAction(data) ? this.renderWalletStep(data) : nothing}
     ${this.renderConfirm(data)} ${renderTxPending(this.tx)} ${renderTxResult(this.tx, this.explorerTx, this.renderAfterConfirmed(data))}`;
   }
 
@@ -224,4 +239,15 @@ export abstract class IcsActingElement<T extends ActingData> extends IcsDataElem
     // A page script changed the chain, validator or endpoint: an open proposal closes, in words.
     this.tx.checkSubject();
   }
+}
+
+/**
+ * The body read before a confirmed transaction, while the read after it runs: kept in the layout
+ * (so the result below does not move twice) but hidden and inert (its buttons cannot be reached), under "Updating".
+ */
+function renderUpdating(body: TemplateResult): TemplateResult {
+  return html`<div class="updating">
+    <p class="updating-words muted">Updating: reading the chain again after the transaction…</p>
+    <div class="outdated" inert>${body}</div>
+  </div>`;
 }

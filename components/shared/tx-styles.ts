@@ -80,6 +80,21 @@ export const txStyles = css`
       margin: 0;
       overflow-wrap: anywhere;
     }
+    /* The body read before a confirmed transaction, while the read after it runs (see acting-element.ts). */
+    .updating {
+      position: relative;
+    }
+    .outdated {
+      display: grid;
+      gap: var(--_space);
+      visibility: hidden;
+    }
+    .updating-words {
+      position: absolute;
+      inset-block-start: 0;
+      inset-inline: 0;
+      margin: 0;
+    }
     .tx.pending {
       display: flex;
       align-items: center;

@@ -155,6 +155,32 @@ describe('<ics-opt-in-button>', function () {
     events.stop();
   });
 
+  it('says it is updating, not the standing read before, from the confirmation until the new read', async () => {
+    await installWallet('newcomer');
+    const el = button('4', operator('newcomer'));
+    await openOptIn(el);
+    // What is on screen (innerText leaves out what is hidden), and whether the element says it is busy.
+    const shown = () => $(el, '[part="base"]')!.innerText;
+    const busy = () => $(el, '[part="base"]')!.getAttribute('aria-busy');
+    // The read after the transaction is slow: the standing read before it ("Not opted in") must
+    // not stand beside "Done", nor offer Opt in again once the result is closed.
+    await devnet.faults({ latencyMs: 2000, pathPrefix: '/interchain_security/ccv/provider/blocks_until_next_epoch' });
+    await press(el, /Confirm opt-in/, 'confirmed', 15_000);
+    assert.match(shown(), /Done\./);
+    assert.match(shown(), /Updating/);
+    assert.notMatch(shown(), /Not opted in/);
+    assert.equal(busy(), 'true');
+    await noAxe(el);
+    await press(el, /Close/, 'loading');
+    assert.match(shown(), /Updating/);
+    assert.notMatch(shown(), /Not opted in/);
+    assert.notMatch(shown(), /\bOpt in\b/, 'no Opt in button on screen');
+    await untilState(el, 'next-epoch');
+    assert.match(shown(), /Opted in: active from next epoch/);
+    assert.notMatch(shown(), /Updating/);
+    assert.equal(busy(), 'false');
+  });
+
   it('names the operator account when the wallet is on another one, and follows an account switch', async () => {
     const wallet = await installWallet('outsider', 'newcomer');
     const el = button('4', operator('newcomer'));
@@ -298,6 +324,48 @@ describe('<ics-opt-in-button>', function () {
     await untilState(el, 'next-epoch');
     assert.equal(document.activeElement, el);
     before.remove();
+  });
+
+  /**
+   * From the keyboard, with the read after the transaction slow: Close leaves no control while the
+   * body is hidden under "Updating", so focus falls to the page. `movesOn` focuses a control of the
+   * page meanwhile, as a person tabbing on would. Returns the element and the page's control.
+   */
+  async function closeByKeyboardWhileUpdating(movesOn: boolean) {
+    await installWallet('newcomer');
+    const elsewhere = document.createElement('button');
+    elsewhere.textContent = 'elsewhere';
+    document.body.prepend(elsewhere);
+    const el = button('4', operator('newcomer'));
+    await openOptIn(el);
+    const confirm = [...el.shadowRoot!.querySelectorAll('button')].find((b) => /Confirm opt-in/.test(b.textContent ?? ''))!;
+    confirm.focus();
+    await devnet.faults({ latencyMs: 2000, pathPrefix: '/interchain_security/ccv/provider/blocks_until_next_epoch' });
+    await sendKeys({ press: 'Enter' });
+    await untilState(el, 'confirmed', 15_000);
+    assert.equal(el.shadowRoot!.activeElement?.localName, 'a', 'focus on the explorer link of the result');
+    await sendKeys({ press: 'Tab' });
+    await sendKeys({ press: 'Enter' });
+    await untilState(el, 'loading');
+    assert.match($(el, '[part="base"]')!.innerText, /Updating/);
+    assert.isTrue(document.activeElement === document.body, 'nothing in the element to hold focus while it updates');
+    if (movesOn) elsewhere.focus();
+    await untilState(el, 'next-epoch');
+    return { el, elsewhere };
+  }
+
+  it('gives focus back to the element once the read after a transaction brings its controls back', async () => {
+    const { el, elsewhere } = await closeByKeyboardWhileUpdating(false);
+    assert.isTrue(document.activeElement === el, `focus is in the element, not on ${document.activeElement?.localName}`);
+    assert.isNotNull(el.shadowRoot!.activeElement);
+    elsewhere.remove();
+  });
+
+  it('leaves focus where the person moved it while the element was updating', async () => {
+    const { el, elsewhere } = await closeByKeyboardWhileUpdating(true);
+    await el.updateComplete;
+    assert.isTrue(document.activeElement === elsewhere, `focus stays on the page's button, not on ${document.activeElement?.localName}`);
+    elsewhere.remove();
   });
 
   it('signs amino for a Ledger account, and says that this is experimental', async () => {
