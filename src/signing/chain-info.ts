@@ -15,6 +15,9 @@ export type ChainInfoClient = Pick<ProviderClient, 'config' | 'chainParams' | 'c
 import type { ChainParams } from '../chain/chain-params.js';
 import type { Wallet } from './wallet.js';
 import { isWalletRejection } from './wallet.js';
+import { isUnknownChainError, readableChainName } from './unknown-chain.js';
+
+export { isUnknownChainError, readableChainName };
 
 export interface ChainInfoCurrency {
   readonly coinDenom: string;
@@ -60,15 +63,6 @@ export type ChainInfoInput = Partial<Omit<ChainInfo, 'bip44' | 'bech32Config'>> 
 
 /** The Cosmos coin type (SLIP-44 118), which the test keys and most Cosmos SDK chains use. */
 export const COSMOS_COIN_TYPE = 118;
-
-/** "mantra-devnet-1" → "Mantra Devnet 1": a chain id made readable, for a wallet's list. */
-export function readableChainName(chainId: string): string {
-  return chainId
-    .split(/[-_]+/)
-    .filter((part) => part !== '')
-    .map((part) => part.charAt(0).toUpperCase() + part.slice(1))
-    .join(' ');
-}
 
 /** The gas price's amount and denom ("0.005uom" → 0.005, "uom"). */
 function parseGasPrice(gasPrice: string): { amount: number; denom: string } | undefined {
@@ -197,15 +191,6 @@ export function checkChainInfo(info: unknown): ChainInfoCheck {
     if (problem) return problem;
   }
   return { ok: true };
-}
-
-/** Whether a wallet's `enable` refused because it does not know the chain (Keplr, Leap, Cosmostation). */
-export function isUnknownChainError(error: unknown): boolean {
-  const message = typeof error === 'object' && error !== null ? (error as { message?: unknown }).message : error;
-  return (
-    typeof message === 'string' &&
-    /there is no chain info for|no chain info|unknown chain|chain is not supported|not supported chain|no modular chain info/i.test(message)
-  );
 }
 
 export type SuggestResult =

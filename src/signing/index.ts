@@ -4,13 +4,15 @@
  * transaction starts. The codecs, registry and amino converters live in modules that only the
  * signing chunk and the devnet import.
  */
-export { TxFlow, affectedReads, frozenAction, readPrecheckState, toIcsMessage } from './flow.js';
+export { TxFlow, affectedReads, readPrecheckState, toIcsMessage } from './flow.js';
+export { frozenAction } from './frozen-action.js';
 export type { FlowClient, SubmitOptions, TxBackend, TxFlowOptions } from './flow.js';
 export { checkAgainstState, checkConsumerKey, checkFormat, checkSigner, precheck } from './precheck.js';
 export type { PrecheckState } from './precheck.js';
 export { describeChainError, inferCodespace, parseQueryError } from './errors.js';
 export type { ChainErrorInput, ChainErrorWords } from './errors.js';
-export { buildChainInfo, chainInfoFrom, checkChainInfo, isUnknownChainError, readableChainName, suggestChain, COSMOS_COIN_TYPE } from './chain-info.js';
+export { buildChainInfo, chainInfoFrom, checkChainInfo, suggestChain, COSMOS_COIN_TYPE } from './chain-info.js';
+export { isUnknownChainError, readableChainName } from './unknown-chain.js';
 export type { ChainInfo, ChainInfoCheck, ChainInfoClient, ChainInfoCurrency, ChainInfoFeeCurrency, ChainInfoInput, SuggestResult } from './chain-info.js';
 export { detectWallet, detectWallets, extensionWallet, hostWallet, isWalletRejection } from './wallet.js';
 export type {
