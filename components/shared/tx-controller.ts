@@ -6,11 +6,12 @@
  * events. What it looks like is in `tx-views.ts` (the panel, wallet prompts, pending line,
  * result) and `tx-styles.ts`.
  *
- * No cosmjs here: `TxFlow` loads it with a dynamic `import()` when a transaction starts.
+ * Neither the flow nor cosmjs is loaded with the element: the flow's module is fetched when a
+ * confirmation panel opens (`loadFlow`), and `TxFlow` loads cosmjs when a transaction starts.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { checkSigner, detectWallet, frozenAction, isUnknownChainError, readableChainName, suggestChain, TxFlow } from '../../src/signing/index.js';
-import type { IcsAction, TxResult, TxStage, Wallet, WalletAccount } from '../../src/signing/index.js';
+import { checkSigner, detectWallet, frozenAction, isUnknownChainError, readableChainName } from '../../src/signing/index.js';
+import type { IcsAction, TxFlow, TxResult, TxStage, Wallet, WalletAccount } from '../../src/signing/index.js';
 import type { ChainContext } from '../../src/index.js';
 import { chainId as readChainId } from '../../src/queries.js';
 import { clip } from '../../src/format/index.js';
@@ -186,13 +187,14 @@ export class TxController implements ReactiveController {
         // The wallet lacks the chain: say so and offer to add it; suggesting waits for a click.
         this.walletState = 'unknown-chain';
         this.chainName = this.options.chainInfo?.()?.chainName ?? readableChainName(chainId);
+        void loadChainInfo().catch(() => undefined);
         this.host.requestUpdate();
         refocus();
         return;
       }
       this.walletState = 'ready';
-      const rejected = /rejected|denied|cancel/i.test(error instanceof Error ? error.message : String(error));
-      if (!rejected && !options.quiet) this.walletMessage = `${wallet.label} could not connect: ${error instanceof Error ? error.message : String(error)}`;
+      const rejected = /rejected|denied|cancel/i.test(errorText(error));
+      if (!rejected && !options.quiet) this.walletMessage = `${wallet.label} could not connect: ${errorText(error)}`;
     }
     this.host.requestUpdate();
     refocus();
@@ -213,7 +215,10 @@ export class TxController implements ReactiveController {
     this.walletState = 'connecting';
     this.walletMessage = '';
     this.host.requestUpdate();
-    const result = await suggestChain(flowClient(client), wallet, this.options.chainInfo?.());
+    const result = await loadChainInfo().then(
+      ({ suggestChain }) => suggestChain(flowClient(client), wallet, this.options.chainInfo?.()),
+      (error: unknown) => ({ status: 'refused' as const, message: `Could not load the code that adds a chain: ${errorText(error)}; nothing was added.` }),
+    );
     if (result.status === 'added') {
       this.walletState = 'ready';
       await this.connect();
@@ -266,6 +271,8 @@ export class TxController implements ReactiveController {
     this.notice = '';
     this.phase = 'confirming';
     this.host.requestUpdate();
+    // The flow's code loads while the panel is read, so Confirm does not wait for it.
+    void loadFlow().catch(() => undefined);
     return true;
   }
 
@@ -314,7 +321,16 @@ export class TxController implements ReactiveController {
     this.stage = 'checking';
     const stopper = (this.stopper = new AbortController());
     this.host.requestUpdate();
-    const result = await this.flowOf(client, wallet).submit(action, { signal: stopper.signal, signer: proposal.account });
+    const result = await this.flowOf(client, wallet).then(
+      (flow) => flow.submit(action, { signal: stopper.signal, signer: proposal.account }),
+      (error: unknown): TxResult => ({
+        status: 'failed',
+        code: 'network',
+        codespace: '',
+        abciCode: 0,
+        message: `Could not load the signing code: ${errorText(error)}; nothing was signed.`,
+      }),
+    );
     this.stopper = undefined;
     this.stage = undefined;
     const base = { action: action.type, consumerId: action.consumerId, validator: action.validator };
@@ -365,7 +381,9 @@ export class TxController implements ReactiveController {
   }
 
   /** One flow per client and wallet, so its one-at-a-time guard spans every click. */
-  private flowOf(client: ChainContext, wallet: Wallet): TxFlow {
+  private async flowOf(client: ChainContext, wallet: Wallet): Promise<TxFlow> {
+    if (this.flow && this.flowFor?.[0] === client && this.flowFor[1] === wallet) return this.flow;
+    const { TxFlow } = await loadFlow();
     if (this.flow && this.flowFor?.[0] === client && this.flowFor[1] === wallet) return this.flow;
     this.flow = new TxFlow({
       client: flowClient(client),
@@ -396,3 +414,13 @@ export class TxController implements ReactiveController {
     return now.consumerId !== proposal.subject.consumerId || now.validator !== proposal.subject.validator;
   }
 }
+
+/**
+ * The transaction flow and the chain suggestion, loaded on demand: the flow when a confirmation
+ * panel opens (Confirm awaits the same load), the suggestion when a wallet does not know the chain.
+ * Neither is needed before a click, so an acting element's page does not carry them.
+ */
+const loadFlow = () => import('../../src/signing/flow.js');
+const loadChainInfo = () => import('../../src/signing/chain-info.js');
+
+const errorText = (error: unknown): string => (error instanceof Error ? error.message : String(error));

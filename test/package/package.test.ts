@@ -267,6 +267,34 @@ export const wrongRaw = <ics-consumer-list sort="bogus" />;
       }
     });
 
+    it('the one-file embed loads the signing code when the confirmation panel opens; when it cannot, Confirm says so and nothing is signed', async () => {
+      devnet.reset();
+      const { page } = await recordingPage({ viewport: { width: 1100, height: 1400 }, colorScheme: 'light' });
+      await bridgeTestWallet(page, wallet);
+      // The flow's chunk cannot be fetched (a CDN hiccup, a blocked file); every other file can.
+      const flowRequests: string[] = [];
+      await page.route(/\/dist\/cdn\/flow-[\w-]+\.js$/, (route) => {
+        flowRequests.push(route.request().url());
+        return route.abort('failed');
+      });
+      server.pages.set('/pages/one-file-no-flow.html', oneFilePage('/node_modules/ics-elements/dist/cdn/ics-elements.js', devnet, newcomer.operator));
+      await page.goto(`${server.url}/pages/one-file-no-flow.html`);
+      await untilState(page, '#join', 'connect');
+      await page.locator('#join').getByRole('button', { name: 'Connect Keplr' }).click();
+      await untilState(page, '#join', 'not-opted-in');
+      assert.deepEqual(flowRequests, [], 'no signing flow is fetched before a panel opens');
+      const signsBefore = wallet.calls.filter((call) => call.startsWith('sign')).length;
+      await page.locator('#join').getByRole('button', { name: 'Opt in', exact: true }).click();
+      await untilState(page, '#join', 'confirming');
+      await page.waitForFunction(() => performance.getEntriesByType('resource').some((entry) => /\/flow-[\w-]+\.js$/.test(entry.name)));
+      assert.equal(flowRequests.length, 1, 'the flow is fetched as the panel opens, before Confirm');
+      await page.locator('#join').getByRole('button', { name: 'Confirm opt-in' }).click();
+      await untilState(page, '#join', 'failed');
+      assert.match(await shadowText(page, '#join'), /Could not load the signing code: .+; nothing was signed\./);
+      assert.equal(wallet.calls.filter((call) => call.startsWith('sign')).length, signsBefore, 'the wallet was not asked to sign');
+      await page.close();
+    });
+
     it('an import map: `import { … } from "ics-elements"` gets the one-file embed; its classes are the defined tags', async () => {
       const base = `/npm/ics-elements@${version}`;
       const { page, problems } = await open(importMapPage(`${base}/dist/cdn/ics-elements.js`, devnet), 'import-map');
