@@ -7,15 +7,14 @@
  * result) and `tx-styles.ts`.
  *
  * Neither the flow nor cosmjs is loaded with the element: the flow's module is fetched when a
- * confirmation panel opens (`loadFlow`), and `TxFlow` loads cosmjs when a transaction starts.
+ * confirmation panel opens (`signing-on-demand.ts`), and `TxFlow` loads cosmjs when a transaction starts.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { checkSigner, detectWallet, frozenAction, isUnknownChainError, readableChainName } from '../../src/signing/index.js';
-import type { IcsAction, TxFlow, TxResult, TxStage, Wallet, WalletAccount } from '../../src/signing/index.js';
-import type { ChainContext } from '../../src/index.js';
+import type { IcsAction, TxResult, TxStage, Wallet, WalletAccount } from '../../src/signing/index.js';
 import { chainId as readChainId } from '../../src/queries.js';
 import { clip } from '../../src/format/index.js';
-import { flowClient } from './flow-client.js';
+import { FlowKeeper, errorText, flowLoadFailure, prefetchChainSuggestion, prefetchFlow, suggestProviderChain } from './signing-on-demand.js';
 import { IcsTxConfirmedEvent, IcsTxFailedEvent, IcsTxSignedEvent } from './events.js';
 import { CONNECTED_EVENT, connectedNotes } from './wallet-connections.js';
 import { focusKeeper } from './focus-keeper.js';
@@ -47,8 +46,17 @@ export class TxController implements ReactiveController {
   private readonly host: ReactiveControllerHost & HTMLElement;
   private readonly options: TxControllerOptions;
   private unsubscribe: (() => void) | undefined;
-  private flow: TxFlow | undefined;
-  private flowFor: [ChainContext, Wallet] | undefined;
+  /** The flows Confirm runs; each stage re-renders, and the broadcast fires `ics-tx-signed`. */
+  private readonly flows = new FlowKeeper((stage, detail) => {
+    if (this.phase !== 'pending') return;
+    this.stage = stage;
+    if (stage === 'broadcasting' && this.action) {
+      const { type, consumerId, validator } = this.action;
+      // The flow's stage detail says how the wallet signed (direct or amino).
+      this.host.dispatchEvent(new IcsTxSignedEvent({ action: type, consumerId, validator, hash: detail?.txHash, mode: detail?.mode }));
+    }
+    this.host.requestUpdate();
+  });
   private generation = 0;
   /** Stops the transaction in flight (before its signature, or before sending it). */
   private stopper: AbortController | undefined;
@@ -187,7 +195,7 @@ export class TxController implements ReactiveController {
         // The wallet lacks the chain: say so and offer to add it; suggesting waits for a click.
         this.walletState = 'unknown-chain';
         this.chainName = this.options.chainInfo?.()?.chainName ?? readableChainName(chainId);
-        void loadChainInfo().catch(() => undefined);
+        prefetchChainSuggestion();
         this.host.requestUpdate();
         refocus();
         return;
@@ -215,10 +223,7 @@ export class TxController implements ReactiveController {
     this.walletState = 'connecting';
     this.walletMessage = '';
     this.host.requestUpdate();
-    const result = await loadChainInfo().then(
-      ({ suggestChain }) => suggestChain(flowClient(client), wallet, this.options.chainInfo?.()),
-      (error: unknown) => ({ status: 'refused' as const, message: `Could not load the code that adds a chain: ${errorText(error)}; nothing was added.` }),
-    );
+    const result = await suggestProviderChain(client, wallet, this.options.chainInfo?.());
     if (result.status === 'added') {
       this.walletState = 'ready';
       await this.connect();
@@ -272,7 +277,7 @@ export class TxController implements ReactiveController {
     this.phase = 'confirming';
     this.host.requestUpdate();
     // The flow's code loads while the panel is read, so Confirm does not wait for it.
-    void loadFlow().catch(() => undefined);
+    prefetchFlow();
     return true;
   }
 
@@ -321,16 +326,9 @@ export class TxController implements ReactiveController {
     this.stage = 'checking';
     const stopper = (this.stopper = new AbortController());
     this.host.requestUpdate();
-    const result = await this.flowOf(client, wallet).then(
-      (flow) => flow.submit(action, { signal: stopper.signal, signer: proposal.account }),
-      (error: unknown): TxResult => ({
-        status: 'failed',
-        code: 'network',
-        codespace: '',
-        abciCode: 0,
-        message: `Could not load the signing code: ${errorText(error)}; nothing was signed.`,
-      }),
-    );
+    const result = await this.flows
+      .flowOf(client, wallet)
+      .then((flow) => flow.submit(action, { signal: stopper.signal, signer: proposal.account }), flowLoadFailure);
     this.stopper = undefined;
     this.stage = undefined;
     const base = { action: action.type, consumerId: action.consumerId, validator: action.validator };
@@ -380,29 +378,6 @@ export class TxController implements ReactiveController {
     return result;
   }
 
-  /** One flow per client and wallet, so its one-at-a-time guard spans every click. */
-  private async flowOf(client: ChainContext, wallet: Wallet): Promise<TxFlow> {
-    if (this.flow && this.flowFor?.[0] === client && this.flowFor[1] === wallet) return this.flow;
-    const { TxFlow } = await loadFlow();
-    if (this.flow && this.flowFor?.[0] === client && this.flowFor[1] === wallet) return this.flow;
-    this.flow = new TxFlow({
-      client: flowClient(client),
-      wallet,
-      onStage: (stage, detail) => {
-        if (this.phase !== 'pending') return;
-        this.stage = stage;
-        if (stage === 'broadcasting' && this.action) {
-          const { type, consumerId, validator } = this.action;
-          // The flow's stage detail says how the wallet signed (direct or amino).
-          this.host.dispatchEvent(new IcsTxSignedEvent({ action: type, consumerId, validator, hash: detail?.txHash, mode: detail?.mode }));
-        }
-        this.host.requestUpdate();
-      },
-    });
-    this.flowFor = [client, wallet];
-    return this.flow;
-  }
-
   /**
    * The last result was for another chain or validator than the element shows now (its
    * attributes changed after the signature, too late to stop it): the result names the proposal's.
@@ -414,13 +389,3 @@ export class TxController implements ReactiveController {
     return now.consumerId !== proposal.subject.consumerId || now.validator !== proposal.subject.validator;
   }
 }
-
-/**
- * The transaction flow and the chain suggestion, loaded on demand: the flow when a confirmation
- * panel opens (Confirm awaits the same load), the suggestion when a wallet does not know the chain.
- * Neither is needed before a click, so an acting element's page does not carry them.
- */
-const loadFlow = () => import('../../src/signing/flow.js');
-const loadChainInfo = () => import('../../src/signing/chain-info.js');
-
-const errorText = (error: unknown): string => (error instanceof Error ? error.message : String(error));
