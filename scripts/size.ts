@@ -43,15 +43,15 @@ const BUDGETS: Budget[] = [
   { name: 'el: consumer-list', sources: page('consumer-list'), target: 16, ceiling: 28.5 },
   { name: 'el: consumer-card', sources: page('consumer-card'), target: 16, ceiling: 24 },
   { name: 'el: validator-chains', sources: page('validator-chains'), target: 16, ceiling: 26.5 },
-  // The chart draws with d3, which it imports on demand (not counted here, reported beside).
-  { name: 'el: power-chart', sources: page('power-chart'), target: 18, ceiling: 31.5 },
+  // The chart draws with d3 and its drawing templates, which it imports on demand (not counted here, reported beside).
+  { name: 'el: power-chart', sources: page('power-chart'), target: 18, ceiling: 30.5 },
   // The acting elements before the first click: the element, Lit, the read path, wallet detection
   // and the local checks. On demand: the flow (fetched as a confirmation panel opens), the chain
   // suggestion (when a wallet does not know the chain), and cosmjs, which the flow imports on Confirm.
   { name: 'el: opt-in-button', sources: page('opt-in-button'), target: 22, ceiling: 34 },
   { name: 'el: validator-settings', sources: page('validator-settings'), target: 22, ceiling: 33.5 },
   // All the elements in one file for a <script type="module"> (npm run build:cdn).
-  { name: 'el: all (CDN file)', sources: ['components/cdn.ts'], target: 40, ceiling: 55.5 },
+  { name: 'el: all (CDN file)', sources: ['components/cdn.ts'], target: 40, ceiling: 54 },
   // Each further read-only element on a page: what it adds to the page before it (what the two
   // share, Lit and the read path above all, counts once).
   { name: '+ consumer-card (page: list)', after: 'el: consumer-list', sources: page('consumer-list', 'consumer-card'), target: 3, ceiling: 3 },

@@ -15,11 +15,10 @@ import { loadPowerChart } from './power-chart.load.js';
 import type { PowerChartData } from './power-chart.load.js';
 import { MARGIN, chartItems } from './power-chart.items.js';
 import type { ChartItem, Found, PowerChartVariant } from './power-chart.items.js';
-import type * as Drawing from './power-chart.geometry.js';
+import type * as Drawing from './power-chart.on-demand.js';
 import type { Geometry } from './power-chart.geometry.js';
 import { SizeController } from './size-controller.js';
 import { ChunkedReveal } from './chunked-reveal.js';
-import { renderKeyChunk, renderLegend, renderSvg, renderTable } from './power-chart.drawing.js';
 import type { ChartView } from './power-chart.drawing.js';
 import { chainLabel, chartSummary, tooltipLines } from './power-chart.words.js';
 import { styles } from './power-chart.styles.js';
@@ -28,12 +27,13 @@ import { attributeAddressKind } from '../shared/chain-settings.js';
 const VARIANTS: readonly PowerChartVariant[] = ['bars', 'cumulative', 'compare'];
 
 /**
- * The drawing module (and d3 with it), imported on demand: once per page, side by side with the
- * first chart's read of the chain. A failed import is forgotten, so Retry tries again.
+ * The drawing (the geometry with d3, and the templates that draw with it), imported on demand: once
+ * per page, side by side with the first chart's read of the chain. A failed import is forgotten, so
+ * Retry tries again.
  */
 let drawingModule: Promise<typeof Drawing> | undefined;
 function loadDrawing(): Promise<typeof Drawing> {
-  drawingModule ??= import('./power-chart.geometry.js').catch((error: unknown) => {
+  drawingModule ??= import('./power-chart.on-demand.js').catch((error: unknown) => {
     drawingModule = undefined;
     throw error;
   });
@@ -252,20 +252,21 @@ export class IcsPowerChart extends IcsDataElement<PowerChartData> {
   }
 
   protected renderData(value: PowerChartData): TemplateResult {
-    if (!value.found) return html``;
+    const drawing = this.drawing;
+    if (!value.found || !drawing) return html``;
     const items = this.itemsFor(value);
-    const box = this.drawing ? this.size.box : undefined;
+    const box = this.size.box;
     if (box && (!this.drawn || this.drawn.items !== items || this.drawn.width !== box.width || this.drawn.height !== box.height)) {
-      this.drawn = { items, width: box.width, height: box.height, geometry: this.drawing!.geometry(value, items, this.variant, box) };
+      this.drawn = { items, width: box.width, height: box.height, geometry: drawing.geometry(value, items, this.variant, box) };
     }
     const g = box ? this.drawn!.geometry : undefined;
     const shown = Math.min(this.reveal.revealed, items.length);
     const chart: ChartView = { variant: this.variant, summary: this.summary(value), chunks: this.reveal.chunks() };
     return html`<div class="plot">
-        ${g && box ? renderSvg(chart, items, shown, g, box) : nothing} ${g ? this.renderKeys(items, shown, g) : nothing}
+        ${g && box ? drawing.renderSvg(chart, items, shown, g, box) : nothing} ${g ? this.renderKeys(drawing, items, shown, g) : nothing}
         ${g ? this.renderTooltip(items, g) : nothing}
       </div>
-      ${renderLegend(chart, value, items)} ${renderTable(chart, value, items)}`;
+      ${drawing.renderLegend(chart, value, items)} ${drawing.renderTable(chart, value, items)}`;
   }
 
   /** The items for the data and options, made again only when one of them changes (which restarts the reveal). */
@@ -300,7 +301,7 @@ export class IcsPowerChart extends IcsDataElement<PowerChartData> {
   }
 
   /** One focusable strip per column, over the drawing: the roving tabindex and the hover target. */
-  private renderKeys(items: readonly ChartItem[], shown: number, g: Geometry): TemplateResult {
+  private renderKeys(drawing: typeof Drawing, items: readonly ChartItem[], shown: number, g: Geometry): TemplateResult {
     const focus = Math.min(this.focusIndex, shown - 1);
     const variant = this.variant;
     return html`<div
@@ -316,7 +317,7 @@ export class IcsPowerChart extends IcsDataElement<PowerChartData> {
       ${this.reveal.chunks().map(([from, to]) => {
         // Only the chunks that hold the focus (before or after a move) are rendered again.
         const local = focus >= from && focus < to ? focus : -1;
-        return guard([items, g, variant, from, to, local], () => renderKeyChunk(items, from, to, g, variant, local));
+        return guard([items, g, variant, from, to, local], () => drawing.renderKeyChunk(items, from, to, g, variant, local));
       })}
     </div>`;
   }
