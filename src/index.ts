@@ -11,7 +11,7 @@ export type { ProviderConfig, ProviderConfigInput } from './chain/config.js';
 export { chainSettingsFromInfo } from './chain/chain-params.js';
 export { readChainParams } from './chain/read-chain-params.js';
 export type { ChainParams, ChainSettings, ChainValueSource } from './chain/chain-params.js';
-export { IcsError, isIcsError } from './chain/errors.js';
+export { IcsError, errorMessage, isIcsError } from './chain/errors.js';
 export type { IcsErrorKind } from './chain/errors.js';
 export type { FetchLike } from './chain/transport.js';
 export { WaitWatch } from './chain/waits.js';

@@ -8,7 +8,7 @@ import { html, nothing } from 'lit';
 import type { PropertyValues, TemplateResult } from 'lit';
 import { state } from 'lit/decorators.js';
 import { LoadStatus, LoadTask, nothingToLoad } from './load-task.js';
-import { IcsError, WaitWatch, isIcsError } from '../../src/index.js';
+import { IcsError, WaitWatch, errorMessage, isIcsError } from '../../src/index.js';
 import { neutralise } from '../../src/format/index.js';
 import type { IcsStatus, ChainContext, ReadOptions } from '../../src/index.js';
 import { IcsElement } from './ics-element.js';
@@ -334,7 +334,7 @@ export abstract class IcsDataElement<T> extends IcsElement {
   }
 
   protected renderError(error: unknown): TemplateResult {
-    const message = error instanceof Error ? error.message : String(error);
+    const message = errorMessage(error);
     return this.renderMessage('error', message, html`<button type="button" part="button retry" @click=${() => this.retry()}>Retry</button>`);
   }
 
@@ -351,7 +351,7 @@ export abstract class IcsDataElement<T> extends IcsElement {
     switch (this.task.status) {
       case LoadStatus.ERROR: {
         const error = this.task.error;
-        return `Could not load: ${error instanceof Error ? error.message : String(error)}`;
+        return `Could not load: ${errorMessage(error)}`;
       }
       case LoadStatus.COMPLETE: {
         const loaded = this.task.value;

@@ -5,14 +5,12 @@
  * them. A load that fails is said in words, and nothing is signed or added.
  */
 import type { ChainInfoInput, SuggestResult, TxFlow, TxFlowOptions, TxResult, Wallet } from '../../src/signing/index.js';
+import { errorMessage } from '../../src/index.js';
 import type { ChainContext } from '../../src/index.js';
 import { flowClient } from './flow-client.js';
 
 const loadFlow = () => import('../../src/signing/flow.js');
 const loadChainInfo = () => import('../../src/signing/chain-info.js');
-
-/** An error's message, or the thrown value as text. */
-export const errorText = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 
 /** Starts fetching the flow's code (a confirmation panel opened); a failure waits for Confirm to say it. */
 export function prefetchFlow(): void {
@@ -58,7 +56,7 @@ export function flowLoadFailure(error: unknown): TxResult {
     code: 'network',
     codespace: '',
     abciCode: 0,
-    message: `Could not load the signing code: ${errorText(error)}; nothing was signed.`,
+    message: `Could not load the signing code: ${errorMessage(error)}; nothing was signed.`,
   };
 }
 
@@ -68,7 +66,7 @@ export async function suggestProviderChain(client: ChainContext, wallet: Wallet,
   try {
     module = await loadChainInfo();
   } catch (error) {
-    return { status: 'refused', message: `Could not load the code that adds a chain: ${errorText(error)}; nothing was added.` };
+    return { status: 'refused', message: `Could not load the code that adds a chain: ${errorMessage(error)}; nothing was added.` };
   }
   return module.suggestChain(flowClient(client), wallet, chainInfo);
 }

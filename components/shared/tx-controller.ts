@@ -12,9 +12,10 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { checkSigner, detectWallet, frozenAction, isUnknownChainError, readableChainName } from '../../src/signing/index.js';
 import type { IcsAction, TxResult, TxStage, Wallet, WalletAccount } from '../../src/signing/index.js';
+import { errorMessage } from '../../src/index.js';
 import { chainId as readChainId } from '../../src/queries.js';
 import { clip } from '../../src/format/index.js';
-import { FlowKeeper, errorText, flowLoadFailure, prefetchChainSuggestion, prefetchFlow, suggestProviderChain } from './signing-on-demand.js';
+import { FlowKeeper, flowLoadFailure, prefetchChainSuggestion, prefetchFlow, suggestProviderChain } from './signing-on-demand.js';
 import { IcsTxConfirmedEvent, IcsTxFailedEvent, IcsTxSignedEvent } from './events.js';
 import { CONNECTED_EVENT, connectedNotes } from './wallet-connections.js';
 import { focusKeeper } from './focus-keeper.js';
@@ -201,8 +202,8 @@ export class TxController implements ReactiveController {
         return;
       }
       this.walletState = 'ready';
-      const rejected = /rejected|denied|cancel/i.test(errorText(error));
-      if (!rejected && !options.quiet) this.walletMessage = `${wallet.label} could not connect: ${errorText(error)}`;
+      const rejected = /rejected|denied|cancel/i.test(errorMessage(error));
+      if (!rejected && !options.quiet) this.walletMessage = `${wallet.label} could not connect: ${errorMessage(error)}`;
     }
     this.host.requestUpdate();
     refocus();

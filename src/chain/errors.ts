@@ -63,6 +63,11 @@ export function isIcsError(value: unknown): value is IcsError {
   return value instanceof IcsError;
 }
 
+/** What a caught value says, for a message: an error's message, or the thrown value as text. */
+export function errorMessage(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
 /** A value as an error message quotes it: whole when short, else its first 67 characters and "…". */
 export function shortenForMessage(value: string): string {
   return value.length > 70 ? `${value.slice(0, 67)}…` : value;

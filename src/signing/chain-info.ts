@@ -15,6 +15,7 @@ export type ChainInfoClient = Pick<ProviderClient, 'config' | 'chainParams' | 'c
 import type { ChainParams } from '../chain/chain-params.js';
 import type { Wallet } from './wallet.js';
 import { isWalletRejection } from './wallet.js';
+import { errorMessage } from '../chain/errors.js';
 import { isUnknownChainError, readableChainName } from './unknown-chain.js';
 
 export { isUnknownChainError, readableChainName };
@@ -214,7 +215,7 @@ export async function suggestChain(client: ChainInfoClient, wallet: Wallet, host
   } catch (error) {
     return {
       status: 'refused',
-      message: `Could not read the chain to describe it to ${wallet.label}: ${error instanceof Error ? error.message : String(error)}`,
+      message: `Could not read the chain to describe it to ${wallet.label}: ${errorMessage(error)}`,
     };
   }
   const check = checkChainInfo(chainInfo);
@@ -223,7 +224,7 @@ export async function suggestChain(client: ChainInfoClient, wallet: Wallet, host
     await wallet.suggestChain(chainInfo);
   } catch (error) {
     if (isWalletRejection(error)) return { status: 'cancelled' };
-    return { status: 'refused', message: `${wallet.label} did not add ${chainInfo.chainName}: ${error instanceof Error ? error.message : String(error)}` };
+    return { status: 'refused', message: `${wallet.label} did not add ${chainInfo.chainName}: ${errorMessage(error)}` };
   }
   return { status: 'added', chainInfo };
 }

@@ -16,6 +16,7 @@ import type { SignDoc } from 'cosmjs-types/cosmos/tx/v1beta1/tx';
 import type { TxResult, TxStage, TxStageDetail } from './actions.js';
 import { aminoSigningProblem, createIcsAminoConverters } from './amino.js';
 import { describeChainError, parseQueryError, unwrapSimulationError } from './errors.js';
+import { errorMessage } from '../chain/errors.js';
 import type { IcsMessage } from './message-types.js';
 import { decodeIcsMessage, encodeIcsMessage } from './messages.js';
 import { createIcsRegistry } from './registry.js';
@@ -117,7 +118,7 @@ async function run(comet: CometClient, input: BroadcastInput): Promise<TxResult>
   } catch (error) {
     if (error instanceof ChangedError) return { status: 'refused', code: 'changed', message: error.message };
     if (isWalletRejection(error)) return { status: 'cancelled' };
-    return { status: 'failed', code: 'unknown', codespace: '', abciCode: 0, message: `The wallet could not sign: ${errorText(error)}` };
+    return { status: 'failed', code: 'unknown', codespace: '', abciCode: 0, message: `The wallet could not sign: ${errorMessage(error)}` };
   }
 
   // The hash is the signed bytes' SHA-256: known before the node has seen the transaction.
@@ -261,7 +262,7 @@ function simulationFailure(error: unknown): TxResult {
     if (inner && inner.code !== 0) return { status: 'failed', abciCode: inner.code, ...describeChainError(inner) };
     return { status: 'failed', abciCode: query.code, ...describeChainError({ codespace: '', code: query.code, log: inner?.log ?? query.log }) };
   }
-  if (/does not exist on chain/i.test(errorText(error))) {
+  if (/does not exist on chain/i.test(errorMessage(error))) {
     return {
       status: 'failed',
       code: 'insufficient-funds',
@@ -280,10 +281,6 @@ function networkFailure(what: string, error: unknown, txHash?: string): TxResult
     code: 'network',
     codespace: '',
     abciCode: 0,
-    message: `${what}: ${errorText(error)}`,
+    message: `${what}: ${errorMessage(error)}`,
   };
-}
-
-function errorText(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }

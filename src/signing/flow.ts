@@ -19,7 +19,7 @@ export type FlowClient = Pick<
   ProviderClient,
   'config' | 'chainParams' | 'chainId' | 'invalidate' | 'validator' | 'validators' | 'consumerChain' | 'consumerChains' | 'stakingParams' | 'addressPairs'
 >;
-import { isIcsError } from '../chain/errors.js';
+import { errorMessage, isIcsError } from '../chain/errors.js';
 import { frozenAction } from './frozen-action.js';
 import { consensusPower } from '../ics/rules.js';
 import type {
@@ -149,7 +149,7 @@ export class TxFlow {
     try {
       frozen = frozenAction(action);
     } catch (error) {
-      return { status: 'refused', code: 'changed', message: text(error) };
+      return { status: 'refused', code: 'changed', message: errorMessage(error) };
     }
     if (this.busy) {
       return { status: 'refused', code: 'busy', message: 'A transaction is already in progress; wait for its result.' };
@@ -224,7 +224,7 @@ export class TxFlow {
     try {
       backend = await (this.options.loadBackend ?? loadCosmjsBackend)();
     } catch (error) {
-      return { status: 'failed', code: 'network', codespace: '', abciCode: 0, message: `Could not load the signing code: ${text(error)}` };
+      return { status: 'failed', code: 'network', codespace: '', abciCode: 0, message: `Could not load the signing code: ${errorMessage(error)}` };
     }
 
     let signer: WalletSigner;
@@ -397,14 +397,10 @@ function readFailure(error: unknown): TxResult {
     code: 'network',
     codespace: '',
     abciCode: 0,
-    message: `Could not read the chain to check the transaction: ${text(error)}`,
+    message: `Could not read the chain to check the transaction: ${errorMessage(error)}`,
   };
 }
 
 function walletFailure(wallet: Wallet, error: unknown): TxResult {
-  return { status: 'failed', code: 'unknown', codespace: '', abciCode: 0, message: `${wallet.label} reported an error: ${text(error)}` };
-}
-
-function text(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
+  return { status: 'failed', code: 'unknown', codespace: '', abciCode: 0, message: `${wallet.label} reported an error: ${errorMessage(error)}` };
 }
