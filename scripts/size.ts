@@ -40,9 +40,9 @@ const BUDGETS: Budget[] = [
   { name: "Lit + the list's reads", sources: ['scripts/size-list-reads.ts'], ceiling: 18 },
   // One read-only element each, as a page loads it: the element, Lit, the read path.
   { name: 'el: provider-chain', sources: page('provider-chain'), target: 16, ceiling: 16 },
-  { name: 'el: consumer-list', sources: page('consumer-list'), target: 16, ceiling: 28.5 },
+  { name: 'el: consumer-list', sources: page('consumer-list'), target: 16, ceiling: 28 },
   { name: 'el: consumer-card', sources: page('consumer-card'), target: 16, ceiling: 24 },
-  { name: 'el: validator-chains', sources: page('validator-chains'), target: 16, ceiling: 26.5 },
+  { name: 'el: validator-chains', sources: page('validator-chains'), target: 16, ceiling: 26 },
   // The chart draws with d3 and its drawing templates, which it imports on demand (not counted here, reported beside).
   { name: 'el: power-chart', sources: page('power-chart'), target: 18, ceiling: 30.5 },
   // The acting elements before the first click: the element, Lit, the read path, wallet detection
@@ -51,12 +51,12 @@ const BUDGETS: Budget[] = [
   { name: 'el: opt-in-button', sources: page('opt-in-button'), target: 22, ceiling: 34 },
   { name: 'el: validator-settings', sources: page('validator-settings'), target: 22, ceiling: 33.5 },
   // All the elements in one file for a <script type="module"> (npm run build:cdn).
-  { name: 'el: all (CDN file)', sources: ['components/cdn.ts'], target: 40, ceiling: 54 },
+  { name: 'el: all (CDN file)', sources: ['components/cdn.ts'], target: 40, ceiling: 53.5 },
   // Each further read-only element on a page: what it adds to the page before it (what the two
   // share, Lit and the read path above all, counts once).
   { name: '+ consumer-card (page: list)', after: 'el: consumer-list', sources: page('consumer-list', 'consumer-card'), target: 3, ceiling: 3 },
   { name: '+ validator-chains (page: list)', after: 'el: consumer-list', sources: page('consumer-list', 'validator-chains'), target: 3, ceiling: 3 },
-  { name: '+ consumer-list (page: chain)', after: 'el: provider-chain', sources: page('provider-chain', 'consumer-list'), target: 3, ceiling: 13 },
+  { name: '+ consumer-list (page: chain)', after: 'el: provider-chain', sources: page('provider-chain', 'consumer-list'), target: 3, ceiling: 12.5 },
   {
     name: '+ consumer-card (page: chain, list)',
     after: '+ consumer-list (page: chain)',

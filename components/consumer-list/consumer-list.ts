@@ -5,7 +5,7 @@ import { CONSUMER_PHASES, isIcsError } from '../../src/index.js';
 import type { ConsumerChain, ConsumerPhase, ChainContext, ReadOptions } from '../../src/index.js';
 import { formatDateTime, stripInvisible } from '../../src/format/index.js';
 import { IcsDataElement } from '../shared/data-element.js';
-import { FiguresQueue } from '../shared/figures-queue.js';
+import { FiguresOnDemand } from '../shared/figures-on-demand.js';
 import type { AttributeProblem } from '../shared/clients.js';
 import { IcsSelectEvent } from '../shared/events.js';
 import { PHASE_LABEL, STANDING_LABEL, kindLabel, renderIds, renderName, shapingSummary } from '../shared/chain-text.js';
@@ -102,7 +102,7 @@ export class IcsConsumerList extends IcsDataElement<ConsumerListData> {
   private settled = false;
 
   /** Reads the rows' figures: rows in view first, a few at a time. */
-  private readonly queue = new FiguresQueue<string>(this, {
+  private readonly queue = new FiguresOnDemand<string>(this, {
     root: () => this.renderRoot.querySelector('[role="listbox"]'),
     keyOf: (element) => (element as HTMLElement).dataset.consumerId,
   });
@@ -209,20 +209,30 @@ export class IcsConsumerList extends IcsDataElement<ConsumerListData> {
       .filter((row) => !row.known)
       .sort(comparator(this.sort, () => undefined))
       .map((row) => row.chain.consumerId);
-    this.queue.start(unread, async (id, signal) => {
-      let figures: RowFigures | Error;
-      try {
-        figures = await data.readFigures(chains.get(id)!, signal);
-      } catch (error) {
-        // Aborted: a new load or the element leaving the page; the queue reads it again if needed.
-        if (signal.aborted || (isIcsError(error) && error.kind === 'aborted')) return;
-        figures = error instanceof Error ? error : new Error(String(error));
-      }
+    const record = (id: string, figures: RowFigures | Error) => {
       if (this.figuresFor !== data) return;
       this.figures.set(id, figures);
       this.settleWhenFree();
       this.requestUpdate();
-    });
+    };
+    this.queue.start(
+      unread,
+      async (id, signal) => {
+        let figures: RowFigures | Error;
+        try {
+          figures = await data.readFigures(chains.get(id)!, signal);
+        } catch (error) {
+          // Aborted: a new load or the element leaving the page; the queue reads it again if needed.
+          if (signal.aborted || (isIcsError(error) && error.kind === 'aborted')) return;
+          figures = error instanceof Error ? error : new Error(String(error));
+        }
+        record(id, figures);
+      },
+      // The queue's code did not arrive: every row waiting for figures says why they are missing.
+      (error) => {
+        for (const id of unread) record(id, error instanceof Error ? error : new Error(String(error)));
+      },
+    );
   }
 
   /** A row's figures: known from the chain list, read, failed (an Error), or not yet (undefined). */

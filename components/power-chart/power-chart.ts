@@ -23,6 +23,7 @@ import type { ChartView } from './power-chart.drawing.js';
 import { chainLabel, chartSummary, tooltipLines } from './power-chart.words.js';
 import { styles } from './power-chart.styles.js';
 import { attributeAddressKind } from '../shared/chain-settings.js';
+import { onDemand } from '../shared/on-demand.js';
 
 const VARIANTS: readonly PowerChartVariant[] = ['bars', 'cumulative', 'compare'];
 
@@ -31,14 +32,7 @@ const VARIANTS: readonly PowerChartVariant[] = ['bars', 'cumulative', 'compare']
  * per page, side by side with the first chart's read of the chain. A failed import is forgotten, so
  * Retry tries again.
  */
-let drawingModule: Promise<typeof Drawing> | undefined;
-function loadDrawing(): Promise<typeof Drawing> {
-  drawingModule ??= import('./power-chart.on-demand.js').catch((error: unknown) => {
-    drawingModule = undefined;
-    throw error;
-  });
-  return drawingModule;
-}
+const loadDrawing = onDemand(() => import('./power-chart.on-demand.js'), 'the chart');
 
 /** Rows a Page Up / Page Down moves the focus by. */
 const PAGE = 10;

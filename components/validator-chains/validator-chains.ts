@@ -5,7 +5,7 @@ import { isIcsError } from '../../src/index.js';
 import type { ConsumerChain, ChainContext, ReadOptions } from '../../src/index.js';
 import { clip, formatCommission } from '../../src/format/index.js';
 import { IcsDataElement } from '../shared/data-element.js';
-import { FiguresQueue } from '../shared/figures-queue.js';
+import { FiguresOnDemand } from '../shared/figures-on-demand.js';
 import type { AttributeProblem } from '../shared/clients.js';
 import { PHASE_LABEL, STANDING_LABEL, kindLabel, renderIds, renderName } from '../shared/chain-text.js';
 import { loadValidatorChains } from './validator-chains.load.js';
@@ -78,7 +78,7 @@ export class IcsValidatorChains extends IcsDataElement<ValidatorChainsData> {
   private settled = false;
 
   /** Reads each active chain: rows in view first, then the rest (chains not yet rows among them), a few at a time. */
-  private readonly queue = new FiguresQueue<string>(this, {
+  private readonly queue = new FiguresOnDemand<string>(this, {
     root: () => this.renderRoot.querySelector('.rows[part="rows"]'),
     keyOf: (element) => (element as HTMLElement).dataset.consumerId,
   });
@@ -166,22 +166,32 @@ export class IcsValidatorChains extends IcsDataElement<ValidatorChainsData> {
     const chains = new Map([...data.required, ...data.others].map((chain) => [chain.consumerId, chain]));
     this.chains = chains;
     // The chains it has to validate (rows already) first, then the others by consumer id.
-    this.queue.start(chains.keys(), async (id, signal) => {
-      let read: ValidatorChainRow | 'absent' | Error;
-      try {
-        read = (await data.readRow(chains.get(id)!, signal)) ?? 'absent';
-      } catch (error) {
-        // Aborted: a new load or the element leaving the page; the queue reads it again if needed.
-        if (signal.aborted || (isIcsError(error) && error.kind === 'aborted')) return;
-        read = error instanceof Error ? error : new Error(String(error));
-      }
+    const record = (id: string, read: ValidatorChainRow | 'absent' | Error) => {
       if (this.figuresFor !== data) return;
       this.figures.set(id, read);
       // A chain found to be the validator's (or that could not be checked) joins at the foot.
       if (read !== 'absent' && !this.appeared.includes(id)) this.appeared.push(id);
       this.settleWhenFree();
       this.requestUpdate();
-    });
+    };
+    this.queue.start(
+      chains.keys(),
+      async (id, signal) => {
+        let read: ValidatorChainRow | 'absent' | Error;
+        try {
+          read = (await data.readRow(chains.get(id)!, signal)) ?? 'absent';
+        } catch (error) {
+          // Aborted: a new load or the element leaving the page; the queue reads it again if needed.
+          if (signal.aborted || (isIcsError(error) && error.kind === 'aborted')) return;
+          read = error instanceof Error ? error : new Error(String(error));
+        }
+        record(id, read);
+      },
+      // The queue's code did not arrive: every chain says in its row why it could not be read.
+      (error) => {
+        for (const id of chains.keys()) record(id, error instanceof Error ? error : new Error(String(error)));
+      },
+    );
   }
 
   /** Chains not read yet. */

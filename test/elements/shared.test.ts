@@ -12,6 +12,8 @@ import { IcsConsumerCard } from '../../components/consumer-card/define.js';
 import type { IcsProviderChain } from '../../components/provider-chain/provider-chain.js';
 import { clientContext } from '../../components/shared/context.js';
 import { ContextProvider } from '@lit/context';
+import { onDemand } from '../../components/shared/on-demand.js';
+import { IcsError } from '../../src/index.js';
 import { REST, captureWarnings, cleanUp, mount, shadowText, until } from './helpers.js';
 
 describe('safe text', () => {
@@ -103,6 +105,34 @@ describe('define()', () => {
     class Fresh extends IcsConsumerCard {}
     define('ics-test-fresh-card', Fresh);
     assert.equal(customElements.get('ics-test-fresh-card'), Fresh);
+  });
+});
+
+describe('code loaded on demand', () => {
+  it('imports once; a failed import rejects with a network IcsError in words and is tried again by the next call', async () => {
+    let calls = 0;
+    let fail = true;
+    const load = onDemand(async () => {
+      calls++;
+      if (fail) throw new TypeError('Failed to fetch dynamically imported module: https://cdn.example/figures-queue-x.js');
+      return { value: 42 };
+    }, 'the figures queue');
+    const error: unknown = await load().then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    assert.instanceOf(error, IcsError);
+    assert.equal((error as IcsError).kind, 'network');
+    assert.equal(
+      (error as IcsError).message,
+      'Could not load the code of the figures queue: Failed to fetch dynamically imported module: https://cdn.example/figures-queue-x.js',
+    );
+    fail = false;
+    const [a, b] = await Promise.all([load(), load()]);
+    assert.equal(a.value, 42);
+    assert.strictEqual(a, b);
+    await load();
+    assert.equal(calls, 2, 'the failed import and one good one; the good one is kept');
   });
 });
 

@@ -295,6 +295,34 @@ export const wrongRaw = <ics-consumer-list sort="bogus" />;
       await page.close();
     });
 
+    it("the one-file embed fetches the list's figures queue and the chart's drawing on demand; when they cannot arrive, the rows and the chart say so", async () => {
+      devnet.reset();
+      const { page } = await recordingPage({ viewport: { width: 1100, height: 1400 }, colorScheme: 'light' });
+      const blocked: string[] = [];
+      const chunk = /\/dist\/cdn\/(figures-queue|power-chart\.on-demand)-[\w-]+\.js$/;
+      await page.route(chunk, (route) => {
+        blocked.push(chunk.exec(route.request().url())![1]!);
+        return route.abort('failed');
+      });
+      server.pages.set('/pages/one-file-no-chunks.html', oneFilePage('/node_modules/ics-elements/dist/cdn/ics-elements.js', devnet, newcomer.operator));
+      await page.goto(`${server.url}/pages/one-file-no-chunks.html`);
+      // The rows come from the entry alone; each row's figures say why they are missing.
+      await untilState(page, '#list', 'complete');
+      const rows = page.locator('#list [role="option"]');
+      assert.ok((await rows.count()) > 0, 'the rows are shown');
+      for (const text of await rows.allInnerTexts()) {
+        assert.match(text, /Figures could not be read: Could not load the code of the figures queue: /);
+      }
+      // The chart cannot draw: an error in words, with Retry, not a blank box.
+      await untilState(page, '#chart', 'error');
+      assert.match(await shadowText(page, '#chart'), /Could not load the code of the chart: /);
+      assert.equal(await page.locator('#chart').getByRole('button', { name: 'Retry' }).count(), 1);
+      // The card needs neither, and shows its chain.
+      await untilState(page, '#card', 'complete');
+      assert.deepEqual([...new Set(blocked)].sort(), ['figures-queue', 'power-chart.on-demand']);
+      await page.close();
+    });
+
     it('an import map: `import { … } from "ics-elements"` gets the one-file embed; its classes are the defined tags', async () => {
       const base = `/npm/ics-elements@${version}`;
       const { page, problems } = await open(importMapPage(`${base}/dist/cdn/ics-elements.js`, devnet), 'import-map');
