@@ -30,6 +30,8 @@ export function prefixesFor(accountPrefix: string): Bech32Prefixes {
 /** Cosmos addresses are short; 90 is the BIP-173 limit, which they all fit in. */
 const BECH32_LIMIT = 90;
 const CHARSET = 'qpzry9x8gf2tvdw0s3jn54khce6mua7l';
+/** A bech32 prefix (human-readable part): printable US-ASCII, no space (BIP-173). */
+const PREFIX_CHARS = /^[\x21-\x7e]+$/;
 const GENERATOR = [0x3b6a57b2, 0x26508e6d, 0x1ea119fa, 0x3d4233dd, 0x2a1462b3];
 
 export interface DecodedAddress {
@@ -79,7 +81,7 @@ export function decodeAddress(address: string): DecodedAddress {
     (address === lower || address === address.toUpperCase()) &&
     split >= 1 &&
     words.length >= 6 &&
-    /^[\x21-\x7e]+$/.test(prefix) &&
+    PREFIX_CHARS.test(prefix) &&
     !words.includes(-1) &&
     polymod(prefix, words) === 1;
   try {
@@ -92,7 +94,7 @@ export function decodeAddress(address: string): DecodedAddress {
 
 export function encodeAddress(prefix: string, bytes: Uint8Array): string {
   const words = regroup(bytes, 8, 5, true);
-  if (!/^[\x21-\x7e]+$/.test(prefix) || prefix !== prefix.toLowerCase() || prefix.length + 7 + words.length > BECH32_LIMIT) {
+  if (!PREFIX_CHARS.test(prefix) || prefix !== prefix.toLowerCase() || prefix.length + 7 + words.length > BECH32_LIMIT) {
     throw new IcsError('invalid-input', `"${shortenForMessage(prefix)}" and ${bytes.length} bytes do not make a bech32 address.`);
   }
   const checksum = polymod(prefix, [...words, 0, 0, 0, 0, 0, 0]) ^ 1;
