@@ -14,7 +14,7 @@ import { loadConsumerList } from './consumer-list.load.js';
 import type { ChainRow, ConsumerListData, RowFigures } from './consumer-list.load.js';
 import { styles } from './consumer-list.styles.js';
 import { attributeAddressKind } from '../shared/chain-settings.js';
-import { renderFigures } from './consumer-list.figures.js';
+import { renderFigures, skeletonRow } from './consumer-list.figures.js';
 import { SORTS, comparator, rowsToShow } from './consumer-list.order.js';
 import type { ConsumerListSort } from './consumer-list.order.js';
 
@@ -392,13 +392,4 @@ export class IcsConsumerList extends IcsDataElement<ConsumerListData> {
       ${read?.spawnTime ? html`<span>Spawns ${formatDateTime(read.spawnTime)}</span>` : nothing}
     </div>`;
   }
-}
-
-/** A row's placeholder: while the list loads, and at the foot while rows are held back. */
-function skeletonRow(i: number): TemplateResult {
-  return html`<div class="row skeleton-row">
-    <div class="title"><span class="skeleton" style="--_w: ${9 + (i % 3) * 3}em"></span><span class="skeleton" style="--_w: 8em"></span></div>
-    <div class="badges"><span class="skeleton" style="--_w: 4.5em"></span></div>
-    <div class="facts"><span class="skeleton" style="--_w: 7em"></span><span class="skeleton" style="--_w: 10em"></span></div>
-  </div>`;
 }
