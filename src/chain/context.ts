@@ -9,7 +9,7 @@ import type { ProviderConfig, ProviderConfigInput } from './config.js';
 import { resolveConfig } from './config.js';
 import type { ChainParams } from './chain-params.js';
 import type * as ParamsReading from './read-chain-params.js';
-import { IcsError } from './errors.js';
+import { IcsError, errorMessage } from './errors.js';
 import type { ReadOptions } from './reader.js';
 import { Reader } from './reader.js';
 import type { FetchLike } from './transport.js';
@@ -34,14 +34,15 @@ export interface ClientStats {
 /**
  * The chain-params reader, imported on the first `chainParams()` that reads (one import for the
  * page): a page whose elements never need prefixes or denoms does not load it before it shows
- * anything. A failed import (the chunk did not arrive) is tried again by the next read.
+ * anything. A failed import (the chunk did not arrive) rejects as a network error in words, and is
+ * tried again by the next read.
  */
 let paramsReader: Promise<typeof ParamsReading> | undefined;
 
 function loadParamsReader(): Promise<typeof ParamsReading> {
   paramsReader ??= import('./read-chain-params.js').catch((error: unknown) => {
     paramsReader = undefined;
-    throw error;
+    throw new IcsError('network', `Could not load the chain-settings code: ${errorMessage(error)}`, { cause: error });
   });
   return paramsReader;
 }

@@ -323,6 +323,23 @@ export const wrongRaw = <ics-consumer-list sort="bogus" />;
       await page.close();
     });
 
+    it("when the one-file embed's chain-settings reader cannot arrive, the card says so with Retry, and Retry reads once it can", async () => {
+      devnet.reset();
+      const { page } = await recordingPage({ viewport: { width: 1100, height: 1400 }, colorScheme: 'light' });
+      let block = true;
+      await page.route(/\/dist\/cdn\/read-chain-params-[\w-]+\.js$/, (route) => (block ? route.abort('failed') : route.continue()));
+      server.pages.set('/pages/one-file-no-params.html', oneFilePage('/node_modules/ics-elements/dist/cdn/ics-elements.js', devnet, newcomer.operator));
+      await page.goto(`${server.url}/pages/one-file-no-params.html`);
+      // The card shows amounts in the chain's units, read with the code that did not arrive.
+      await untilState(page, '#card', 'error');
+      assert.match(await shadowText(page, '#card'), /Could not load the chain-settings code: /);
+      block = false;
+      await page.locator('#card').getByRole('button', { name: 'Retry' }).click();
+      await untilState(page, '#card', 'complete');
+      assert.match(await shadowText(page, '#card'), /#0/);
+      await page.close();
+    });
+
     it('an import map: `import { … } from "ics-elements"` gets the one-file embed; its classes are the defined tags', async () => {
       const base = `/npm/ics-elements@${version}`;
       const { page, problems } = await open(importMapPage(`${base}/dist/cdn/ics-elements.js`, devnet), 'import-map');
