@@ -215,24 +215,7 @@ export class IcsConsumerList extends IcsDataElement<ConsumerListData> {
       this.settleWhenFree();
       this.requestUpdate();
     };
-    this.queue.start(
-      unread,
-      async (id, signal) => {
-        let figures: RowFigures | Error;
-        try {
-          figures = await data.readFigures(chains.get(id)!, signal);
-        } catch (error) {
-          // Aborted: a new load or the element leaving the page; the queue reads it again if needed.
-          if (signal.aborted || (isIcsError(error) && error.kind === 'aborted')) return;
-          figures = error instanceof Error ? error : new Error(String(error));
-        }
-        record(id, figures);
-      },
-      // The queue's code did not arrive: every row waiting for figures says why they are missing.
-      (error) => {
-        for (const id of unread) record(id, error instanceof Error ? error : new Error(String(error)));
-      },
-    );
+    this.queue.start(unread, (id, signal) => data.readFigures(chains.get(id)!, signal), record);
   }
 
   /** A row's figures: known from the chain list, read, failed (an Error), or not yet (undefined). */

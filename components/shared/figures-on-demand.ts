@@ -1,6 +1,8 @@
 // The figures queue, its code on demand (see the class).
 import type { ReactiveControllerHost } from 'lit';
-import type { FigureRead, FiguresQueue, FiguresQueueOptions } from './figures-queue.js';
+import type { FiguresQueue, FiguresQueueOptions } from './figures-queue.js';
+import { isIcsError } from '../../src/index.js';
+import type { IcsError } from '../../src/index.js';
 import { onDemand } from './on-demand.js';
 
 const loadQueue = onDemand(() => import('./figures-queue.js'), 'the figures queue');
@@ -9,8 +11,8 @@ const loadQueue = onDemand(() => import('./figures-queue.js'), 'the figures queu
  * The figures queue (figures-queue.ts) for an element whose rows show before their figures: its
  * code is imported on demand, from the moment the element is made, so it arrives beside the
  * element's first read of the chain (before any row needs it) and the page does not carry it
- * before first render. Same calls as the queue; `start` also takes what to do when its code could
- * not be loaded (each row then says why its figures are missing).
+ * before first render. Same calls as the queue; `start` takes a read and where its result goes,
+ * failures included (each row then says why its figures are missing, the queue's own code among them).
  */
 export class FiguresOnDemand<K> {
   private queue: FiguresQueue<K> | undefined;
@@ -26,23 +28,39 @@ export class FiguresOnDemand<K> {
     loadQueue().catch(() => undefined);
   }
 
-  /** Starts a round (see `FiguresQueue.start`) once the queue's code is in; `failed` hears why it could not be loaded. */
-  start(keys: Iterable<K>, read: FigureRead<K>, failed: (error: unknown) => void): void {
+  /**
+   * Starts a round (see `FiguresQueue.start`) once the queue's code is in: each key is read with
+   * `read`, and what it gives, or the Error it failed with, goes to `record`. A read that was
+   * aborted (a new round, the host leaving the page) records nothing: the queue reads it again if
+   * needed. When the queue's code cannot be loaded, every key of the round records that error.
+   */
+  start<V>(keys: Iterable<K>, read: (key: K, signal: AbortSignal) => Promise<V>, record: (key: K, result: V | Error) => void): void {
     const round = ++this.round;
     this.queue?.stop();
     const waiting = [...keys];
+    const readAndRecord = async (key: K, signal: AbortSignal) => {
+      let result: V | Error;
+      try {
+        result = await read(key, signal);
+      } catch (error) {
+        if (signal.aborted || (isIcsError(error) && error.kind === 'aborted')) return;
+        result = error instanceof Error ? error : new Error(String(error));
+      }
+      record(key, result);
+    };
     loadQueue().then(
       ({ FiguresQueue }) => {
         if (round !== this.round) return;
         // Made once; from then on the host's lifecycle reaches it as any controller's.
         this.queue ??= new FiguresQueue(this.host, this.options);
-        this.queue.start(waiting, read);
+        this.queue.start(waiting, readAndRecord);
         // Off the page meanwhile: the queue keeps its keys and reads them when the host is back.
         if (!this.host.isConnected) this.queue.hostDisconnected();
         this.queue.observe(this.rows);
       },
-      (error: unknown) => {
-        if (round === this.round) failed(error);
+      (error: IcsError) => {
+        if (round !== this.round) return;
+        for (const key of waiting) record(key, error);
       },
     );
   }

@@ -174,24 +174,7 @@ export class IcsValidatorChains extends IcsDataElement<ValidatorChainsData> {
       this.settleWhenFree();
       this.requestUpdate();
     };
-    this.queue.start(
-      chains.keys(),
-      async (id, signal) => {
-        let read: ValidatorChainRow | 'absent' | Error;
-        try {
-          read = (await data.readRow(chains.get(id)!, signal)) ?? 'absent';
-        } catch (error) {
-          // Aborted: a new load or the element leaving the page; the queue reads it again if needed.
-          if (signal.aborted || (isIcsError(error) && error.kind === 'aborted')) return;
-          read = error instanceof Error ? error : new Error(String(error));
-        }
-        record(id, read);
-      },
-      // The queue's code did not arrive: every chain says in its row why it could not be read.
-      (error) => {
-        for (const id of chains.keys()) record(id, error instanceof Error ? error : new Error(String(error)));
-      },
-    );
+    this.queue.start(chains.keys(), async (id, signal) => (await data.readRow(chains.get(id)!, signal)) ?? ('absent' as const), record);
   }
 
   /** Chains not read yet. */
